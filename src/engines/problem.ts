@@ -1,0 +1,130 @@
+/**
+ * The compiled problem: a model lowered to index maps, Float64Arrays and compiled functions.
+ * Produced once by `compile(model)` (src/model/compile.ts); consumed by every engine.
+ *
+ * Conventions
+ * - `y` is the state: first every species amount that can change (reactions, rate rules, events),
+ *   then every other quantity that can change (rate-rule variables, event-assigned parameters and
+ *   compartments, variable stoichiometries). Quantities changed only by events have dy = 0.
+ * - `p` holds the constant parameters (model defaults in `p`); every compiled function takes it
+ *   as an argument so one Problem serves many parameter sets (sweeps, virtual patients) without
+ *   recompiling. Pass a modified copy of `problem.p` to engines to override.
+ * - Compiled functions never allocate and never read anything but their arguments (and the
+ *   history / random hooks below).
+ */
+import type { Model } from '../model/types.js';
+
+/** Writes into `out`; reads t, y, p only. */
+export type StateFn = (t: number, y: Float64Array, p: Float64Array, out: Float64Array) => void;
+
+/** An event lowered to compiled functions. The event semantics (SBML L3) live in engines/events.ts. */
+export interface CompiledEvent {
+  readonly id: string;
+  /** Boolean value of the trigger. */
+  trigger(t: number, y: Float64Array, p: Float64Array): boolean;
+  /**
+   * Number of continuous root functions bounding the trigger: the trigger can change value only where
+   * one of them changes sign. 0 when `fixedTimes` is set.
+   */
+  readonly nRoots: number;
+  /** Writes the nRoots root functions at out[offset .. offset + nRoots). */
+  roots(t: number, y: Float64Array, p: Float64Array, out: Float64Array, offset: number): void;
+  /**
+   * Set for scheduled events (doses): the trigger is "time >= tk" for each listed time, firing once at each.
+   * Engines step exactly to these times instead of root finding. Sorted ascending.
+   */
+  readonly fixedTimes?: Float64Array;
+  readonly initialValue: boolean;
+  readonly persistent: boolean;
+  readonly useValuesFromTriggerTime: boolean;
+  /** Present when the event has a delay. */
+  delay?(t: number, y: Float64Array, p: Float64Array): number;
+  /** Present when the event has a priority. */
+  priority?(t: number, y: Float64Array, p: Float64Array): number;
+  /** Number of assignments. */
+  readonly nAssign: number;
+  /** Evaluates the assignments' right-hand sides into vals[0 .. nAssign). */
+  values(t: number, y: Float64Array, p: Float64Array, vals: Float64Array): void;
+  /**
+   * Writes previously evaluated `vals` into the state in place (concentration -> amount conversion
+   * included), then re-establishes anything derived from it. `p` is never written.
+   */
+  assign(t: number, y: Float64Array, p: Float64Array, vals: Float64Array): void;
+}
+
+/** Sparse stoichiometry by reaction (CSR): reaction j changes y[col[k]] by val[k] for k in rowPtr[j]..rowPtr[j+1]. */
+export interface Stoichiometry {
+  readonly rowPtr: Int32Array;
+  readonly col: Int32Array;
+  readonly val: Float64Array;
+}
+
+/** Evaluates named symbols (species, compartments, parameters, reaction fluxes, rule variables). */
+export type Observer = StateFn;
+
+export interface ObserveOptions {
+  /** Species ids to report as amounts (default: as each species is referenced in math). */
+  readonly amount?: readonly string[];
+  /** Species ids to report as concentrations. */
+  readonly concentration?: readonly string[];
+}
+
+export interface Problem {
+  readonly model: Model;
+  /** Number of state components. */
+  readonly n: number;
+  readonly stateIds: readonly string[];
+  /** Initial time (0 unless the model says otherwise). */
+  readonly t0: number;
+  /** Constant parameters, model defaults. Index by `paramIndex`. */
+  readonly p: Float64Array;
+  readonly paramIds: readonly string[];
+  readonly paramIndex: ReadonlyMap<string, number>;
+  readonly stateIndex: ReadonlyMap<string, number>;
+  /** Initial state for parameters p (initial assignments and rules applied). Fresh array. */
+  initialState(p?: Float64Array): Float64Array;
+
+  /** dy = f(t, y, p). */
+  rhs(t: number, y: Float64Array, p: Float64Array, dy: Float64Array): void;
+  /**
+   * Analytic Jacobian, row-major n x n: J[i * n + j] = d f_i / d y_j. Absent when some expression
+   * could not be differentiated symbolically; engines then use finite differences.
+   */
+  jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
+  /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */
+  readonly mass?: Float64Array;
+
+  /** Reactions, shared by the ODE right-hand side and stochastic engines (one set of rate laws). */
+  readonly nReactions: number;
+  readonly reactionIds: readonly string[];
+  /** Extent rates (propensities) of all reactions. */
+  rates(t: number, y: Float64Array, p: Float64Array, out: Float64Array): void;
+  /** Rate of reaction j alone (for optimised SSA propensity updates). */
+  rate(j: number, t: number, y: Float64Array, p: Float64Array): number;
+  readonly stoich: Stoichiometry;
+  /**
+   * dependents(j): reactions whose rates may change when reaction j fires (CSR, like stoich),
+   * including j itself. Rates depending on time or on rule-derived quantities are listed conservatively.
+   */
+  readonly dependents: { readonly rowPtr: Int32Array; readonly col: Int32Array };
+  /** True when some rate depends explicitly on time (SSA must then bound propensity changes). */
+  readonly ratesDependOnTime: boolean;
+
+  readonly events: readonly CompiledEvent[];
+  /** Times where the right-hand side is discontinuous (infusion starts and ends); engines stop there. */
+  readonly tstops: Float64Array;
+
+  /** Builds an evaluator for the given symbol ids; throws ModelError on an unknown id. */
+  observe(ids: readonly string[], options?: ObserveOptions): Observer;
+  /** Ids of every symbol that varies in time (state plus assignment-rule variables), for default output. */
+  readonly outputIds: readonly string[];
+
+  /** True when some expression uses delay(); engines must then install a history. */
+  readonly hasDelays: boolean;
+  /** Installs the state history used by delay(): writes y(tPast) into out. */
+  setHistory(history: ((tPast: number, out: Float64Array) => void) | null): void;
+  /** True when some expression draws random numbers (distrib). */
+  readonly hasRandom: boolean;
+  /** Installs the uniform(0,1) source used by random draws in expressions. */
+  setRandom(uniform: (() => number) | null): void;
+}

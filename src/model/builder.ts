@@ -98,7 +98,11 @@ export class ModelBuilder {
     private readonly meta: { name?: string; notes?: string; timeUnit?: string } = {},
   ) {}
 
-  compartment(id: string, size: number, opts: { unit?: string; name?: string; constant?: boolean } = {}): this {
+  compartment(
+    id: string,
+    size: number,
+    opts: { unit?: string; name?: string; constant?: boolean } = {},
+  ): this {
     this.compartments.push({ id, size, ...opts });
     return this;
   }

@@ -1,0 +1,3 @@
+export { philox4x32 } from './philox.js';
+export { type Rng, stream } from './rng.js';
+export { logFactorial, logGamma } from './special.js';

@@ -42,7 +42,8 @@ class PhiloxRng implements Rng {
   private block = 0;
   private readonly buf = new Uint32Array(4);
   private pos = 4;
-  private spare = Number.NaN;
+  private spare = 0;
+  private hasSpare = false;
 
   constructor(seed: number, index: number) {
     this.k0 = seed >>> 0;
@@ -76,10 +77,9 @@ class PhiloxRng implements Rng {
   }
 
   normal(): number {
-    const s0 = this.spare;
-    if (s0 === s0) {
-      this.spare = Number.NaN;
-      return s0;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     let u: number;
     let v: number;
@@ -91,6 +91,7 @@ class PhiloxRng implements Rng {
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     this.spare = v * f;
+    this.hasSpare = true;
     return u * f;
   }
 

@@ -94,7 +94,7 @@ describe('parseExpr', () => {
           { k: 'op', op: 'neg', args: [{ k: 'num', v }] },
         ],
       };
-      const back = parseExpr(printExpr(e)) as { args: { v?: number; args?: { v: number }[] }[] };
+      const back = parseExpr(printExpr(e)) as unknown as { args: { v?: number; args?: { v: number }[] }[] };
       assert.ok(Object.is(back.args[0]!.v, v), printExpr(e));
       assert.ok(Object.is(back.args[1]!.args![0]!.v, v), printExpr(e));
     }

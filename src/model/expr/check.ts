@@ -22,29 +22,28 @@ function isObj(x: unknown): x is Record<string, unknown> {
 
 /** Checks `e` (of unknown provenance) and narrows it to Expr. */
 export function checkExpr(e: unknown, path: string, scope: CheckScope): asserts e is Expr {
-  const fail = (msg: string): never => {
-    throw new ModelError(msg, { path });
-  };
+  const err = (msg: string): ModelError => new ModelError(msg, { path });
   const go = (x: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH) fail(`expression nested deeper than ${MAX_DEPTH} levels`);
-    if (!isObj(x)) return fail('expected an expression object');
+    if (depth > MAX_DEPTH) throw err(`expression nested deeper than ${MAX_DEPTH} levels`);
+    if (!isObj(x)) throw err('expected an expression object');
     switch (x.k) {
       case 'num':
-        if (typeof x.v !== 'number') fail('number node without a numeric value');
+        if (typeof x.v !== 'number') throw err('number node without a numeric value');
         return;
       case 'const':
-        if (typeof x.name !== 'string' || !CONSTS.has(x.name)) fail(`unknown constant '${String(x.name)}'`);
+        if (typeof x.name !== 'string' || !CONSTS.has(x.name))
+          throw err(`unknown constant '${String(x.name)}'`);
         return;
       case 'time':
         return;
       case 'id':
-        if (typeof x.id !== 'string') return fail('id node without an id string');
-        if (!scope.has(x.id)) fail(`unknown id '${x.id}'`);
+        if (typeof x.id !== 'string') throw err('id node without an id string');
+        if (!scope.has(x.id)) throw err(`unknown id '${x.id}'`);
         return;
       case 'piecewise': {
-        if (!Array.isArray(x.pieces)) return fail('piecewise without pieces');
+        if (!Array.isArray(x.pieces)) throw err('piecewise without pieces');
         for (const p of x.pieces as unknown[]) {
-          if (!isObj(p)) return fail('piecewise piece must be {value, cond}');
+          if (!isObj(p)) throw err('piecewise piece must be {value, cond}');
           go(p.value, depth + 1);
           go(p.cond, depth + 1);
         }
@@ -52,37 +51,37 @@ export function checkExpr(e: unknown, path: string, scope: CheckScope): asserts 
         return;
       }
       case 'call': {
-        if (typeof x.fn !== 'string') return fail('call without a function name');
-        if (!Array.isArray(x.args)) return fail(`call of '${x.fn}' without arguments`);
+        if (typeof x.fn !== 'string') throw err('call without a function name');
+        if (!Array.isArray(x.args)) throw err(`call of '${x.fn}' without arguments`);
         const f = scope.functions.get(x.fn);
-        if (f === undefined) fail(`unknown function '${x.fn}'`);
+        if (f === undefined) throw err(`unknown function '${x.fn}'`);
         else if (f.params.length !== x.args.length) {
-          fail(`function '${x.fn}' takes ${f.params.length} argument(s), got ${x.args.length}`);
+          throw err(`function '${x.fn}' takes ${f.params.length} argument(s), got ${x.args.length}`);
         }
         for (const a of x.args as unknown[]) go(a, depth + 1);
         return;
       }
       case 'op': {
         if (typeof x.op !== 'string' || !Object.hasOwn(ARITY, x.op)) {
-          return fail(`unknown operator '${String(x.op)}'`);
+          throw err(`unknown operator '${String(x.op)}'`);
         }
         const op = x.op as keyof typeof ARITY;
-        if (!Array.isArray(x.args)) return fail(`${op} without arguments`);
+        if (!Array.isArray(x.args)) throw err(`${op} without arguments`);
         const [lo, hi] = ARITY[op];
         const n = x.args.length;
         if (n < lo || n > hi) {
           const want = lo === hi ? `${lo}` : hi === Infinity ? `at least ${lo}` : `${lo} to ${hi}`;
-          fail(`${op}() takes ${want} argument(s), got ${n}`);
+          throw err(`${op}() takes ${want} argument(s), got ${n}`);
         }
         if (op === 'rateOf') {
           const a = x.args[0] as unknown;
-          if (!isObj(a) || a.k !== 'id') fail('rateOf() takes a symbol id');
+          if (!isObj(a) || a.k !== 'id') throw err('rateOf() takes a symbol id');
         }
         for (const a of x.args as unknown[]) go(a, depth + 1);
         return;
       }
       default:
-        fail(`unknown expression node kind '${String(x.k)}'`);
+        throw err(`unknown expression node kind '${String(x.k)}'`);
     }
   };
   go(e, 0);

@@ -60,7 +60,9 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         const f = env.functions?.get(x.fn);
         if (f === undefined) throw new ModelError(`unknown function '${x.fn}'`);
         const inner = new Map<string, number>();
-        f.params.forEach((name, i) => inner.set(name, ev(x.args[i]!, scope)));
+        f.params.forEach((name, i) => {
+          inner.set(name, ev(x.args[i]!, scope));
+        });
         return ev(f.body, inner);
       }
       case 'op':

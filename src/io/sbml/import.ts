@@ -69,9 +69,15 @@ function mathOf(r: SbmlReader, el: XmlElement, where: string): Expr | undefined 
   return mathToExpr(m, { file: r.file, where });
 }
 
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'pre', 'tr']);
+
+/** Text of XHTML notes, one line per block element. */
 function plainText(nodes: readonly XmlNode[]): string {
   let s = '';
-  for (const n of nodes) s += n.kind === 'text' ? n.text : plainText(n.children);
+  for (const n of nodes) {
+    if (n.kind === 'text') s += n.text;
+    else s += BLOCK.has(n.local) ? `\n${plainText(n.children)}\n` : plainText(n.children);
+  }
   return s;
 }
 
@@ -138,7 +144,7 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
   const rules: Rule[] = [];
   const ruleList = childElements(m, 'listOfRules')[0];
   for (const rule of ruleList ? childElements(ruleList) : []) {
-    if (rule.local === 'notes' || rule.local === 'annotation') continue;
+    if (rule.local === 'notes' || rule.local === 'annotation' || generated(rule)) continue;
     if (rule.local === 'algebraicRule') {
       const math = mathOf(r, rule, `algebraicRule at line ${rule.line}`);
       if (math) rules.push({ kind: 'algebraic', math });

@@ -56,7 +56,9 @@ export function inlineCalls(e: Expr, functions: ReadonlyMap<string, FunctionDef>
         );
       }
       const args = new Map<string, Expr>();
-      fn.params.forEach((p, i) => args.set(p, inlineCalls(e.args[i]!, functions, depth)));
+      fn.params.forEach((p, i) => {
+        args.set(p, inlineCalls(e.args[i]!, functions, depth));
+      });
       const body = substitute(fn.body, (id) => args.get(id));
       return inlineCalls(body, functions, depth + 1);
     }

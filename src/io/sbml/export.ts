@@ -44,7 +44,10 @@ class Writer {
   /** An element with optional annotation and children (already rendered, one per line). */
   el(depth: number, name: string, a: Attrs, children: readonly string[] = [], annotation?: string): void {
     const kids = annotation ? [`<annotation>${annotation}</annotation>`, ...children] : children;
-    if (kids.length === 0) return this.line(depth, `<${name}${attrs(a)}/>`);
+    if (kids.length === 0) {
+      this.line(depth, `<${name}${attrs(a)}/>`);
+      return;
+    }
     this.line(depth, `<${name}${attrs(a)}>`);
     for (const k of kids) this.line(depth + 1, k);
     this.line(depth, `</${name}>`);

@@ -1,0 +1,46 @@
+/**
+ * Jacobian and time derivative of the right-hand side for the Rosenbrock stepper: the analytic
+ * `problem.jac` when present, else column-wise forward differences with Hairer's scaled increments
+ * delta_j = sqrt(eps max(1e-5, |y_j|)) (RODAS, Hairer & Wanner II). f_t always by a forward difference
+ * in t with the same scaling.
+ */
+import type { StepContext } from './stepper.js';
+
+const SQRT_EPS = Math.sqrt(Number.EPSILON);
+
+/**
+ * Writes J (row-major n x n) and dT at (t, y); `f0` must hold f(t, y). `y` is perturbed and restored.
+ * `tmp` is an n-vector of scratch.
+ */
+export function jacobianAndDt(
+  ctx: StepContext,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  J: Float64Array,
+  dT: Float64Array,
+  tmp: Float64Array,
+): void {
+  const { problem, p, n, stats } = ctx;
+  stats.jacEvals++;
+  if (problem.jac) {
+    problem.jac(t, y, p, J);
+  } else {
+    for (let j = 0; j < n; j++) {
+      const yj = y[j];
+      const delta = SQRT_EPS * Math.sqrt(Math.max(1e-5, Math.abs(yj)));
+      y[j] = yj + delta;
+      const dj = y[j] - yj; // the increment actually represented
+      problem.rhs(t, y, p, tmp);
+      y[j] = yj;
+      for (let i = 0; i < n; i++) J[i * n + j] = (tmp[i] - f0[i]) / dj;
+    }
+    stats.rhsEvals += n;
+  }
+  const dt = SQRT_EPS * Math.sqrt(Math.max(1e-5, Math.abs(t)));
+  const t1 = t + dt;
+  problem.rhs(t1, y, p, tmp);
+  stats.rhsEvals++;
+  const inv = 1 / (t1 - t);
+  for (let i = 0; i < n; i++) dT[i] = (tmp[i] - f0[i]) * inv;
+}

@@ -1,0 +1,80 @@
+/**
+ * Entry point of the deterministic engines: solve(problem, options) -> OdeSolution.
+ * Resolves options, picks the stepper by method ('dopri5' | 'rodas' | 'auto'), runs the shared
+ * integrator (ode/integrate.ts) and packages the result.
+ */
+import { InputError } from '../errors.js';
+import { AutoStepper } from './ode/auto.js';
+import { Dopri5 } from './ode/dopri5.js';
+import { integrate } from './ode/integrate.js';
+import { OutputSampler } from './ode/output.js';
+import { Rodas } from './ode/rodas.js';
+import type { OdeStepper, StepContext } from './ode/stepper.js';
+import type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
+import type { Problem } from './problem.js';
+
+export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
+
+const STEPPERS: Record<OdeMethod, (ctx: StepContext) => OdeStepper> = {
+  auto: (ctx) => new AutoStepper(ctx),
+  dopri5: (ctx) => new Dopri5(ctx),
+  rodas: (ctx) => new Rodas(ctx),
+};
+
+export function solve(problem: Problem, options: OdeOptions): OdeSolution {
+  const method = options.method ?? 'auto';
+  if (!Object.hasOwn(STEPPERS, method)) {
+    throw new InputError(`unknown ODE method '${method}' (expected auto, dopri5 or rodas)`, {
+      path: 'method',
+    });
+  }
+  const t0 = options.t0 ?? problem.t0;
+  const { tEnd } = options;
+  if (!Number.isFinite(t0)) throw new InputError(`t0 must be finite, got ${t0}`, { path: 't0' });
+  if (!Number.isFinite(tEnd) || tEnd < t0) {
+    throw new InputError(`tEnd must be finite and >= t0 = ${t0}, got ${tEnd}`, { path: 'tEnd' });
+  }
+  const n = problem.n;
+  const rtol = options.rtol ?? 1e-6;
+  if (!(rtol > 0 && rtol < 1)) throw new InputError(`rtol must be in (0, 1), got ${rtol}`, { path: 'rtol' });
+  const atol = resolveAtol(options.atol ?? 1e-9, n);
+  const p = options.p ?? problem.p;
+  if (p.length !== problem.p.length) {
+    throw new InputError(`p has length ${p.length}, expected ${problem.p.length}`, { path: 'p' });
+  }
+  const y0 = options.y0 ? Float64Array.from(options.y0) : problem.initialState(p);
+  if (y0.length !== n) throw new InputError(`y0 has length ${y0.length}, expected ${n}`, { path: 'y0' });
+  const maxSteps = options.maxSteps ?? 1e6;
+  if (!(maxSteps >= 1)) throw new InputError(`maxSteps must be >= 1, got ${maxSteps}`, { path: 'maxSteps' });
+  const span = tEnd - t0;
+  const maxStep = options.maxStep ?? (span > 0 ? span : Number.POSITIVE_INFINITY);
+  if (!(maxStep > 0)) throw new InputError(`maxStep must be > 0, got ${maxStep}`, { path: 'maxStep' });
+  const h0 = options.h0 ?? Number.NaN;
+  if (options.h0 !== undefined && !(h0 > 0))
+    throw new InputError(`h0 must be > 0, got ${h0}`, { path: 'h0' });
+
+  const ids = options.outputs ?? problem.outputIds;
+  const observer = problem.observe(ids, { amount: options.amount, concentration: options.concentration });
+  const times = options.outputTimes ? OutputSampler.checkTimes(options.outputTimes, t0, tEnd) : null;
+  const sampler = new OutputSampler(observer, p, ids.length, n, times);
+
+  const stats: OdeStats = { rhsEvals: 0, jacEvals: 0, luDecomps: 0, accepted: 0, rejected: 0, switches: 0 };
+  const ctx: StepContext = { problem, n, p, rtol, atol, maxStep, stats };
+  const stepper = STEPPERS[method](ctx);
+  const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps });
+  const out = sampler.result();
+  return { status: 'finished', method, t: out.t, ids: [...ids], y: out.y, yEnd, events, stats };
+}
+
+function resolveAtol(atol: number | Float64Array, n: number): Float64Array {
+  if (typeof atol === 'number') {
+    if (!(atol >= 0)) throw new InputError(`atol must be >= 0, got ${atol}`, { path: 'atol' });
+    return new Float64Array(n).fill(atol);
+  }
+  if (atol.length !== n)
+    throw new InputError(`atol has length ${atol.length}, expected ${n}`, { path: 'atol' });
+  for (let i = 0; i < n; i++) {
+    if (!(atol[i] >= 0)) throw new InputError(`atol must be >= 0, got ${atol[i]}`, { path: `atol[${i}]` });
+  }
+  return Float64Array.from(atol);
+}

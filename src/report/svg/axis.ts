@@ -1,0 +1,226 @@
+/**
+ * Axes: tick selection that avoids overlapping labels, and rendering of ticks, labels, grid and titles.
+ *
+ * @example
+ * ```ts
+ * const t = axisTicks(x, 'bottom', 560, 12, 'auto');  // fewer ticks when labels would collide
+ * svg += axisBottom(x, box, t, { title: 'Days after inoculation', fontSize: 12 });
+ * ```
+ */
+import type { NumberFormat } from '../format.js';
+import { el, fragment, type Markup, num } from '../markup.js';
+import type { Box } from './mark.js';
+import { INK } from './palette.js';
+import type { BandScale, ContinuousScale } from './scale.js';
+import { textWidth, wrapText } from './text.js';
+import { tickLabels } from './tick-format.js';
+
+export const TICK = 5;
+export const TICK_MINOR = 3;
+
+export interface AxisTicks {
+  readonly major: readonly number[];
+  /** One label per major tick ('' for a tick left unlabelled to avoid overlap). */
+  readonly labels: readonly string[];
+  readonly minor: readonly number[];
+}
+
+function fits(
+  scale: ContinuousScale,
+  ticks: readonly number[],
+  labels: readonly string[],
+  orient: 'bottom' | 'left',
+  fontSize: number,
+): boolean {
+  for (let i = 1; i < ticks.length; i++) {
+    const gap = Math.abs(scale.map(ticks[i]) - scale.map(ticks[i - 1]));
+    const need =
+      orient === 'bottom'
+        ? (textWidth(labels[i], fontSize) + textWidth(labels[i - 1], fontSize)) / 2 + 8
+        : fontSize + 3;
+    if (gap < need) return false;
+  }
+  return true;
+}
+
+/**
+ * Ticks for a continuous axis `length` pixels long: starts from about one label per 80 px (bottom) or
+ * 40 px (left), or `count` when given, and lowers the count until labels do not overlap; as a last resort
+ * every other label is blanked.
+ */
+export function axisTicks(
+  scale: ContinuousScale,
+  orient: 'bottom' | 'left',
+  fontSize: number,
+  format: NumberFormat = 'auto',
+  count?: number,
+): AxisTicks {
+  const length = Math.abs(scale.range[1] - scale.range[0]);
+  const start = count ?? Math.max(2, Math.floor(length / (orient === 'bottom' ? 80 : 40)));
+  let best: AxisTicks | undefined;
+  for (let c = start; c >= 2; c--) {
+    const { major, minor } = scale.ticks(c);
+    const labels = tickLabels(major, scale.type, format);
+    best = { major, labels, minor };
+    if (fits(scale, major, labels, orient, fontSize)) return best;
+  }
+  if (best === undefined) {
+    const { major, minor } = scale.ticks(2);
+    return { major, labels: tickLabels(major, scale.type, format), minor };
+  }
+  for (let step = 2; step < best.major.length; step++) {
+    const labels = best.labels.map((l, i) => (i % step === 0 ? l : ''));
+    const kept = best.major.filter((_, i) => i % step === 0);
+    if (
+      fits(
+        scale,
+        kept,
+        labels.filter((_, i) => i % step === 0),
+        orient,
+        fontSize,
+      )
+    ) {
+      return { ...best, labels };
+    }
+  }
+  return best;
+}
+
+/** Width in px of the widest label (for the left margin). */
+export function labelsWidth(labels: readonly string[], fontSize: number): number {
+  let w = 0;
+  for (const l of labels) w = Math.max(w, textWidth(l, fontSize));
+  return w;
+}
+
+const inside = (p: number, a: number, b: number): boolean =>
+  p >= Math.min(a, b) - 0.5 && p <= Math.max(a, b) + 0.5;
+
+export interface AxisDrawOptions {
+  readonly title?: string;
+  readonly fontSize: number;
+  readonly grid?: boolean;
+}
+
+/** Bottom axis of a continuous scale: baseline, ticks, labels, optional grid and a centred title. */
+export function axisBottom(scale: ContinuousScale, box: Box, t: AxisTicks, o: AxisDrawOptions): Markup {
+  const lines: Markup[] = [];
+  const labels: Markup[] = [];
+  const grid: Markup[] = [];
+  const y = box.bottom;
+  t.major.forEach((v, i) => {
+    const p = scale.map(v);
+    if (!inside(p, box.left, box.right)) return;
+    if (o.grid) grid.push(el('line', { x1: p, x2: p, y1: box.top, y2: box.bottom }));
+    lines.push(el('line', { x1: p, x2: p, y1: y, y2: y + TICK }));
+    if (t.labels[i] !== '')
+      labels.push(el('text', { x: p, y: y + TICK + 3 + o.fontSize * 0.8 }, t.labels[i]));
+  });
+  for (const v of t.minor) {
+    const p = scale.map(v);
+    if (inside(p, box.left, box.right)) lines.push(el('line', { x1: p, x2: p, y1: y, y2: y + TICK_MINOR }));
+  }
+  return fragment(
+    grid.length > 0 ? el('g', { class: 'grid', stroke: INK.grid }, grid) : null,
+    el(
+      'g',
+      { class: 'axis x', stroke: INK.axis },
+      el('line', { x1: box.left, x2: box.right, y1: y, y2: y }),
+      lines,
+      el('g', { stroke: 'none', fill: INK.text, 'text-anchor': 'middle' }, labels),
+    ),
+  );
+}
+
+/** Left axis of a continuous scale, with an optional rotated title at `titleX`. */
+export function axisLeft(
+  scale: ContinuousScale,
+  box: Box,
+  t: AxisTicks,
+  o: AxisDrawOptions & { titleX: number },
+): Markup {
+  const lines: Markup[] = [];
+  const labels: Markup[] = [];
+  const grid: Markup[] = [];
+  const x = box.left;
+  t.major.forEach((v, i) => {
+    const p = scale.map(v);
+    if (!inside(p, box.top, box.bottom)) return;
+    if (o.grid) grid.push(el('line', { x1: box.left, x2: box.right, y1: p, y2: p }));
+    lines.push(el('line', { x1: x - TICK, x2: x, y1: p, y2: p }));
+    if (t.labels[i] !== '') labels.push(el('text', { x: x - TICK - 3, y: p, dy: '0.32em' }, t.labels[i]));
+  });
+  for (const v of t.minor) {
+    const p = scale.map(v);
+    if (inside(p, box.top, box.bottom)) lines.push(el('line', { x1: x - TICK_MINOR, x2: x, y1: p, y2: p }));
+  }
+  return fragment(
+    grid.length > 0 ? el('g', { class: 'grid', stroke: INK.grid }, grid) : null,
+    el(
+      'g',
+      { class: 'axis y', stroke: INK.axis },
+      el('line', { x1: x, x2: x, y1: box.top, y2: box.bottom }),
+      lines,
+      el('g', { stroke: 'none', fill: INK.text, 'text-anchor': 'end' }, labels),
+    ),
+    o.title ? yTitle(o.title, box, o.titleX, o.fontSize) : null,
+  );
+}
+
+function yTitle(title: string, box: Box, x: number, fontSize: number): Markup {
+  const cy = (box.top + box.bottom) / 2;
+  const [line] = wrapText(title, box.bottom - box.top, fontSize, 1);
+  return el(
+    'text',
+    {
+      class: 'axis-title',
+      x,
+      y: cy,
+      transform: `rotate(-90 ${num(x)} ${num(cy)})`,
+      'text-anchor': 'middle',
+      fill: INK.text,
+    },
+    line,
+  );
+}
+
+/** Lines of each category label wrapped to the band width (at most 3 lines). */
+export function bandLabelLines(scale: BandScale, fontSize: number): string[][] {
+  const step =
+    scale.domain.length > 1 ? scale.start(scale.domain[1]) - scale.start(scale.domain[0]) : scale.bandwidth;
+  return scale.domain.map((d) => wrapText(d, Math.max(step - 4, fontSize * 2), fontSize, 3));
+}
+
+/** Bottom axis of a band scale: baseline and wrapped category labels under each band centre. */
+export function axisBottomBand(
+  scale: BandScale,
+  box: Box,
+  lines: readonly string[][],
+  o: AxisDrawOptions,
+): Markup {
+  const y = box.bottom;
+  const labels = scale.domain.map((d, i) => {
+    const cx = scale.center(d);
+    return el(
+      'text',
+      { x: cx, y: y + TICK + 3 + o.fontSize * 0.8 },
+      lines[i].map((l, k) => el('tspan', { x: cx, dy: k === 0 ? undefined : '1.15em' }, l)),
+    );
+  });
+  return el(
+    'g',
+    { class: 'axis x', stroke: INK.axis },
+    el('line', { x1: box.left, x2: box.right, y1: y, y2: y }),
+    el('g', { stroke: 'none', fill: INK.text, 'text-anchor': 'middle' }, labels),
+  );
+}
+
+/** Centred title under the bottom axis at baseline `y`. */
+export function xTitle(title: string, box: Box, y: number, fontSize: number): Markup {
+  const [line] = wrapText(title, box.right - box.left, fontSize, 1);
+  return el(
+    'text',
+    { class: 'axis-title', x: (box.left + box.right) / 2, y, 'text-anchor': 'middle', fill: INK.text },
+    line,
+  );
+}

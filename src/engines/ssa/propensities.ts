@@ -1,0 +1,131 @@
+/**
+ * Propensity storage for exact SSA: the running total a0 with incremental updates through the
+ * dependency graph, and reaction selection by linear search (few reactions) or by a complete binary
+ * sum tree (many reactions: O(log M) update and search, and no drift because every inner node is
+ * recomputed from its children).
+ */
+import { SolverError } from '../../errors.js';
+import type { Problem } from '../problem.js';
+
+/** Reactions at or above this count use the sum tree. */
+export const TREE_THRESHOLD = 32;
+/** Linear mode re-sums a0 from scratch this often (firings) to bound accumulated rounding. */
+const RESUM_EVERY = 4096;
+
+export class Propensities {
+  readonly m: number;
+  readonly a: Float64Array;
+  a0 = 0;
+  private readonly tree: Float64Array | null;
+  private readonly leaf0: number;
+  private sinceResum = 0;
+
+  constructor(
+    private readonly problem: Problem,
+    private readonly p: Float64Array,
+  ) {
+    this.m = problem.nReactions;
+    this.a = new Float64Array(this.m);
+    if (this.m >= TREE_THRESHOLD) {
+      let size = 1;
+      while (size < this.m) size <<= 1;
+      this.leaf0 = size;
+      this.tree = new Float64Array(2 * size);
+    } else {
+      this.leaf0 = 0;
+      this.tree = null;
+    }
+  }
+
+  /** Recomputes every propensity at (t, y). */
+  all(t: number, y: Float64Array): void {
+    this.problem.rates(t, y, this.p, this.a);
+    const a = this.a;
+    let s = 0;
+    for (let j = 0; j < this.m; j++) {
+      const v = a[j];
+      if (!(v >= 0)) this.bad(j, v, t);
+      s += v;
+    }
+    this.a0 = s;
+    this.sinceResum = 0;
+    const tree = this.tree;
+    if (tree) {
+      const l0 = this.leaf0;
+      tree.fill(0);
+      tree.set(a, l0);
+      for (let i = l0 - 1; i >= 1; i--) tree[i] = tree[2 * i] + tree[2 * i + 1];
+      this.a0 = tree[1];
+    }
+  }
+
+  /** Updates the propensities that depend on reaction j after it fired. */
+  afterFiring(j: number, t: number, y: Float64Array): void {
+    const dep = this.problem.dependents;
+    const a = this.a;
+    const tree = this.tree;
+    const end = dep.rowPtr[j + 1];
+    if (tree === null) {
+      let a0 = this.a0;
+      for (let q = dep.rowPtr[j]; q < end; q++) {
+        const k = dep.col[q];
+        const v = this.problem.rate(k, t, y, this.p);
+        if (!(v >= 0)) this.bad(k, v, t);
+        a0 += v - a[k];
+        a[k] = v;
+      }
+      if (++this.sinceResum >= RESUM_EVERY || a0 < 0) {
+        a0 = 0;
+        for (let k = 0; k < this.m; k++) a0 += a[k];
+        this.sinceResum = 0;
+      }
+      this.a0 = a0;
+      return;
+    }
+    for (let q = dep.rowPtr[j]; q < end; q++) {
+      const k = dep.col[q];
+      const v = this.problem.rate(k, t, y, this.p);
+      if (!(v >= 0)) this.bad(k, v, t);
+      a[k] = v;
+      let i = this.leaf0 + k;
+      tree[i] = v;
+      for (i >>= 1; i >= 1; i >>= 1) tree[i] = tree[2 * i] + tree[2 * i + 1];
+    }
+    this.a0 = tree[1];
+  }
+
+  /** Index of the reaction whose cumulative propensity interval contains r in [0, a0). */
+  select(r: number): number {
+    const tree = this.tree;
+    if (tree === null) {
+      const a = this.a;
+      const last = this.m - 1;
+      let j = 0;
+      for (; j < last; j++) {
+        r -= a[j];
+        if (r < 0) return j;
+      }
+      // Rounding may carry r past the end: take the last reaction with a positive propensity.
+      while (j > 0 && a[j] === 0) j--;
+      return j;
+    }
+    let i = 1;
+    const l0 = this.leaf0;
+    while (i < l0) {
+      const left = tree[2 * i];
+      if (r < left || tree[2 * i + 1] === 0) i = 2 * i;
+      else {
+        r -= left;
+        i = 2 * i + 1;
+      }
+    }
+    return i - l0;
+  }
+
+  private bad(j: number, v: number, t: number): never {
+    throw new SolverError(
+      `propensity of reaction '${this.problem.reactionIds[j]}' is ${v}; stochastic rates must be finite and >= 0`,
+      t,
+    );
+  }
+}

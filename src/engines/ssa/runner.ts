@@ -1,0 +1,113 @@
+/**
+ * One configured trajectory runner, used identically on the main thread and in workers, so that run i
+ * (drawing from stream(seed, i)) produces the same numbers wherever it runs.
+ */
+import { InputError } from '../../errors.js';
+import { stream } from '../../random/rng.js';
+import type { Problem } from '../problem.js';
+import { DirectMethod } from './direct.js';
+import { EventQueue } from './event-queue.js';
+import { HybridMethod } from './hybrid.js';
+import type { MethodContext, SsaMethod, SsaMethodName, SsaStats, SsaTuning } from './method.js';
+import { TauLeapMethod } from './tau-leap.js';
+import { runTrajectory } from './trajectory.js';
+import { validateOutputTimes, validateStochastic } from './validate.js';
+
+/** The serialisable part of the ensemble options (what a worker receives). */
+export interface RunSpec {
+  readonly method: SsaMethodName;
+  readonly seed: number;
+  readonly outputTimes: readonly number[] | Float64Array;
+  readonly p?: Float64Array;
+  readonly y0?: Float64Array;
+  readonly outputs?: readonly string[];
+  readonly amount?: readonly string[];
+  readonly concentration?: readonly string[];
+  readonly tuning?: SsaTuning;
+  readonly maxSteps?: number;
+}
+
+export interface Runner {
+  readonly ids: readonly string[];
+  readonly t: Float64Array;
+  /** Values per run: t.length * ids.length. */
+  readonly size: number;
+  readonly stats: SsaStats;
+  /** Runs run `index` and writes its output rows to out[offset .. offset + size). */
+  run(index: number, out: Float64Array, offset: number): void;
+}
+
+function makeMethod(name: SsaMethodName, ctx: MethodContext): SsaMethod {
+  switch (name) {
+    case 'direct':
+      return new DirectMethod(ctx);
+    case 'tau-leap':
+      return new TauLeapMethod(ctx);
+    case 'hybrid':
+      return new HybridMethod(ctx);
+    default:
+      throw new InputError(
+        `unknown stochastic method '${String(name)}' (expected direct, tau-leap or hybrid)`,
+      );
+  }
+}
+
+const METHODS: readonly string[] = ['direct', 'tau-leap', 'hybrid'];
+
+export function createRunner(problem: Problem, spec: RunSpec): Runner {
+  if (!METHODS.includes(spec.method))
+    throw new InputError(
+      `unknown stochastic method '${String(spec.method)}' (expected ${METHODS.join(', ')})`,
+    );
+  const t = validateOutputTimes(spec.outputTimes, problem.t0);
+  const p = spec.p ? Float64Array.from(spec.p) : Float64Array.from(problem.p);
+  const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
+  validateStochastic(problem, y0, spec.method);
+  const speciesIds = new Set(problem.model.species.map((s) => s.id));
+  const ids = spec.outputs ?? problem.outputIds;
+  // Stochastic output is in counts: species default to amounts unless asked for as concentrations.
+  const conc = new Set(spec.concentration ?? []);
+  const amount = spec.amount ?? ids.filter((id) => speciesIds.has(id) && !conc.has(id));
+  const observer = problem.observe(ids, { amount, concentration: spec.concentration });
+  const span = t[t.length - 1] - problem.t0;
+  const tuning: SsaTuning = { ...spec.tuning, maxStep: spec.tuning?.maxStep ?? (span > 0 ? span / 1000 : 1) };
+  // Rate rules move state between jumps: the exact method then runs inside the hybrid driver with every
+  // reaction discrete (threshold infinity), which integrates the rules and stays exact for the jumps.
+  const hasRateRules = (problem.model.rules ?? []).some((r) => r.kind === 'rate');
+  const methodName = spec.method === 'direct' && hasRateRules ? 'hybrid' : spec.method;
+  const methodTuning: SsaTuning =
+    spec.method === 'direct' && hasRateRules
+      ? { ...tuning, hybridThreshold: Number.POSITIVE_INFINITY }
+      : tuning;
+  const events = new EventQueue(problem, p);
+  const nIds = ids.length;
+  const row = new Float64Array(nIds);
+  const y = new Float64Array(problem.n);
+  const stats: SsaStats = { firings: 0, steps: 0, rejected: 0 };
+  const base = {
+    problem,
+    events,
+    p,
+    outT: t,
+    observer,
+    nIds,
+    maxSteps: spec.maxSteps ?? 1e9,
+  };
+  return {
+    ids,
+    t,
+    size: t.length * nIds,
+    stats,
+    run(index, out, offset) {
+      const rng = stream(spec.seed, index);
+      if (problem.hasRandom) problem.setRandom(() => rng.uniform());
+      // A fresh method per run: small arrays, and no state can leak from one run into the next.
+      const method = makeMethod(methodName, { problem, p, rng, tuning: methodTuning });
+      y.set(y0);
+      runTrajectory({ ...base, method }, y, out.subarray(offset, offset + t.length * nIds), row);
+      stats.firings += method.stats.firings;
+      stats.steps += method.stats.steps;
+      stats.rejected += method.stats.rejected;
+    },
+  };
+}

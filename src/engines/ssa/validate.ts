@@ -1,0 +1,49 @@
+/** Input checks shared by every stochastic method: InputError (exit 2) for what the user can fix. */
+import { InputError } from '../../errors.js';
+import type { Problem } from '../problem.js';
+import type { SsaMethodName } from './method.js';
+import { reactionDriven } from './stoich.js';
+
+/**
+ * Discrete methods need integer, non-negative populations and integer stoichiometry; the hybrid accepts
+ * non-integers on components it may treat as continuous but still needs non-negative populations.
+ */
+export function validateStochastic(problem: Problem, y0: Float64Array, method: SsaMethodName): void {
+  const driven = reactionDriven(problem.stoich, problem.n);
+  for (let i = 0; i < problem.n; i++) {
+    if (!driven[i]) continue;
+    const v = y0[i];
+    const id = problem.stateIds[i];
+    if (!Number.isFinite(v) || v < 0)
+      throw new InputError(`initial amount of '${id}' is ${v}; stochastic simulation needs a count >= 0`, {
+        path: `species['${id}']`,
+      });
+    if (method !== 'hybrid' && !Number.isInteger(v))
+      throw new InputError(`initial amount of '${id}' is ${v}; the ${method} method needs integer counts`, {
+        path: `species['${id}']`,
+      });
+  }
+  if (method === 'hybrid') return;
+  const s = problem.stoich;
+  for (let j = 0; j < problem.nReactions; j++) {
+    for (let q = s.rowPtr[j]; q < s.rowPtr[j + 1]; q++) {
+      if (!Number.isInteger(s.val[q]))
+        throw new InputError(
+          `reaction '${problem.reactionIds[j]}' changes '${problem.stateIds[s.col[q]]}' by ${s.val[q]}; discrete reactions need integer stoichiometry`,
+          { path: `reactions['${problem.reactionIds[j]}']` },
+        );
+    }
+  }
+}
+
+/** Output times: finite, sorted ascending, not before t0. */
+export function validateOutputTimes(t: ArrayLike<number>, t0: number): Float64Array {
+  if (t.length === 0) throw new InputError('outputTimes is empty');
+  const out = Float64Array.from(t);
+  for (let i = 0; i < out.length; i++) {
+    if (!Number.isFinite(out[i])) throw new InputError(`outputTimes[${i}] is ${out[i]}`);
+    if (out[i] < t0) throw new InputError(`outputTimes[${i}] = ${out[i]} is before the initial time ${t0}`);
+    if (i > 0 && out[i] < out[i - 1]) throw new InputError('outputTimes must be sorted ascending');
+  }
+  return out;
+}

@@ -6,55 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { exportSbml } from '../../src/io/sbml/export.js';
 import { importSbml } from '../../src/io/sbml/import.js';
-import { ModelBuilder } from '../../src/model/builder.js';
-import type { Model } from '../../src/model/types.js';
-
-/** A small PK/tumour model using every construct the exporter must carry. */
-export function pkModel(): Model {
-  const b = new ModelBuilder('pk', { name: 'PK & tumour', notes: 'line one\nline <two>', timeUnit: 'day' });
-  b.compartment('central', 3, { unit: 'L' });
-  b.compartment('tumor', 1);
-  b.param('kel', 0.086, {
-    unit: '1/day',
-    range: [0.05, 0.12],
-    source: 'Bruno 2005',
-    description: 'elimination',
-  });
-  b.param('kgrow', 0.1, { unit: '1/day', source: 'assumed: doubling ~7 days' });
-  b.param('ic50', 2, { unit: 'ug/mL', source: 'assumed: "typical"' });
-  b.param('level', 0, { unit: '1', source: 'assumed: dose-driven marker', constant: false });
-  b.species('drug', { compartment: 'central', initial: 0, unit: 'mg', amount: false });
-  b.species('cells', { compartment: 'tumor', initial: 100, unit: 'cell' });
-  b.fn('inhib', ['c', 'k'], 'k / (k + c)');
-  b.reaction('elim', 'drug ->', 'kel * drug * central');
-  b.reaction('grow', 'cells -> 2 cells', 'kgrow * cells * inhib(drug, ic50)');
-  b.assign('total', 'cells');
-  b.param('total', 0, { unit: 'cell', source: 'assumed: readout', constant: false });
-  b.event('surgery', { trigger: 'time >= 20', assign: { cells: 'cells / 10' }, delay: '0.5', priority: '1' });
-  b.dose({
-    id: 'load',
-    target: 'drug',
-    amount: 8,
-    amounts: [8, 6, 6],
-    start: 1,
-    every: 7,
-    count: 3,
-    route: 'bolus',
-    unit: 'mg',
-  });
-  b.dose({
-    id: 'inf',
-    target: 'drug',
-    amount: 2,
-    start: 0,
-    count: 2,
-    every: 10,
-    route: 'infusion',
-    duration: 0.5,
-  });
-  b.dose({ id: 'mark', target: 'level', amount: 1, start: 0, count: 1, route: 'bolus' });
-  return b.build();
-}
+import { pkModel } from './fixtures/pk-model.js';
 
 const hasLibsbml = spawnSync('/usr/bin/python3', ['-c', 'import libsbml'], { encoding: 'utf8' }).status === 0;
 

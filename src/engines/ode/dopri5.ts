@@ -21,8 +21,9 @@ const SAFE = 0.9;
 /** Step ratio limits hNew / h in [1 / FAC_MAX_INV, 1 / FAC_MIN_INV]. */
 const FAC_MIN_INV = 1 / 10;
 const FAC_MAX_INV = 5;
-const STIFF_HLAMBDA = 3.25;
-const STIFF_COUNT = 15;
+/** 0.9 x the DOPRI5 stability boundary on the negative axis (~3.3), as in OrdinaryDiffEq's AutoSwitch. */
+const STIFF_HLAMBDA = 2.97;
+const STIFF_COUNT = 10;
 const NONSTIFF_COUNT = 6;
 
 export class Dopri5 implements OdeStepper {

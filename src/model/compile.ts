@@ -1,0 +1,145 @@
+/**
+ * compile(model) -> Problem (engines/problem.ts): validates the model, lays out state / parameters / work
+ * slots (compile/layout.ts), lowers every expression to slot form (compile/lower.ts) and generates one
+ * straight-line JS function per entry point (compile/functions.ts), with SBML Level 3 core semantics.
+ */
+import type { CompiledEvent, Observer, Problem, StateFn } from '../engines/problem.js';
+import { compileDoses, compileEvent } from './compile/events.js';
+import { FunctionBuilder } from './compile/functions.js';
+import { initialBody } from './compile/initial.js';
+import { layout } from './compile/layout.js';
+import { lower } from './compile/lower.js';
+import { makeObserver } from './compile/observe.js';
+import { dependents, jacobianBody, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
+import { RANDOM } from './expr/ops.js';
+import { makeHelpers } from './expr/runtime.js';
+import { some } from './expr/transform.js';
+import type { Expr, Model } from './types.js';
+import { validate } from './validate.js';
+
+type Fn3<R> = (t: number, y: Float64Array, p: Float64Array) => R;
+
+/** Compiles a model for the engines. Throws ModelError (with the path) for an inconsistent model. */
+export function compile(model: Model): Problem {
+  validate(model);
+  const L = layout(model);
+  const n = L.stateIds.length;
+  const t0 = 0;
+  const H = makeHelpers();
+
+  const wDefs: Expr[] = new Array(L.nW);
+  const wNames: string[] = new Array(L.nW);
+  for (const [v, e] of L.assignRules) {
+    const k = L.ruleW.get(v)!;
+    wDefs[k] = lower(L, e);
+    wNames[k] = v;
+  }
+  L.rates.forEach((r, j) => {
+    wDefs[L.fluxW[j]!] = lower(L, r);
+    wNames[L.fluxW[j]!] = model.reactions[j]!.id;
+  });
+
+  // delay(x, tau): x evaluated on the state from the installed history (initial state before t0).
+  let history: ((tPast: number, out: Float64Array) => void) | null = null;
+  let y0Cache: { p: Float64Array; y: Float64Array } | null = null;
+  const y0For = (p: Float64Array): Float64Array => {
+    if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
+    return y0Cache.y;
+  };
+  const makeDelay = (x: Expr): ((tPast: number, p: Float64Array) => number) => {
+    const f = fb.compile<Fn3<number>>('t, y, p', `${fb.prelude([x])}\nreturn ${fb.num(x)};`);
+    const yh = new Float64Array(n);
+    return (tPast, p) => {
+      if (history !== null && tPast > t0) history(tPast, yh);
+      else yh.set(y0For(p));
+      return f(tPast, yh, p);
+    };
+  };
+  const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay);
+
+  const init = initialBody(L, fb);
+  const initFn = fb.compile<(t: number, p: Float64Array, v: Float64Array, y: Float64Array) => void>(
+    't, p, v, y',
+    init.body,
+  );
+  function initialState(p: Float64Array = L.p0): Float64Array {
+    const y = new Float64Array(n);
+    initFn(t0, p, new Float64Array(init.nV), y);
+    return y;
+  }
+
+  const { rows, mass } = rhsRows(L);
+  const rhs = fb.compile<StateFn>(
+    't, y, p, dy',
+    `${fb.prelude(rows)}\n${rows.map((r, i) => `dy[${i}] = ${fb.num(r)};`).join('\n')}`,
+  );
+  const m = model.reactions.length;
+  const fluxes: Expr[] = L.fluxW.map((k) => ({ k: 'id', id: `#w${k}` }));
+  const rates = fb.compile<StateFn>(
+    't, y, p, out',
+    `${fb.prelude(fluxes)}\n${L.fluxW.map((k, j) => `out[${j}] = w[${k}];`).join('\n')}`,
+  );
+  const rateFns = fluxes.map((f) =>
+    fb.compile<Fn3<number>>('t, y, p', `${fb.prelude([f])}\nreturn ${fb.num(f)};`),
+  );
+  const stoich = stoichiometry(L);
+  const reads = wReads(wDefs);
+  const jacBody = jacobianBody(rows, fb, n);
+  const jac = jacBody === null ? undefined : fb.compile<Problem['jac'] & {}>('t, y, p, J', jacBody);
+
+  const doses = compileDoses(L);
+  const events: CompiledEvent[] = [
+    ...(model.events ?? []).map((e) => compileEvent(L, fb, e)),
+    ...doses.events,
+  ];
+  const tstops = Float64Array.from(new Set(doses.tstops)).sort();
+
+  const all = [...wDefs, ...rows];
+  const hasRandom = all.some((e) => some(e, (x) => x.k === 'op' && RANDOM.has(x.op)));
+  const hasDelays = H.delays.length > 0 || all.some((e) => some(e, (x) => x.k === 'op' && x.op === 'delay'));
+  const drifting = new Set<number>();
+  rows.forEach((_, i) => {
+    const s = L.stateIds[i]!;
+    if (L.rateRules.has(s) || (mass !== undefined && mass[i] === 0)) drifting.add(i);
+    if (L.infusions.some((d) => d.target === s)) drifting.add(i);
+  });
+  const ratesDependOnTime = L.fluxW.some((k) => {
+    const r = reads[k]!;
+    return r.time || [...r.ys].some((i) => drifting.has(i));
+  });
+
+  const problem: Problem = {
+    model,
+    n,
+    stateIds: L.stateIds,
+    t0,
+    p: L.p0,
+    paramIds: L.paramIds,
+    paramIndex: L.paramIndex,
+    stateIndex: L.stateIndex,
+    initialState,
+    rhs,
+    ...(jac !== undefined ? { jac } : {}),
+    ...(mass !== undefined ? { mass } : {}),
+    nReactions: m,
+    reactionIds: model.reactions.map((r) => r.id),
+    rates,
+    rate: (j, t, y, p) => rateFns[j]!(t, y, p),
+    stoich,
+    dependents: dependents(L, stoich, reads),
+    ratesDependOnTime,
+    events,
+    tstops,
+    observe: (ids, options): Observer => makeObserver(L, fb, ids, options),
+    outputIds: [...L.stateIds, ...L.ruleW.keys()],
+    hasDelays,
+    setHistory(h) {
+      history = h;
+    },
+    hasRandom,
+    setRandom(u) {
+      H.u = u ?? makeHelpers().u;
+    },
+  };
+  return problem;
+}

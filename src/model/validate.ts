@@ -218,12 +218,13 @@ export function validate(model: Model): void {
       math(a.math, `${apath}.math`);
     });
   });
-  (model.doses ?? []).forEach((d, i) => validateDose(model, d, `doses[${i}]`, syms, assigned));
+  (model.doses ?? []).forEach((d, i) => {
+    validateDose(d, `doses[${i}]`, syms, assigned);
+  });
   checkRuleCycles(model);
 }
 
 function validateDose(
-  model: Model,
   d: NonNullable<Model['doses']>[number],
   path: string,
   syms: Map<string, SymbolInfo>,
@@ -268,7 +269,6 @@ function validateDose(
       path: `${path}.route`,
     });
   }
-  void model;
 }
 
 /** Cycles among assignment rules (through reaction rates too); names the cycle. */

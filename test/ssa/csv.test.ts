@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ensembleToCsv } from '../../src/engines/ssa/csv.js';
+import { simulate } from '../../src/engines/ssa/ensemble.js';
+import { compile } from './mini-compile.js';
+import { birthDeath } from './models.js';
+
+test('ensemble CSV: header, one row per time, values as computed', async () => {
+  const r = await simulate(compile(birthDeath(5, 0.2, 1)), {
+    runs: 50,
+    seed: 1,
+    outputTimes: [0, 1, 2],
+    quantiles: [0.5],
+  });
+  const lines = ensembleToCsv(r).trimEnd().split('\n');
+  assert.equal(lines[0], 'time,X_mean,X_sd,X_q0.5,X_extinct');
+  assert.equal(lines.length, 4);
+  assert.equal(lines[1], '0,5,0,5,0');
+  const last = lines[3].split(',').map(Number);
+  assert.equal(last[0], 2);
+  assert.equal(last[1], r.mean[2]);
+  assert.equal(last[4], r.extinct[2]);
+  assert.ok(last[4] > 0 && last[4] < 1);
+});

@@ -4,9 +4,9 @@
  */
 import { InputError } from '../../errors.js';
 import { stream } from '../../random/rng.js';
+import { EventRunner } from '../events.js';
 import type { Problem } from '../problem.js';
 import { DirectMethod } from './direct.js';
-import { EventQueue } from './event-queue.js';
 import { HybridMethod } from './hybrid.js';
 import type { MethodContext, SsaMethod, SsaMethodName, SsaStats, SsaTuning } from './method.js';
 import { TauLeapMethod } from './tau-leap.js';
@@ -79,7 +79,8 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     spec.method === 'direct' && hasRateRules
       ? { ...tuning, hybridThreshold: Number.POSITIVE_INFINITY }
       : tuning;
-  const events = new EventQueue(problem, p);
+  const events = new EventRunner(problem.events, p);
+  const hasTriggers = problem.events.some((e) => e.fixedTimes === undefined);
   const nIds = ids.length;
   const row = new Float64Array(nIds);
   const y = new Float64Array(problem.n);
@@ -87,6 +88,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
   const base = {
     problem,
     events,
+    hasTriggers,
     p,
     outT: t,
     observer,

@@ -1,18 +1,20 @@
 /**
  * The shared driver: one stochastic trajectory on an output grid. It owns time, output sampling (the
  * state held since the last jump), tstops, scheduled and triggered events; the method owns the jumps.
- * Time-triggered events between jumps are located by bisection on time with the pre-jump state
+ * Event semantics are the shared engines/events.ts. Time-triggered events between jumps are located by bisection on time with the pre-jump state
  * (exact for pure jump methods, whose state does not move between jumps).
  */
 import { SolverError } from '../../errors.js';
+import type { EventRunner } from '../events.js';
 import type { Observer, Problem } from '../problem.js';
-import type { EventQueue } from './event-queue.js';
 import type { SsaMethod } from './method.js';
 
 export interface TrajectoryInput {
   readonly problem: Problem;
   readonly method: SsaMethod;
-  readonly events: EventQueue;
+  readonly events: EventRunner;
+  /** Some event has a state trigger (not only fixedTimes): check after every jump. */
+  readonly hasTriggers: boolean;
   readonly p: Float64Array;
   /** Output times, sorted ascending, first >= t0. */
   readonly outT: Float64Array;
@@ -32,14 +34,15 @@ export function runTrajectory(
   out: Float64Array,
   row: Float64Array,
 ): void {
-  const { problem, method, events, p, outT, observer, nIds } = inp;
+  const { problem, method, events, hasTriggers, p, outT, observer, nIds } = inp;
+  const hasEvents = !events.empty;
   const tstops = problem.tstops;
   const nOut = outT.length;
   let t = problem.t0;
   let oi = 0;
   let si = 0;
   while (si < tstops.length && tstops[si] <= t) si++;
-  events.start(t, y);
+  events.init(t, y);
   method.reset(t, y);
   let steps = 0;
   for (;;) {
@@ -51,12 +54,12 @@ export function runTrajectory(
     if (oi >= nOut) return;
     let tB = outT[oi];
     if (si < tstops.length && tstops[si] < tB) tB = tstops[si];
-    if (events.count > 0) {
-      const te = events.nextTime(t);
+    if (hasEvents) {
+      const te = events.nextScheduledTime();
       if (te > t && te < tB) tB = te;
     }
     const tau = method.propose(t, tB, y);
-    if (events.hasTriggers && events.wouldTrigger(tau, y)) {
+    if (hasTriggers && events.needsProcessing(tau, y)) {
       // A trigger turned true before the jump: stop there, discard the proposal (memoryless).
       t = method.constantBetweenJumps ? crossing(events, t, tau, y) : tau;
       events.process(t, y);
@@ -71,22 +74,22 @@ export function runTrajectory(
         while (si < tstops.length && tstops[si] <= t) si++;
         changed = true;
       }
-      if (events.count > 0 && events.process(t, y)) changed = true;
+      if (hasEvents && events.process(t, y).length > 0) changed = true;
     } else {
       t = tau;
-      if (events.hasTriggers && events.process(t, y)) changed = true;
+      if (hasTriggers && events.process(t, y).length > 0) changed = true;
     }
     if (changed) method.reset(t, y);
     if (++steps > inp.maxSteps) throw new SolverError(`more than ${inp.maxSteps} stochastic steps`, t);
   }
 }
 
-/** Smallest time in (lo, hi] at which a trigger is true with state y held, to rounding. */
-function crossing(events: EventQueue, lo: number, hi: number, y: Float64Array): number {
+/** Smallest time in (lo, hi] at which some trigger changes value with state y held, to rounding. */
+function crossing(events: EventRunner, lo: number, hi: number, y: Float64Array): number {
   for (let it = 0; it < 200; it++) {
     const mid = lo + 0.5 * (hi - lo);
     if (mid <= lo || mid >= hi) break;
-    if (events.wouldTrigger(mid, y)) hi = mid;
+    if (events.needsProcessing(mid, y)) hi = mid;
     else lo = mid;
   }
   return hi;

@@ -13,7 +13,8 @@ const CONSTS = new Set(['pi', 'e', 'true', 'false', 'infinity', 'nan', 'avogadro
 export interface CheckScope {
   /** True when `id` names a symbol visible at this place. */
   has(id: string): boolean;
-  readonly functions: ReadonlyMap<string, FunctionDef>;
+  /** Known functions; null checks only the shape of calls (for loaders). */
+  readonly functions: ReadonlyMap<string, FunctionDef> | null;
 }
 
 function isObj(x: unknown): x is Record<string, unknown> {
@@ -53,9 +54,10 @@ export function checkExpr(e: unknown, path: string, scope: CheckScope): asserts 
       case 'call': {
         if (typeof x.fn !== 'string') throw err('call without a function name');
         if (!Array.isArray(x.args)) throw err(`call of '${x.fn}' without arguments`);
-        const f = scope.functions.get(x.fn);
-        if (f === undefined) throw err(`unknown function '${x.fn}'`);
-        else if (f.params.length !== x.args.length) {
+        const f = scope.functions?.get(x.fn);
+        if (f === undefined) {
+          if (scope.functions !== null) throw err(`unknown function '${x.fn}'`);
+        } else if (f.params.length !== x.args.length) {
           throw err(`function '${x.fn}' takes ${f.params.length} argument(s), got ${x.args.length}`);
         }
         for (const a of x.args as unknown[]) go(a, depth + 1);

@@ -34,3 +34,6 @@ export function ensembleToCsv(r: EnsembleResult): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Alias used by the CLI (`cscsim simulate --stochastic`). */
+export const ensembleCsv = ensembleToCsv;

@@ -12,7 +12,7 @@ import { el, fragment, type Markup, num } from '../markup.js';
 import type { Box } from './mark.js';
 import { INK } from './palette.js';
 import type { BandScale, ContinuousScale } from './scale.js';
-import { textWidth, wrapText } from './text.js';
+import { textWidth, truncate, wrapText } from './text.js';
 import { tickLabels } from './tick-format.js';
 
 export const TICK = 5;
@@ -184,34 +184,67 @@ function yTitle(title: string, box: Box, x: number, fontSize: number): Markup {
   );
 }
 
-/** Lines of each category label wrapped to the band width (at most 3 lines). */
-export function bandLabelLines(scale: BandScale, fontSize: number): string[][] {
-  const step =
-    scale.domain.length > 1 ? scale.start(scale.domain[1]) - scale.start(scale.domain[0]) : scale.bandwidth;
-  return scale.domain.map((d) => wrapText(d, Math.max(step - 4, fontSize * 2), fontSize, 3));
+/** How category labels are set: wrapped under each band, or rotated when wrapping would cut them. */
+export interface BandLabels {
+  readonly lines: readonly string[][];
+  readonly rotated: boolean;
+  /** Height in px the labels need below the tick marks. */
+  readonly height: number;
 }
 
-/** Bottom axis of a band scale: baseline and wrapped category labels under each band centre. */
-export function axisBottomBand(
-  scale: BandScale,
-  box: Box,
-  lines: readonly string[][],
-  o: AxisDrawOptions,
-): Markup {
+const ROTATION = 40; // degrees
+const SIN = Math.sin((ROTATION * Math.PI) / 180);
+const COS = Math.cos((ROTATION * Math.PI) / 180);
+
+/**
+ * Category labels wrapped to the band step (at most 3 lines); if any would still be cut, all are rotated
+ * by 40° instead, each truncated so that it stays inside the picture (`leftRoom`: px left of the plot).
+ */
+export function bandLabels(scale: BandScale, fontSize: number, leftRoom: number): BandLabels {
+  const d = scale.domain;
+  const step = d.length > 1 ? scale.start(d[1]) - scale.start(d[0]) : scale.bandwidth;
+  const wrapped = d.map((c) => wrapText(c, Math.max(step - 4, fontSize * 2), fontSize, 3));
+  const lineH = fontSize * 1.15;
+  if (!wrapped.some((ls) => ls.some((l) => l.endsWith('…')))) {
+    return { lines: wrapped, rotated: false, height: Math.max(1, ...wrapped.map((l) => l.length)) * lineH };
+  }
+  const firstRoom = (leftRoom + (d.length > 0 ? scale.center(d[0]) - scale.range[0] : 0)) / COS;
+  const maxW = Math.max(fontSize * 3, Math.min(160, firstRoom));
+  const lines = d.map((c) => [truncate(c, maxW, fontSize)]);
+  const widest = Math.max(0, ...lines.map((l) => textWidth(l[0], fontSize)));
+  return { lines, rotated: true, height: widest * SIN + fontSize * COS };
+}
+
+/** Bottom axis of a band scale: baseline and category labels (wrapped, or rotated) under each band centre. */
+export function axisBottomBand(scale: BandScale, box: Box, labels: BandLabels, o: AxisDrawOptions): Markup {
   const y = box.bottom;
-  const labels = scale.domain.map((d, i) => {
+  const texts = scale.domain.map((d, i) => {
     const cx = scale.center(d);
+    if (labels.rotated) {
+      const ty = y + TICK + 3;
+      return el(
+        'text',
+        {
+          x: cx,
+          y: ty,
+          dy: '0.71em',
+          'text-anchor': 'end',
+          transform: `rotate(-${ROTATION} ${num(cx)} ${num(ty)})`,
+        },
+        labels.lines[i][0],
+      );
+    }
     return el(
       'text',
       { x: cx, y: y + TICK + 3 + o.fontSize * 0.8 },
-      lines[i].map((l, k) => el('tspan', { x: cx, dy: k === 0 ? undefined : '1.15em' }, l)),
+      labels.lines[i].map((l, k) => el('tspan', { x: cx, dy: k === 0 ? undefined : '1.15em' }, l)),
     );
   });
   return el(
     'g',
     { class: 'axis x', stroke: INK.axis },
     el('line', { x1: box.left, x2: box.right, y1: y, y2: y }),
-    el('g', { stroke: 'none', fill: INK.text, 'text-anchor': 'middle' }, labels),
+    el('g', { stroke: 'none', fill: INK.text, 'text-anchor': 'middle' }, texts),
   );
 }
 

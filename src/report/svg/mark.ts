@@ -5,11 +5,18 @@
  *
  * @example
  * ```ts
- * const custom: Mark = {
+ * // A custom mark: a plus sign at (5, 5).
+ * const cross: Mark = {
  *   name: 'cross',
- *   xValues: () => [5], yValues: () => [5],
- *   render: ({ x, y }) => el('path', { d: `M${num(cx(x)(5))} ...` }),
+ *   xValues: () => [5],
+ *   yValues: () => [5],
+ *   render: (ctx) => {
+ *     const px = continuous(ctx.x, 'cross', 'x').map(5);
+ *     const py = continuous(ctx.y, 'cross', 'y').map(5);
+ *     return el('path', { d: symbolPath('plus', px, py, 6), stroke: 'black' });
+ *   },
  * };
+ * plot({ marks: [cross] });
  * ```
  */
 import type { Markup } from '../markup.js';
@@ -53,6 +60,8 @@ export interface Mark {
   readonly categories?: readonly string[];
   /** Legend entries this mark contributes. */
   readonly legend?: readonly LegendItem[];
+  /** Pixels this mark needs above the plot area (e.g. interval labels), reserved by `plot`. */
+  readonly marginTop?: number;
   /** Drawing order: 0 backgrounds (intervals, ribbons), 1 data (default), 2 annotations. */
   readonly layer?: number;
   /** Drawn inside the plot's clip region. */

@@ -34,6 +34,14 @@ export const INK = {
   rule: '#555555',
 } as const;
 
+/** Attributes of a white outline behind text drawn over data, so labels stay legible on lines and bars. */
+export const HALO = {
+  stroke: 'white',
+  'stroke-width': 3,
+  'stroke-linejoin': 'round',
+  'paint-order': 'stroke',
+} as const;
+
 /** Colour of the i-th series (cycles). */
 export function seriesColor(i: number): string {
   return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];

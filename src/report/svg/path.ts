@@ -30,14 +30,15 @@ export function polylinePath(
 ): PolylinePath {
   let d = '';
   const isolated: [number, number][] = [];
-  let runStart = -1;
+  let run = '';
   let runLength = 0;
   let firstX = 0;
   let firstY = 0;
   const flush = (): void => {
     if (runLength === 1) isolated.push([firstX, firstY]);
+    else if (runLength > 1) d += run;
+    run = '';
     runLength = 0;
-    runStart = -1;
   };
   const n = Math.min(xs.length, ys.length);
   for (let i = 0; i < n; i++) {
@@ -47,15 +48,14 @@ export function polylinePath(
       flush();
       continue;
     }
-    if (runStart < 0) {
-      runStart = i;
+    if (runLength === 0) {
       firstX = px;
       firstY = py;
-      d += `M${num(px)},${num(py)}`;
+      run = `M${num(px)},${num(py)}`;
     } else if (curve === 'step-after') {
-      d += `H${num(px)}V${num(py)}`;
+      run += `H${num(px)}V${num(py)}`;
     } else {
-      d += `L${num(px)},${num(py)}`;
+      run += `L${num(px)},${num(py)}`;
     }
     runLength++;
   }

@@ -21,7 +21,8 @@ import {
   axisBottomBand,
   axisLeft,
   axisTicks,
-  bandLabelLines,
+  type BandLabels,
+  bandLabels,
   labelsWidth,
   TICK,
   xTitle,
@@ -159,13 +160,16 @@ export function plot(options: PlotOptions): string {
   y0 += titleLines.length * (fs + 7) + subLines.length * (fs + 4);
   const legendY = y0 + (titleLines.length + subLines.length > 0 ? 4 : 0);
   if (legend && !legendRight) y0 = legendY + legend.height;
-  const top = y0 + fs; // room for the half-height of the top y label
+  // Room for the half-height of the top y label, or for labels that marks put above the plot.
+  const top = y0 + Math.max(fs, ...marks.map((m) => m.marginTop ?? 0));
 
   // Bottom: tick labels (one line, or wrapped category labels), axis title, notes.
   const noteLines = notes.flatMap((n) => wrapText(n, innerW, fs - 1));
-  const bottomFor = (labelLines: number): number =>
-    TICK + 4 + labelLines * fs * 1.15 + (xo.label ? fs + 8 : 0) + noteLines.length * (fs + 2) + PAD;
-  let bottom = bottomFor(1);
+  const bottomFor = (labelHeight: number): number =>
+    TICK + 4 + labelHeight + (xo.label ? fs + 8 : 0) + noteLines.length * (fs + 2) + PAD;
+  const oneLine = fs * 1.15;
+  let labelHeight = oneLine;
+  let bottom = bottomFor(labelHeight);
 
   const rightExtra = legendRight && legend ? legend.width + 16 : 0;
   let yScale: ContinuousScale | undefined;
@@ -174,9 +178,9 @@ export function plot(options: PlotOptions): string {
   let box: Box = { left: 0, top, right: 0, bottom: 0 };
   let x: Scale | undefined;
   let xTicks: AxisTicks | undefined;
-  let bandLines: string[][] = [];
-  // Two passes: wrapped category labels may need a taller bottom margin, which changes the y ticks.
-  for (let pass = 0; pass < 2; pass++) {
+  let bandLayout: BandLabels | undefined;
+  // Up to three passes: category labels may need a taller bottom margin, which changes the y ticks.
+  for (let pass = 0; pass < 3; pass++) {
     const plotBottom = height - bottom;
     yScale = continuousScale(yPlan.type, yPlan.domain, [plotBottom, top]);
     yTicks = axisTicks(yScale, 'left', fs, yo.format, yo.ticks);
@@ -196,13 +200,13 @@ export function plot(options: PlotOptions): string {
       x = xs;
     } else {
       const bs = bandScale(categories, [left, right]);
-      bandLines = bandLabelLines(bs, fs);
+      bandLayout = bandLabels(bs, fs, left);
       x = bs;
     }
     box = { left, top, right, bottom: plotBottom };
-    const lines = Math.max(1, ...bandLines.map((l) => l.length));
-    const need = bottomFor(lines);
-    if (need === bottom) break;
+    labelHeight = bandLayout ? Math.max(oneLine, bandLayout.height) : oneLine;
+    const need = bottomFor(labelHeight);
+    if (Math.abs(need - bottom) < 0.5 || pass === 2) break;
     bottom = need;
   }
   if (!yScale || !yTicks || !x) throw new Error('plot: layout failed');
@@ -212,10 +216,10 @@ export function plot(options: PlotOptions): string {
   const overlay = fragment(marks.map((m) => (m.renderOverlay ? m.renderOverlay(ctx) : null)));
   const clipId = `cs-${hash(body.value + (options.title ?? ''))}`;
 
-  let axisY = box.bottom + TICK + 4 + Math.max(1, ...bandLines.map((l) => l.length)) * fs * 1.15;
+  let axisY = box.bottom + TICK + 4 + labelHeight;
   const xAxis =
     x.type === 'band'
-      ? axisBottomBand(x, box, bandLines, { fontSize: fs })
+      ? axisBottomBand(x, box, bandLayout ?? { lines: [], rotated: false, height: 0 }, { fontSize: fs })
       : axisBottom(x, box, xTicks ?? { major: [], labels: [], minor: [] }, {
           fontSize: fs,
           grid: xo.grid ?? false,

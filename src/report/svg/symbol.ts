@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * symbolPath('triangle', 10, 10, 4); // 'M10,5.38L14,12.31L6,12.31Z' (approximately)
+ * symbolPath('triangle', 10, 10, 4); // 'M10,5.4L13.98,12.3L6.02,12.3Z'
  * ```
  */
 import { num } from '../markup.js';

@@ -4,8 +4,8 @@
  *
  * @example
  * ```ts
- * textWidth('Tumor volume (mm³)', 12);               // ≈ 100 px
- * wrapText('a long chart title that wraps', 80, 12); // ['a long chart', 'title that wraps']
+ * textWidth('Tumor volume (mm³)', 12);               // ≈ 125 px (errs wide)
+ * wrapText('a long chart title that wraps', 80, 12); // ['a long chart', 'title that', 'wraps']
  * ```
  */
 

@@ -4,9 +4,9 @@
  *
  * @example
  * ```ts
- * tickLabels([0, 0.5, 1], 'linear');        // ['0', '0.5', '1']
+ * tickLabels([0, 0.5, 1], 'linear');        // ['0.0', '0.5', '1.0']
  * tickLabels([0, 2e5, 4e5], 'linear');      // ['0', '2×10⁵', '4×10⁵']
- * tickLabels([1, 100, 1e4, 1e6], 'log');    // ['1', '100', '10⁴', '10⁶']  (exponents once any tick is large)
+ * tickLabels([1, 100, 1e4, 1e6], 'log');    // ['10⁰', '10²', '10⁴', '10⁶'] (exponents once any tick is large)
  * tickLabels([1000, 2000], 'linear', 'si'); // ['1k', '2k']
  * ```
  */

@@ -34,18 +34,17 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (lo === hi) return [lo];
   if (lo > hi) [lo, hi] = [hi, lo];
   const inc = tickIncrement(lo, hi, count);
+  // Tick i is i * inc (or i / -inc below 1: dividing by an integer keeps 0.3 exact, where 3 * 0.1 would give
+  // 0.30000000000000004). Index bounds are rounded and then corrected, so that an end lying exactly on a tick
+  // survives floating-point error in lo * d (as in d3-array's tickSpec).
+  const at = (i: number): number => (inc > 0 ? i * inc : i / -inc);
+  const idx = (v: number): number => Math.round(inc > 0 ? v / inc : v * -inc);
+  let i0 = idx(lo);
+  let i1 = idx(hi);
+  if (at(i0) < lo) i0++;
+  if (at(i1) > hi) i1--;
   const out: number[] = [];
-  if (inc > 0) {
-    const i0 = Math.ceil(lo / inc);
-    const i1 = Math.floor(hi / inc);
-    for (let i = i0; i <= i1; i++) out.push(i * inc);
-  } else {
-    // Dividing by the integer -inc keeps e.g. 0.3 exact, where 3 * 0.1 would give 0.30000000000000004.
-    const d = -inc;
-    const i0 = Math.ceil(lo * d);
-    const i1 = Math.floor(hi * d);
-    for (let i = i0; i <= i1; i++) out.push(i / d);
-  }
+  for (let i = i0; i <= i1; i++) out.push(at(i));
   return out.map((v) => (v === 0 ? 0 : v)); // no -0
 }
 

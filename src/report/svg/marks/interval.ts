@@ -1,6 +1,7 @@
 /**
  * Interval mark: shaded x-intervals across the full plot height (treatment windows, dosing periods), each
- * with an optional label along the top edge. Labels that would overlap an earlier one are left out.
+ * with an optional label just above the plot, where it cannot hide data (survival curves start at the top).
+ * Labels that would overlap their left neighbour are left out.
  *
  * @example
  * ```ts
@@ -9,7 +10,7 @@
  */
 import { el } from '../../markup.js';
 import { continuous, type Mark } from '../mark.js';
-import { checkColor, INK } from '../palette.js';
+import { checkColor, HALO, INK } from '../palette.js';
 import { textWidth, truncate } from '../text.js';
 
 export interface Interval {
@@ -53,6 +54,7 @@ export function intervalMark(o: IntervalOptions): Mark {
   return {
     name: 'interval',
     layer: 0,
+    marginTop: o.intervals.some((iv) => iv.label) ? 18 : 0,
     xValues: () => o.intervals.flatMap((iv) => [iv.from, iv.to]),
     legend: o.label !== undefined ? [{ label: o.label, color, kind: 'interval', opacity }] : [],
     render: (ctx) =>
@@ -72,16 +74,19 @@ export function intervalMark(o: IntervalOptions): Mark {
       ),
     renderOverlay: (ctx) => {
       const fs = ctx.fontSize - 1;
+      // Place labels left to right; one that would overlap its left neighbour is left out.
+      const order = spans(ctx)
+        .map((s, i) => ({ s, text: o.intervals[i].label }))
+        .filter((e): e is { s: [number, number]; text: string } => e.s !== undefined && !!e.text)
+        .sort((a, b) => a.s[0] - b.s[0]);
       let lastEnd = Number.NEGATIVE_INFINITY;
-      const labels = spans(ctx).map((s, i) => {
-        const text = o.intervals[i].label;
-        if (!s || !text) return null;
-        const t = truncate(text, Math.max(ctx.box.right - s[0] - 4, 30), fs);
-        if (s[0] + 3 < lastEnd) return null;
-        lastEnd = s[0] + 3 + textWidth(t, fs) + 6;
-        return el('text', { x: s[0] + 3, y: ctx.box.top + fs + 2 }, t);
+      const labels = order.map(({ s, text }) => {
+        if (s[0] + 1 < lastEnd) return null;
+        const t = truncate(text, Math.max(ctx.box.right - s[0], 30), fs);
+        lastEnd = s[0] + 1 + textWidth(t, fs) + 8;
+        return el('text', { x: s[0] + 1, y: ctx.box.top - 5 }, t);
       });
-      return el('g', { class: 'interval-label', fill: INK.muted, 'font-size': fs }, labels);
+      return el('g', { class: 'interval-label', fill: INK.muted, 'font-size': fs, ...HALO }, labels);
     },
   };
 }

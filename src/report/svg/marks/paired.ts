@@ -10,7 +10,7 @@
  */
 import { el, type Markup, num } from '../../markup.js';
 import { band, type Column, continuous, type LegendItem, type Mark, values } from '../mark.js';
-import { checkColor, INK, PALETTE } from '../palette.js';
+import { checkColor, HALO, INK, PALETTE } from '../palette.js';
 import { symbolPath } from '../symbol.js';
 import { truncate } from '../text.js';
 
@@ -116,7 +116,7 @@ export function pairedMark(o: PairedOptions): Mark {
       const maxW = Math.max(20, ctx.box.right + 10 - px);
       return el(
         'g',
-        { class: 'paired-label', 'font-size': fs },
+        { class: 'paired-label', 'font-size': fs, ...HALO },
         placed.map((e) =>
           el(
             'text',

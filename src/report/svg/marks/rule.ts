@@ -9,7 +9,7 @@
  */
 import { el } from '../../markup.js';
 import { continuous, type Mark } from '../mark.js';
-import { checkColor, checkDash, INK } from '../palette.js';
+import { checkColor, checkDash, HALO, INK } from '../palette.js';
 import { truncate } from '../text.js';
 
 export interface RuleOptions {
@@ -56,11 +56,15 @@ export function ruleMark(o: RuleOptions): Mark {
       if (o.axis === 'y') {
         if (p < top - 0.5 || p > bottom + 0.5) return el('g', {});
         const t = truncate(o.label, (right - left) * 0.6, fs);
-        return el('text', { x: right - 3, y: p - 4, 'text-anchor': 'end', fill: color, 'font-size': fs }, t);
+        return el(
+          'text',
+          { x: right - 3, y: p - 4, 'text-anchor': 'end', fill: color, 'font-size': fs, ...HALO },
+          t,
+        );
       }
       if (p < left - 0.5 || p > right + 0.5) return el('g', {});
       const t = truncate(o.label, (bottom - top) * 0.8, fs);
-      return el('text', { x: p + 4, y: bottom - 5, fill: color, 'font-size': fs }, t);
+      return el('text', { x: p + 4, y: bottom - 5, fill: color, 'font-size': fs, ...HALO }, t);
     },
   };
 }

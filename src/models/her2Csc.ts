@@ -210,6 +210,8 @@ function addInitialComposition(m: ModelBuilder, P: readonly string[]): void {
   helper('c_wD', `2 * c_lamP * c_w${P.length} / max(deltaD + c_r, 0.001)`);
   helper('c_Z', ['1', ...P.map((_, i) => `c_w${i + 1}`), 'c_wD'].join(' + '));
   m.initial('S', 'inoculum / c_Z');
-  P.forEach((id, i) => m.initial(id, `inoculum * c_w${i + 1} / c_Z`));
+  P.forEach((id, i) => {
+    m.initial(id, `inoculum * c_w${i + 1} / c_Z`);
+  });
   m.initial('D', 'inoculum * c_wD / c_Z');
 }

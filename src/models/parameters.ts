@@ -201,9 +201,9 @@ export const drugParams: readonly ParamSpec[] = [
   p('nMperUgMl', 6.7, 'nM/(ug/mL)', [6.7, 6.7], 'domain.md: 1 ug/mL ~ 6.7 nM (148 kDa)', 'unit conversion'),
   p(
     'emax',
-    0.9,
+    0.85,
     'fraction',
-    [0.75, 0.98],
+    [0.7, 0.95],
     'assumed: bound trastuzumab blocks most but not all HER2 signalling (ligand-independent dimers persist)',
     'fraction of HER2 signalling removed by occupancy',
   ),

@@ -1,4 +1,7 @@
 /** Registry of subcommands; add one import and one entry per command file. */
 import type { Command } from '../command.js';
+import { models } from './models.js';
+import { reproduceCommand } from './reproduce.js';
+import { simulate } from './simulate.js';
 
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [simulate, models, reproduceCommand];

@@ -1,0 +1,70 @@
+/** C7: the bone increase of HER2 is not gene amplification; it is induced by RANKL (blocked by OPG/denosumab). */
+import type { CellLine } from '../../models/index.js';
+import { GROWTH_DAYS, siteHer2 } from './site.js';
+import type { Claim, ParamSet } from './types.js';
+
+const LINES: readonly CellLine[] = ['MCF7', 'ZR75-1'];
+const BLOCK = 0.95; // assumed: OPG-Fc / denosumab neutralise ~95% of RANKL
+const MAX_RESIDUAL = 0.2;
+
+function check(line: CellLine, set?: ParamSet) {
+  const fat = siteHer2(line, 'fatpad', 0, set?.(line) ?? {});
+  const bone = siteHer2(line, 'bone', 0, set?.(line, 'bone') ?? {});
+  const blocked = siteHer2(line, 'bone', BLOCK, set?.(line, 'bone') ?? {});
+  const residual = (blocked.her2 - fat.her2) / (bone.her2 - fat.her2);
+  const copiesSame =
+    fat.copyRatio === bone.copyRatio && bone.copyRatio === blocked.copyRatio && bone.copyRatio < 2;
+  return { line, fat, bone, blocked, residual, copiesSame };
+}
+
+export const c7: Claim = {
+  id: 'C7',
+  title: 'The bone rise of HER2 is RANKL-induced, not gene amplification',
+  criterion:
+    `MCF7 and ZR75-1, ${GROWTH_DAYS} days in bone with ${BLOCK * 100}% of RANKL neutralised (OPG/denosumab): ` +
+    `the remaining bone rise (blocked - fat pad) / (bone - fat pad) <= ${MAX_RESIDUAL} in both lines, and the HER2/CEP17 ` +
+    `copy ratio is the same at both sites and < 2 (not amplified).`,
+  async run() {
+    const rs = LINES.map((l) => check(l));
+    const value = Math.max(...rs.map((r) => r.residual));
+    const pass = value <= MAX_RESIDUAL && rs.every((r) => r.copiesSame);
+    return {
+      id: this.id,
+      title: this.title,
+      criterion: this.criterion,
+      status: pass ? 'pass' : 'fail',
+      value,
+      details:
+        rs
+          .map(
+            (r) =>
+              `${r.line}: fat pad ${Math.round(r.fat.her2)}, bone ${Math.round(r.bone.her2)}, bone + RANKL blockade ` +
+              `${Math.round(r.blocked.her2)} receptors/cell (residual ${(r.residual * 100).toFixed(0)}% of the rise); ` +
+              `copy ratio ${r.fat.copyRatio} / ${r.bone.copyRatio}.`,
+          )
+          .join(' ') +
+        ' Copy number is a fixed property of the line in the model, so the copy-ratio part checks the wiring: the ' +
+        'rise runs through RANK signalling alone.',
+      figures: [
+        {
+          kind: 'bar',
+          id: 'c7-rankl',
+          title: 'HER2 per tumor cell: bone with and without RANKL blockade',
+          yLabel: 'HER2 receptors per cell',
+          categories: LINES.map(String),
+          groups: [
+            { label: 'fat pad', values: rs.map((r) => r.fat.her2) },
+            { label: 'bone', values: rs.map((r) => r.bone.her2) },
+            { label: 'bone + OPG/denosumab', values: rs.map((r) => r.blocked.her2) },
+          ],
+        },
+      ],
+    };
+  },
+  holds(set: ParamSet) {
+    return LINES.every((l) => {
+      const r = check(l, set);
+      return r.residual <= MAX_RESIDUAL && r.copiesSame;
+    });
+  },
+};

@@ -1,0 +1,77 @@
+/** What a claim is and what it returns. Figures are data; the report turns them into SVG and CSV. */
+
+export interface LineFigure {
+  readonly kind: 'line';
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly logY?: boolean;
+  readonly series: readonly {
+    readonly name: string;
+    readonly x: readonly number[];
+    readonly y: readonly number[];
+    readonly lo?: readonly number[];
+    readonly hi?: readonly number[];
+  }[];
+  /** Shaded windows, e.g. treatment. */
+  readonly intervals?: readonly { readonly from: number; readonly to: number; readonly label?: string }[];
+}
+
+export interface BarFigure {
+  readonly kind: 'bar';
+  readonly id: string;
+  readonly title: string;
+  readonly yLabel: string;
+  readonly categories: readonly string[];
+  readonly groups: readonly { readonly label: string; readonly values: readonly number[] }[];
+}
+
+export interface PairedFigure {
+  readonly kind: 'paired';
+  readonly id: string;
+  readonly title: string;
+  readonly yLabel: string;
+  readonly levels: readonly string[];
+  readonly pairs: readonly { readonly label: string; readonly values: readonly number[] }[];
+}
+
+export type FigureData = LineFigure | BarFigure | PairedFigure;
+
+export interface ClaimResult {
+  readonly id: string;
+  readonly title: string;
+  readonly criterion: string;
+  readonly status: 'pass' | 'fail';
+  /** The number the criterion is about. */
+  readonly value: number;
+  /** What the numbers are and why the claim holds or fails, in the model's terms. */
+  readonly details: string;
+  readonly figures: readonly FigureData[];
+  /** Extra numbers shown as a table. */
+  readonly table?: readonly Readonly<Record<string, string | number>>[];
+}
+
+export interface ClaimContext {
+  readonly seed: number;
+  /** Smaller ensembles (tests). */
+  readonly quick?: boolean;
+}
+
+/** A parameter set from the robustness sweep: value of each ranged parameter for a given cell line. */
+export type ParamSet = (
+  line: import('../../models/index.js').CellLine,
+  site?: import('../../models/index.js').Site,
+) => Readonly<Record<string, number>>;
+
+export interface Claim {
+  readonly id: string;
+  readonly title: string;
+  /** Stated before any result: what must hold for the claim to pass. */
+  readonly criterion: string;
+  run(ctx: ClaimContext): Promise<ClaimResult>;
+  /** Cheap deterministic version of the criterion, for the Latin-hypercube robustness sweep. */
+  holds(set: ParamSet): boolean;
+  /** What `holds` checks, when it differs from `criterion`. */
+  readonly robustnessNote?: string;
+}

@@ -1,0 +1,186 @@
+/**
+ * The reproduction report: DIR/index.html (per claim: criterion, figures as inline SVG, numbers, pass/fail,
+ * robustness; then the model's parameters with unit, range and source), DIR/claims.json and one CSV per
+ * figure under DIR/data/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cellLines, linePresets, presetParams } from '../models/index.js';
+import { sitePresets } from '../models/presets.js';
+import { badge, code, figure, p, page, section, table } from '../report/html.js';
+import { barChart, lineChart, pairedChart } from '../report/svg/index.js';
+import type { ClaimResult, FigureData } from './claims/types.js';
+import type { Robustness } from './robustness.js';
+
+export interface ReportInput {
+  readonly results: readonly ClaimResult[];
+  readonly robustness: readonly Robustness[];
+  readonly seed: number;
+  readonly seconds: number;
+}
+
+function svgOf(f: FigureData): string {
+  switch (f.kind) {
+    case 'line':
+      return lineChart({
+        title: f.title,
+        x: { label: f.xLabel },
+        y: { label: f.yLabel, ...(f.logY ? { type: 'log' as const } : {}) },
+        series: f.series.map((s) => ({
+          name: s.name,
+          x: s.x,
+          y: s.y,
+          ...(s.lo && s.hi ? { lo: s.lo, hi: s.hi } : {}),
+        })),
+        intervals: f.intervals ?? [],
+      });
+    case 'bar':
+      return barChart({ title: f.title, y: { label: f.yLabel }, categories: f.categories, groups: f.groups });
+    case 'paired':
+      return pairedChart({
+        title: f.title,
+        y: { label: f.yLabel, type: 'log' },
+        levels: f.levels,
+        pairs: f.pairs,
+      });
+  }
+}
+
+/** Figure data as CSV: long format (series, x, y[, lo, hi]) or (group, category, value). */
+export function figureCsv(f: FigureData): string {
+  const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines: string[] = [];
+  if (f.kind === 'line') {
+    lines.push('series,x,y,lo,hi');
+    for (const s of f.series)
+      s.x.forEach((x, i) => {
+        lines.push([q(s.name), x, s.y[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''].join(','));
+      });
+  } else if (f.kind === 'bar') {
+    lines.push('group,category,value');
+    for (const g of f.groups)
+      f.categories.forEach((c, i) => {
+        lines.push([q(g.label), q(c), g.values[i]].join(','));
+      });
+  } else {
+    lines.push(['subject', ...f.levels.map(q)].join(','));
+    for (const s of f.pairs) lines.push([q(s.label), ...s.values].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function claimSection(r: ClaimResult, rob: Robustness | undefined) {
+  const tableRows = r.table ?? [];
+  const cols = tableRows.length ? Object.keys(tableRows[0]!) : [];
+  return section(
+    { title: `${r.id}: ${r.title}`, id: r.id.toLowerCase() },
+    p(badge(r.status, r.status.toUpperCase()), ` value ${fmt(r.value)}`),
+    p('Criterion (stated before the run): ', r.criterion),
+    p(r.details),
+    rob
+      ? p(
+          `Robustness: the criterion holds for ${rob.holds} of ${rob.sets} Latin-hypercube parameter sets ` +
+            `(${(rob.fraction * 100).toFixed(0)}%)${rob.note ? `; ${rob.note}` : ''}.`,
+        )
+      : null,
+    ...r.figures.map((f) => figure(svgOf(f), `${f.title} (data: data/${f.id}.csv)`, f.id)),
+    tableRows.length ? table({ columns: cols.map((k) => ({ key: k, label: k })), rows: tableRows }) : null,
+  );
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2);
+}
+
+function modelSection() {
+  const base = presetParams('MCF7');
+  const rows = base.map((s) => ({
+    id: s.id,
+    value: s.value,
+    unit: s.unit,
+    range: `${s.range[0]} - ${s.range[1]}`,
+    source: s.source,
+    description: s.description,
+  }));
+  const overrides = [
+    ...cellLines.flatMap((l) =>
+      Object.entries(linePresets[l].overrides).map(([id, o]) => ({
+        preset: l,
+        id,
+        value: o.value,
+        range: o.range ? `${o.range[0]} - ${o.range[1]}` : '',
+        source: o.source,
+      })),
+    ),
+    ...Object.entries(sitePresets.bone).map(([id, o]) => ({
+      preset: 'bone site',
+      id,
+      value: o.value,
+      range: o.range ? `${o.range[0]} - ${o.range[1]}` : '',
+      source: o.source,
+    })),
+  ];
+  const colsOf = (r: Record<string, unknown>) => Object.keys(r).map((k) => ({ key: k, label: k }));
+  return section(
+    { title: 'Model: parameters (MCF7, mammary fat pad, mouse PK)', id: 'model' },
+    p(
+      'The model is ',
+      code('models.her2Csc(line, options)'),
+      ': CSC hierarchy with k = 10 transit divisions, HER2 by site, trastuzumab two-compartment PK and occupancy. ',
+      'Volume = cells / rho. Every parameter below is a prior, not a fit to the paper (its figures were not available).',
+    ),
+    table({ columns: colsOf(rows[0]!), rows }),
+    p('Cell-line and site presets replace these values:'),
+    table({ columns: colsOf(overrides[0]!), rows: overrides }),
+  );
+}
+
+export function writeReport(dir: string, input: ReportInput): void {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const rob = new Map(input.robustness.map((r) => [r.id, r]));
+  for (const r of input.results)
+    for (const f of r.figures) writeFileSync(join(dir, 'data', `${f.id}.csv`), figureCsv(f));
+  writeFileSync(join(dir, 'claims.json'), `${JSON.stringify(summary(input), null, 2)}\n`);
+  const passed = input.results.filter((r) => r.status === 'pass').length;
+  const overview = table({
+    columns: [
+      { key: 'id', label: 'claim' },
+      { key: 'title', label: 'title' },
+      { key: 'status', label: 'status' },
+      { key: 'value', label: 'value' },
+      { key: 'robustness', label: 'robustness' },
+    ],
+    rows: input.results.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: badge(r.status, r.status.toUpperCase()),
+      value: fmt(r.value),
+      robustness: rob.has(r.id) ? `${(rob.get(r.id)!.fraction * 100).toFixed(0)}%` : '',
+    })),
+  });
+  const html = page(
+    {
+      title: 'cscsim: reproduction of Ithimakin et al., Cancer Res 2013',
+      subtitle: `HER2 drives luminal breast cancer stem cells in the absence of HER2 amplification. ${passed} of ${input.results.length} claims pass.`,
+      footer: `seed ${input.seed}; run time ${input.seconds.toFixed(1)} s`,
+    },
+    section({ title: 'Claims', id: 'claims' }, overview),
+    ...input.results.map((r) => claimSection(r, rob.get(r.id))),
+    modelSection(),
+  );
+  writeFileSync(join(dir, 'index.html'), html);
+}
+
+export function summary(input: ReportInput) {
+  const rob = new Map(input.robustness.map((r) => [r.id, r]));
+  return {
+    claims: input.results.map((r) => ({
+      id: r.id,
+      title: r.title,
+      criterion: r.criterion,
+      status: r.status,
+      value: r.value,
+      robustness: rob.get(r.id)?.fraction ?? null,
+    })),
+  };
+}

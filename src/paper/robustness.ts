@@ -1,0 +1,92 @@
+/**
+ * Robustness of each claim: the fraction of Latin-hypercube parameter sets over the documented ranges for
+ * which the claim's cheap deterministic criterion holds. One unit-cube sample serves every cell line: point
+ * i gives parameter x the value at the same quantile u of that line's own range (log scale for ranges
+ * spanning a decade). Bone RANKL is its own dimension ('ranklBone'). A set where a simulation fails counts
+ * as the claim not holding.
+ */
+import { type CellLine, cellLines, presetParams, type Site } from '../models/index.js';
+import { sitePresets } from '../models/presets.js';
+import type { Claim, ParamSet } from './claims/types.js';
+import { latinHypercube } from './lhs.js';
+
+export interface Robustness {
+  readonly id: string;
+  readonly sets: number;
+  readonly holds: number;
+  readonly fraction: number;
+  readonly note?: string;
+}
+
+type Ranges = Map<string, readonly [number, number]>;
+
+function rangesOf(line: CellLine): Ranges {
+  const r: Ranges = new Map();
+  for (const s of presetParams(line)) if (s.range[1] > s.range[0]) r.set(s.id, s.range);
+  r.set('ranklBone', sitePresets.bone.rankl!.range!);
+  return r;
+}
+
+const scaleValue = (u: number, [lo, hi]: readonly [number, number]): number =>
+  lo > 0 && hi / lo >= 10 ? lo * (hi / lo) ** u : lo + u * (hi - lo);
+
+/** n parameter sets as ParamSet functions. */
+export function parameterSets(n: number, seed: number): ParamSet[] {
+  const byLine = new Map(cellLines.map((l) => [l, rangesOf(l)] as const));
+  const ids = [...new Set([...byLine.values()].flatMap((r) => [...r.keys()]))].sort();
+  const s = latinHypercube(
+    ids.map((id) => ({ id, range: [0, 1] as const, scale: 'linear' as const })),
+    n,
+    seed,
+  );
+  return Array.from({ length: n }, (_, i) => {
+    const memo = new Map<string, Record<string, number>>();
+    return (line: CellLine, site: Site = 'fatpad') => {
+      const key = `${line}:${site}`;
+      let v = memo.get(key);
+      if (!v) {
+        v = {};
+        const ranges = byLine.get(line)!;
+        ids.forEach((id, j) => {
+          const r = ranges.get(id);
+          if (r && id !== 'ranklBone') v![id] = scaleValue(s.values[i * ids.length + j]!, r);
+        });
+        // Bone RANKL is its own dimension: the fat-pad range of 'rankl' does not apply in bone.
+        if (site === 'bone')
+          v.rankl = scaleValue(
+            s.values[i * ids.length + ids.indexOf('ranklBone')]!,
+            ranges.get('ranklBone')!,
+          );
+        memo.set(key, v);
+      }
+      return v;
+    };
+  });
+}
+
+export function robustness(
+  claims: readonly Claim[],
+  n: number,
+  seed: number,
+  onProgress?: (claim: string, done: number, total: number) => void,
+): Robustness[] {
+  const sets = parameterSets(n, seed);
+  return claims.map((c) => {
+    let holds = 0;
+    sets.forEach((set, i) => {
+      try {
+        if (c.holds(set)) holds++;
+      } catch {
+        // a failed simulation counts as the claim not holding
+      }
+      if ((i + 1) % 20 === 0) onProgress?.(c.id, i + 1, n);
+    });
+    return {
+      id: c.id,
+      sets: n,
+      holds,
+      fraction: holds / n,
+      ...(c.robustnessNote ? { note: c.robustnessNote } : {}),
+    };
+  });
+}

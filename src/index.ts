@@ -1,0 +1,23 @@
+/**
+ * cscsim as a library: one model value, many engines.
+ *
+ *   import { models, compile, solve, simulate } from 'cscsim';
+ *   const problem = compile(models.her2Csc('MCF7', { site: 'bone' }));
+ *   const sol = solve(problem, { tEnd: 60, outputTimes: [0, 30, 60] });
+ */
+
+export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
+export type { CompiledEvent, Observer, Problem } from './engines/problem.js';
+export { solve } from './engines/solve.js';
+export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
+export { simulate } from './engines/ssa/ensemble.js';
+export { InputError, ModelError, SolverError } from './errors.js';
+export { loadModelJson, saveModelJson } from './io/json.js';
+export { loadModel } from './io/load-model.js';
+export { exportSbml, importSbml } from './io/sbml/index.js';
+export { ModelBuilder, parseReactionEquation } from './model/builder.js';
+export { compile } from './model/compile.js';
+export { parseExpr } from './model/expr/parse.js';
+export type * from './model/types.js';
+export { getModel, modelIds, models } from './models/index.js';
+export { stream } from './random/index.js';

@@ -1,0 +1,22 @@
+/**
+ * One entry point for every way a user names a model: a JSON model file, an SBML file (.xml/.sbml)
+ * or the id of a built-in model. Errors are InputErrors naming the file (CLI exit code 2).
+ */
+import { existsSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { Model } from '../model/types.js';
+import { getModel, modelIds } from '../models/index.js';
+import { readModelFile } from './json.js';
+import { isSbmlPath, readSbmlModel } from './sbml/index.js';
+
+export function loadModel(ref: string): Model {
+  if (isSbmlPath(ref)) return readSbmlModel(ref);
+  if (/\.json$/i.test(ref)) return readModelFile(ref);
+  if (modelIds.includes(ref)) return getModel(ref);
+  if (existsSync(ref))
+    throw new InputError('unrecognised model file type: expected .json, .xml or .sbml', { file: ref });
+  throw new InputError(
+    `no such model file or built-in model '${ref}' (built-in: ${modelIds.slice(0, 6).join(', ')}, ...; ` +
+      "see 'cscsim models')",
+  );
+}

@@ -4,21 +4,18 @@
  * ensemble can own stream i without any sequential jump-ahead and draws the same numbers on any worker.
  */
 
-const M0H = 0xd251;
-const M0L = 0x1f53;
-const M1H = 0xcd9e;
-const M1L = 0x8d57;
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 
-/** High 32 bits of the 64-bit product of constant (mh:ml) and x, exact in doubles (all partials < 2^34). */
-function mulhi(mh: number, ml: number, x: number): number {
-  const xh = x >>> 16;
-  const xl = x & 0xffff;
-  const mid = mh * xl + ml * xh + ((ml * xl) >>> 16);
-  return (mh * xh + Math.floor(mid / 65536)) >>> 0;
+/**
+ * High 32 bits of the unsigned 64-bit product a * b (a, b < 2^32). The double product is within 2^10 of
+ * the exact one and the subtraction of the exact low word adds at most 2^10 more, so after scaling by
+ * 2^-32 the error is below 2^-21 and rounding recovers the high word exactly.
+ */
+export function mulhi32(a: number, b: number): number {
+  return Math.round((a * b - (Math.imul(a, b) >>> 0)) * 2.3283064365386963e-10);
 }
 
 /**
@@ -35,9 +32,9 @@ export function philox4x32(
   out: Uint32Array,
 ): void {
   for (let r = 0; r < 10; r++) {
-    const hi0 = mulhi(M0H, M0L, c0);
+    const hi0 = mulhi32(M0, c0);
     const lo0 = Math.imul(M0, c0) >>> 0;
-    const hi1 = mulhi(M1H, M1L, c2);
+    const hi1 = mulhi32(M1, c2);
     const lo1 = Math.imul(M1, c2) >>> 0;
     c0 = (hi1 ^ c1 ^ k0) >>> 0;
     c1 = lo1;

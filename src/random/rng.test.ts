@@ -129,6 +129,20 @@ test('philox4x32-10 matches the Random123 known-answer vectors', () => {
   assert.deepEqual([...o], [0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1]);
 });
 
+test('stream(seed, index) draws are Philox blocks (counter = block, index; key = seed)', () => {
+  const seed = 2 ** 40 + 12345;
+  const index = 2 ** 33 + 7;
+  const r = stream(seed, index);
+  const o = new Uint32Array(4);
+  for (let block = 0; block < 3; block++) {
+    philox4x32(block, 0, index >>> 0, Math.floor(index / 2 ** 32), seed >>> 0, Math.floor(seed / 2 ** 32), o);
+    for (const k of [0, 2]) {
+      const expected = ((o[k] >>> 5) * 67108864 + (o[k + 1] >>> 6) + 0.5) / 2 ** 53;
+      assert.equal(r.uniform(), expected);
+    }
+  }
+});
+
 test('streams are reproducible and distinct', () => {
   const a = sample(10, () => 0);
   const r1 = stream(42, 7);

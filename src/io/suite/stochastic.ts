@@ -1,0 +1,243 @@
+/**
+ * The SBML Test Suite stochastic (DSMTS) runner: Evans, Gillespie & Wilkinson, "The SBML discrete
+ * stochastic models test suite", Bioinformatics 24:285 (2008). Each case runs an ensemble of n runs and,
+ * at every output time and variable, checks Z = sqrt(n)(mean - mu)/sigma within meanRange and
+ * Y = sqrt(n/2)(var/sigma^2 - 1) within sdRange (points with sigma = 0 must match exactly). A case passes
+ * when at most 1% of its checked points fall outside (a correct simulator fails a few points by chance).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulate } from '../../engines/ssa/ensemble.js';
+import type { SsaMethodName } from '../../engines/ssa/method.js';
+import { InputError } from '../../errors.js';
+import { compile } from '../../model/compile.js';
+import type { Model } from '../../model/types.js';
+import { UnsupportedError } from '../sbml/errors.js';
+import { importSbml } from '../sbml/import.js';
+import { packageOfTags, parseResults, parseTags } from './case-files.js';
+import { listCases } from './semantic.js';
+
+export interface StochasticSuiteOptions {
+  /** Runs per case; default 10,000 (the suite's n). */
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly workers?: number;
+  readonly method?: SsaMethodName;
+  readonly filter?: (id: string) => boolean;
+  /** Allowed fraction of failing points per case; default 0.01. */
+  readonly allowedFraction?: number;
+  readonly onResult?: (r: StochasticCaseResult, done: number, total: number) => void;
+}
+
+export interface StochasticCaseResult {
+  readonly id: string;
+  readonly status: 'passed' | 'failed' | 'unsupported';
+  readonly reason?: string;
+  readonly package?: string;
+  /** Points checked (mean and variance each count) and points outside their range. */
+  readonly points?: number;
+  readonly outside?: number;
+  readonly worstZ?: number;
+  readonly worstY?: number;
+  readonly ms: number;
+}
+
+export interface StochasticSuiteResult {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly unsupported: number;
+  readonly runs: number;
+  readonly cases: readonly StochasticCaseResult[];
+  readonly ms: number;
+}
+
+interface StochasticSettings {
+  readonly start: number;
+  readonly duration: number;
+  readonly steps: number;
+  readonly variables: readonly string[];
+  readonly amount: readonly string[];
+  readonly concentration: readonly string[];
+  readonly meanRange: readonly [number, number];
+  readonly sdRange: readonly [number, number];
+}
+
+function parseStochasticSettings(text: string, file: string): StochasticSettings {
+  const kv = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z]+)\s*:(.*)$/.exec(line);
+    if (m) kv.set(m[1], m[2].trim());
+  }
+  const list = (k: string) =>
+    (kv.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const num = (k: string, d?: number): number => {
+    const v = kv.get(k);
+    if (v === undefined || v === '') {
+      if (d !== undefined) return d;
+      throw new InputError(`missing setting '${k}'`, { file });
+    }
+    const x = Number(v);
+    if (!Number.isFinite(x)) throw new InputError(`setting '${k}': '${v}' is not a number`, { file });
+    return x;
+  };
+  const range = (k: string, d: [number, number]): [number, number] => {
+    const v = kv.get(k);
+    if (!v) return d;
+    const m = /^\(?\s*([-+\d.eE]+)\s*,\s*([-+\d.eE]+)\s*\)?$/.exec(v);
+    if (!m) throw new InputError(`setting '${k}': cannot read '${v}'`, { file });
+    return [Number(m[1]), Number(m[2])];
+  };
+  return {
+    start: num('start', 0),
+    duration: num('duration'),
+    steps: num('steps'),
+    variables: list('variables'),
+    amount: list('amount'),
+    concentration: list('concentration'),
+    meanRange: range('meanRange', [-3, 3]),
+    sdRange: range('sdRange', [-5, 5]),
+  };
+}
+
+/**
+ * DSMTS models leave compartment sizes unset ("unknown") when every species in them is an amount
+ * (hasOnlySubstanceUnits): the size then never enters the math, so 1 stands in for it.
+ */
+function sizeUnknownCompartments(model: Model): Model {
+  const unknown = model.compartments.filter((c) => !Number.isFinite(c.size));
+  if (unknown.length === 0) return model;
+  const amountsOnly = (cid: string) =>
+    model.species.every(
+      (s) => s.compartment !== cid || (s.hasOnlySubstanceUnits && s.initialKind !== 'concentration'),
+    );
+  return {
+    ...model,
+    compartments: model.compartments.map((c) =>
+      !Number.isFinite(c.size) && amountsOnly(c.id) ? { ...c, size: 1 } : c,
+    ),
+  };
+}
+
+/** Runs one case folder; never throws (errors become 'failed' with the message). */
+export async function runStochasticCase(
+  dir: string,
+  id: string,
+  options: StochasticSuiteOptions = {},
+): Promise<StochasticCaseResult> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  const runs = options.runs ?? 10_000;
+  let pkg: string | undefined;
+  try {
+    const mFile = join(dir, `${id}-model.m`);
+    if (existsSync(mFile)) pkg = packageOfTags(parseTags(readFileSync(mFile, 'utf8')));
+    const settings = parseStochasticSettings(
+      readFileSync(join(dir, `${id}-settings.txt`), 'utf8'),
+      `${id}-settings.txt`,
+    );
+    const expected = parseResults(readFileSync(join(dir, `${id}-results.csv`), 'utf8'), `${id}-results.csv`);
+    const xml = ['l3v2', 'l3v1'].map((v) => join(dir, `${id}-sbml-${v}.xml`)).find((f) => existsSync(f));
+    if (!xml) return { id, status: 'unsupported', reason: 'no SBML Level 3 file', package: pkg, ms: ms() };
+    const model = sizeUnknownCompartments(importSbml(readFileSync(xml, 'utf8'), xml));
+    const problem = compile(model);
+    const outputTimes = Array.from(
+      { length: settings.steps + 1 },
+      (_, i) => settings.start + (settings.duration * i) / settings.steps,
+    );
+    const res = await simulate(problem, {
+      method: options.method ?? 'direct',
+      runs,
+      seed: options.seed ?? 1,
+      workers: options.workers ?? 1,
+      outputTimes,
+      outputs: settings.variables,
+      amount: settings.amount,
+      concentration: settings.concentration,
+      quantiles: [],
+    });
+    let points = 0;
+    let outside = 0;
+    let worstZ = 0;
+    let worstY = 0;
+    const w = expected.columns.length;
+    const nV = settings.variables.length;
+    for (let k = 0; k < nV; k++) {
+      const v = settings.variables[k];
+      const cm = expected.columns.indexOf(`${v}-mean`);
+      const cs = expected.columns.indexOf(`${v}-sd`);
+      if (cm < 0 || cs < 0)
+        throw new InputError(`results lack ${v}-mean or ${v}-sd`, { file: `${id}-results.csv` });
+      for (let i = 0; i < expected.times.length; i++) {
+        const ti = outputTimes.findIndex(
+          (t) => Math.abs(t - expected.times[i]) <= 1e-9 * Math.max(1, Math.abs(t)),
+        );
+        if (ti < 0) continue;
+        const mu = expected.values[i * w + cm];
+        const sigma = expected.values[i * w + cs];
+        const mean = res.mean[ti * nV + k];
+        const sd = res.sd[ti * nV + k];
+        points += 2;
+        if (sigma === 0) {
+          if (Math.abs(mean - mu) > 1e-9 * Math.max(1, Math.abs(mu))) outside++;
+          if (sd > 1e-9 * Math.max(1, Math.abs(mu))) outside++;
+          continue;
+        }
+        const z = (Math.sqrt(runs) * (mean - mu)) / sigma;
+        const y = Math.sqrt(runs / 2) * ((sd * sd) / (sigma * sigma) - 1);
+        if (Math.abs(z) > Math.abs(worstZ)) worstZ = z;
+        if (Math.abs(y) > Math.abs(worstY)) worstY = y;
+        if (!(z > settings.meanRange[0] && z < settings.meanRange[1])) outside++;
+        if (!(y > settings.sdRange[0] && y < settings.sdRange[1])) outside++;
+      }
+    }
+    const ok = points > 0 && outside <= (options.allowedFraction ?? 0.01) * points;
+    return {
+      id,
+      status: ok ? 'passed' : 'failed',
+      ...(ok
+        ? {}
+        : {
+            reason: `${outside} of ${points} points outside (worst Z ${worstZ.toFixed(2)}, Y ${worstY.toFixed(2)})`,
+          }),
+      package: pkg,
+      points,
+      outside,
+      worstZ,
+      worstY,
+      ms: ms(),
+    };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const status = e instanceof UnsupportedError || pkg !== undefined ? 'unsupported' : 'failed';
+    return { id, status, reason: msg, package: pkg, ms: ms() };
+  }
+}
+
+/** Runs every case folder under dir (sorted by id), each as an ensemble of `runs` runs. */
+export async function runStochasticSuite(
+  dir: string,
+  options: StochasticSuiteOptions = {},
+): Promise<StochasticSuiteResult> {
+  const started = performance.now();
+  const ids = listCases(dir).filter((id) => options.filter?.(id) ?? true);
+  const cases: StochasticCaseResult[] = [];
+  for (const id of ids) {
+    const r = await runStochasticCase(join(dir, id), id, options);
+    cases.push(r);
+    options.onResult?.(r, cases.length, ids.length);
+  }
+  const count = (s: StochasticCaseResult['status']) => cases.filter((c) => c.status === s).length;
+  return {
+    total: cases.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    unsupported: count('unsupported'),
+    runs: options.runs ?? 10_000,
+    cases,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -21,7 +21,8 @@ export function errorNorm(
     sum += r * r;
     poison += yn - yn;
   }
-  return Math.sqrt(sum / n) + poison;
+  // An empty state (every quantity given by rules) has nothing to control: norm 0, not 0/0.
+  return n === 0 ? 0 : Math.sqrt(sum / n) + poison;
 }
 
 /**

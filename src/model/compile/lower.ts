@@ -6,7 +6,7 @@
  */
 import { ModelError } from '../../errors.js';
 import { sMul, sNeg } from '../expr/derivative.js';
-import { substitute } from '../expr/transform.js';
+import { inlineCalls, substitute } from '../expr/transform.js';
 import type { Expr } from '../types.js';
 import type { Layout } from './layout.js';
 
@@ -120,7 +120,8 @@ export function symbolSlot(L: Layout, s: string): Expr {
 
 /** Lowers a model-level expression to run-time slots. */
 export function lower(L: Layout, e: Expr): Expr {
-  return substitute(expandRateOf(L, e), (s) => symbolSlot(L, s));
+  // Rates and rules arrive inlined from layout(); triggers, delays, priorities and assignments do not.
+  return substitute(expandRateOf(L, inlineCalls(e, L.functions)), (s) => symbolSlot(L, s));
 }
 
 /** The `#w` slots referenced by a lowered expression, outside delay() (delays evaluate on their own). */

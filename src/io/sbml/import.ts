@@ -25,6 +25,7 @@ import { mathToExpr, mathToLambda } from './mathml.js';
 import { checkCoreOnly, SBML_L3V1, SBML_L3V2, XHTML_NS } from './namespaces.js';
 import { generatedBy, readDoses, readModelUnits, readProvenance } from './provenance.js';
 import { SbmlReader } from './reader.js';
+import { visitRefs } from './refs.js';
 import { checkReferences } from './validate.js';
 import { attr, childElements, parseXml, type XmlElement, type XmlNode } from './xml.js';
 
@@ -112,7 +113,8 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
     return {
       id: r.sid(c),
       ...opt('name', attr(c, 'name')),
-      size: r.num(c, 'size') ?? Number.NaN,
+      // A 0-D compartment has no size; its species are amounts, and size 1 keeps amount = concentration.
+      size: r.num(c, 'size') ?? (dims === 0 ? 1 : Number.NaN),
       ...opt('unit', p.unit ?? attr(c, 'units')),
       ...opt('spatialDimensions', dims),
       constant: r.bool(c, 'constant') ?? true,
@@ -188,7 +190,37 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
     ...(events.length ? { events } : {}),
     ...(doses.length ? { doses: doses as Dose[] } : {}),
   };
-  return out;
+  return algebraicStart(out, r);
+}
+
+/**
+ * A value left unset in SBML because an algebraic rule determines it still needs a number to start
+ * from: 0 (1 for a compartment size), with a warning. Solving the constraint at t0 is the engine's job.
+ */
+function algebraicStart(m: Model, r: SbmlReader): Model {
+  const algebraic = (m.rules ?? []).filter((x) => x.kind === 'algebraic');
+  if (algebraic.length === 0) return m;
+  const used = new Set<string>();
+  for (const a of algebraic)
+    visitRefs(
+      a.math,
+      (id) => used.add(id),
+      () => {},
+    );
+  const defined = new Set([
+    ...(m.initialAssignments ?? []).map((a) => a.variable),
+    ...(m.rules ?? []).flatMap((x) => (x.kind === 'assignment' ? [x.variable] : [])),
+  ]);
+  const unset = (id: string, v: number): boolean => Number.isNaN(v) && used.has(id) && !defined.has(id);
+  const note = (id: string, v: number): void => {
+    r.warnings.push(`'${id}' has no value and appears in an algebraic rule: starting from ${v}`);
+  };
+  return {
+    ...m,
+    compartments: m.compartments.map((c) => (unset(c.id, c.size) ? (note(c.id, 1), { ...c, size: 1 }) : c)),
+    species: m.species.map((x) => (unset(x.id, x.initial) ? (note(x.id, 0), { ...x, initial: 0 }) : x)),
+    parameters: m.parameters.map((p) => (unset(p.id, p.value) ? (note(p.id, 0), { ...p, value: 0 }) : p)),
+  };
 }
 
 function readSpecies(s: XmlElement, r: SbmlReader): Species {

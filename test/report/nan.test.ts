@@ -92,3 +92,23 @@ test('mismatched columns give short specific errors', () => {
   );
   assert.throws(() => logScale([0, 10], [0, 1]), /log scale: domain must be positive/);
 });
+
+test('dense series are reduced per pixel column (M4) without changing the envelope', () => {
+  const n = 20000;
+  const xs = Float64Array.from({ length: n }, (_, i) => i / n);
+  const ys = xs.map((t) => Math.sin(40 * t) + (t > 0.5 && t < 0.5001 ? 5 : 0)); // a spike one column wide
+  const x = linearScale([0, 1], [0, 500]);
+  const y = linearScale([-1, 6], [300, 0]);
+  const { d } = polylinePath(xs, ys, x.map, y.map);
+  const pts = d.split(/[ML]/).filter((s) => s !== '');
+  assert.ok(pts.length <= 4 * 501, `${pts.length} points kept`);
+  const ysKept = pts.map((p) => Number(p.split(',')[1]));
+  assert.equal(Math.min(...ysKept), Number(y.map(Math.max(...ys)).toFixed(2)), 'the spike survives');
+  const lo = ys.map((v) => v - 0.5);
+  const hi = ys.map((v) => v + 0.5);
+  const area = areaPath(xs, lo, hi, x.map, y.map, 301);
+  const nums = area.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+  const yPix = nums.filter((_, i) => i % 2 === 1);
+  assert.equal(Math.min(...yPix), Number(y.map(Math.max(...hi)).toFixed(2)), 'top envelope kept');
+  assert.equal(Math.max(...yPix), Number(y.map(Math.min(...lo)).toFixed(2)), 'bottom envelope kept');
+});

@@ -29,7 +29,7 @@ table { border-collapse: collapse; margin: .75rem 0 1.25rem; font-size: .92rem; 
 caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: .35rem; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); text-align: left; }
-th.num, td.num { text-align: right; }
+th.num, td.num { text-align: right; white-space: nowrap; }
 th.center, td.center { text-align: center; }
 tfoot td { border-bottom: none; color: var(--muted); font-size: .85rem; }
 .table-wrap { overflow-x: auto; }

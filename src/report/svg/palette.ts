@@ -21,8 +21,8 @@ export const PALETTE: readonly string[] = [
   '#F0E442', // yellow
 ];
 
-/** Dash arrays (`stroke-dasharray`); the first is solid. */
-export const DASHES: readonly string[] = ['', '6 3', '2 2', '8 3 2 3', '1 3', '10 4'];
+/** Solid, dashed, dotted, dash-dot, long dash, dash-dot-dot: each keeps enough ink to show its colour. */
+export const DASHES: readonly string[] = ['', '6 3', '2 2', '8 3 2 3', '12 4', '8 3 2 3 2 3'];
 
 /** Neutral greys for axes, grid, shading and text. */
 export const INK = {
@@ -47,7 +47,7 @@ export function seriesColor(i: number): string {
   return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
 }
 
-/** Dash pattern of the i-th series: solid for the first palette cycle unless dashes are asked for. */
+/** Dash pattern of the i-th series (cycles; the first is solid). */
 export function seriesDash(i: number): string {
   return DASHES[((i % DASHES.length) + DASHES.length) % DASHES.length];
 }

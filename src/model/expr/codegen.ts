@@ -46,7 +46,7 @@ const CONST_CODE: Readonly<Record<ConstName, string>> = {
   false: '0',
   infinity: 'Infinity',
   nan: 'NaN',
-  avogadro: '6.02214076e+23',
+  avogadro: '6.02214179e+23', // SBML L3 value (CODATA 2006); must equal runtime.ts AVOGADRO
 };
 
 /** One-argument functions: op -> template with `#` for the argument. */

@@ -3,7 +3,8 @@
  * give the same numbers. Random draws read a replaceable uniform(0,1) source `H.u`.
  */
 
-export const AVOGADRO = 6.02214076e23;
+/** SBML's avogadro csymbol: 6.02214179e23 (CODATA 2006), fixed by the SBML L3 specifications, not the SI 2019 value. */
+export const AVOGADRO = 6.02214179e23;
 
 /** n! for integer n >= 0 (Infinity above 170); NaN otherwise. */
 export function factorial(n: number): number {

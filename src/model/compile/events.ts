@@ -40,7 +40,8 @@ export function compileEvent(L: Layout, fb: FunctionBuilder, ev: ModelEvent): Co
     't, y, p, vals',
     `${fb.prelude(vals)}\n${vals.map((v, i) => `vals[${i}] = ${fb.num(v)};`).join('\n')}`,
   );
-  // Non-species targets first, so that a concentration is converted with the compartment's new size.
+  // A concentration converts to an amount with the compartment size from before this event's assignments,
+  // as the SBML Test Suite requires (cases 01779/01780: species and its compartment assigned together).
   const plain: string[] = [];
   const conc: { i: number; k: number; size: Expr }[] = [];
   ev.assignments.forEach((a, k) => {
@@ -52,7 +53,7 @@ export function compileEvent(L: Layout, fb: FunctionBuilder, ev: ModelEvent): Co
   const convert = conc.map((c) => `y[${c.i}] = vals[${c.k}] * ${fb.num(c.size)};`);
   const assign = fb.compile<CompiledEvent['assign']>(
     't, y, p, vals',
-    [...plain, fb.prelude(conc.map((c) => c.size)), ...convert].join('\n'),
+    [fb.prelude(conc.map((c) => c.size)), ...convert, ...plain].join('\n'),
   );
   const event: CompiledEvent = {
     id: ev.id,

@@ -51,6 +51,8 @@ export function amountRate(L: Layout, s: string): Expr {
 /** Model-level expression of d x / dt for rateOf(x) (SBML L3V2): in the units x has in math. */
 export function rateOfExpr(L: Layout, x: string, depth = 0): Expr {
   if (depth > 32) throw new ModelError(`rateOf('${x}') refers to itself`);
+  // A local parameter, already bound to its constant slot by layout(): it never changes.
+  if (x.startsWith('#p')) return num(0);
   const sym = L.syms.get(x);
   if (sym === undefined) throw new ModelError(`rateOf(): unknown id '${x}'`);
   if (L.assignRules.has(x))

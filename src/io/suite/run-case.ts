@@ -82,6 +82,9 @@ export function runCase(dir: string, id: string): CaseResult {
       rtol,
       atol,
       outputTimes: expected.times,
+      // Steps no longer than the output interval: a trigger that rises and falls within one long step
+      // (the state may be constant while rules oscillate) would otherwise go unseen.
+      maxStep: settings.duration / settings.steps,
       outputs,
       amount: settings.amount.filter((x) => species.has(x)),
       concentration: settings.concentration.filter((x) => species.has(x)),

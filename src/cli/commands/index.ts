@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { models } from './models.js';
 import { reproduceCommand } from './reproduce.js';
+import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
 
-export const commands: readonly Command[] = [simulate, models, reproduceCommand];
+export const commands: readonly Command[] = [simulate, models, reproduceCommand, sbmlSuite];

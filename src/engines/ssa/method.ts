@@ -33,7 +33,10 @@ export interface SsaStats {
  * 3. `commit(tau, y)` applies the pending jump proposed for tau, keeps populations >= 0 and updates caches.
  * 4. `constantBetweenJumps` is true when y does not move between jumps (pure jump processes): the driver
  *    then locates time-triggered events exactly by bisection on the pre-jump state.
- * 5. Methods never allocate in propose/commit and draw random numbers only from the Rng they were given.
+ * 5. Optional fast path `advanceTo(t, tBound, y)`: fire every jump in (t, tBound] and return tBound.
+ *    The driver uses it only when no event has a state trigger (nothing to check between jumps), so a
+ *    method can run its inner loop without returning per jump; results must equal propose/commit's.
+ * 6. Methods never allocate in propose/commit and draw random numbers only from the Rng they were given.
  */
 export interface SsaMethod {
   readonly name: SsaMethodName;
@@ -43,6 +46,7 @@ export interface SsaMethod {
   propose(t: number, tBound: number, y: Float64Array): number;
   hasPending(): boolean;
   commit(tau: number, y: Float64Array): void;
+  advanceTo?(t: number, tBound: number, y: Float64Array): number;
 }
 
 /** What a method needs to run one trajectory. */

@@ -11,6 +11,11 @@ import type { Problem } from '../problem.js';
 export const TREE_THRESHOLD = 32;
 /** Linear mode re-sums a0 from scratch this often (firings) to bound accumulated rounding. */
 const RESUM_EVERY = 4096;
+/**
+ * Up to this many reactions, one call of the generated all-rates function (straight-line code) is
+ * cheaper than several calls of per-reaction rate functions through `rate(j)`, and leaves no drift.
+ */
+const RECOMPUTE_ALL_MAX = 16;
 
 export class Propensities {
   readonly m: number;
@@ -19,6 +24,7 @@ export class Propensities {
   private readonly tree: Float64Array | null;
   private readonly leaf0: number;
   private sinceResum = 0;
+  private readonly recomputeAll: boolean;
 
   constructor(
     private readonly problem: Problem,
@@ -26,6 +32,7 @@ export class Propensities {
   ) {
     this.m = problem.nReactions;
     this.a = new Float64Array(this.m);
+    this.recomputeAll = this.m <= RECOMPUTE_ALL_MAX;
     if (this.m >= TREE_THRESHOLD) {
       let size = 1;
       while (size < this.m) size <<= 1;
@@ -65,6 +72,17 @@ export class Propensities {
     const a = this.a;
     const tree = this.tree;
     const end = dep.rowPtr[j + 1];
+    if (this.recomputeAll) {
+      this.problem.rates(t, y, this.p, a);
+      let s = 0;
+      for (let k = 0; k < this.m; k++) {
+        const v = a[k];
+        if (!(v >= 0)) this.bad(k, v, t);
+        s += v;
+      }
+      this.a0 = s;
+      return;
+    }
     if (tree === null) {
       let a0 = this.a0;
       for (let q = dep.rowPtr[j]; q < end; q++) {

@@ -58,6 +58,19 @@ export function runTrajectory(
       const te = events.nextScheduledTime();
       if (te > t && te < tB) tB = te;
     }
+    if (!hasTriggers && method.advanceTo) {
+      // Nothing to check between jumps: let the method fire everything up to tB in its own loop.
+      method.advanceTo(t, tB, y);
+      t = tB;
+      let changed = false;
+      if (si < tstops.length && tstops[si] <= t) {
+        while (si < tstops.length && tstops[si] <= t) si++;
+        changed = true;
+      }
+      if (hasEvents && events.process(t, y).length > 0) changed = true;
+      if (changed) method.reset(t, y);
+      continue;
+    }
     const tau = method.propose(t, tB, y);
     if (hasTriggers && events.needsProcessing(tau, y)) {
       // A trigger turned true before the jump: stop there, discard the proposal (memoryless).

@@ -1,0 +1,155 @@
+/**
+ * SSA benchmark: cscsim's exact direct method against a tight C direct method (bench/ssa/direct.c,
+ * compiled with gcc -O2 at bench time) on a linear birth-death network and a CSC hierarchy network.
+ * Both sides run the same ensemble (runs, seed, end time, output grid) with the same random streams and
+ * the same sampling arithmetic, so their trajectories (and firing counts) normally coincide; the C time is
+ * scaled to our firing count in case a last-bit difference of log() changed a trajectory.
+ * ratio = ms / peer_ms (below 1: we are faster); the goal is ratio <= 1.25 (0.8x of C's speed or better).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simulate } from '../../src/engines/ssa/ensemble.js';
+import { ModelBuilder } from '../../src/model/builder.js';
+import { compile } from '../../src/model/compile.js';
+import type { Model } from '../../src/model/types.js';
+
+export interface BenchRow {
+  readonly problem: string;
+  readonly solver: string;
+  readonly ms: number | null;
+  readonly error: null;
+  readonly peer: string;
+  readonly peer_ms: number | null;
+  readonly peer_error: null;
+  readonly ratio: number | null;
+  readonly note?: string;
+}
+
+const src = { unit: '1/day', source: 'assumed: benchmark' };
+
+/** The networks of direct.c, built as cscsim models (same rates, same order of reactions). */
+export function benchModel(name: 'bd' | 'hierarchy'): Model {
+  const m = new ModelBuilder(`ssa_${name}`).compartment('c', 1);
+  if (name === 'bd') {
+    return m
+      .param('b', 1, src)
+      .param('d', 1.05, src)
+      .species('X', { compartment: 'c', initial: 1000 })
+      .reaction('birth', 'X -> 2 X', 'b * X')
+      .reaction('death', 'X ->', 'd * X')
+      .build();
+  }
+  const K = 4;
+  m.param('ks', 0.35, src).param('kd', 0.3, src).param('ka', 0.35, src).param('ds', 0.05, src);
+  m.param('lp', 2, src).param('dp', 0.1, src).param('dd', 0.3, src);
+  m.species('S', { compartment: 'c', initial: 100 });
+  for (let i = 1; i <= K; i++) m.species(`P${i}`, { compartment: 'c', initial: 0 });
+  m.species('D', { compartment: 'c', initial: 0 });
+  m.reaction('renew', 'S -> 2 S', 'ks * S');
+  m.reaction('diff', 'S -> 2 P1', 'kd * S');
+  m.reaction('asym', 'S -> S + P1', 'ka * S');
+  m.reaction('csc_death', 'S ->', 'ds * S');
+  for (let i = 1; i <= K; i++) {
+    m.reaction(`div${i}`, `P${i} -> 2 ${i < K ? `P${i + 1}` : 'D'}`, `lp * P${i}`);
+    m.reaction(`death${i}`, `P${i} ->`, `dp * P${i}`);
+  }
+  m.reaction('d_death', 'D ->', 'dd * D');
+  return m.build();
+}
+
+interface Side {
+  ms: number;
+  firings: number;
+}
+
+async function ours(model: Model, runs: number, seed: number, tEnd: number, nOut: number): Promise<Side> {
+  const problem = compile(model);
+  const outputTimes = Array.from({ length: nOut }, (_, i) => (tEnd * i) / (nOut - 1));
+  // Warm up the JIT (as the C side needs no), then keep the fastest of 5 (least noisy on a shared machine).
+  for (let w = 0; w < 3; w++)
+    await simulate(problem, { runs, seed: seed + 1 + w, outputTimes, quantiles: [], workers: 1 });
+  let best = Number.POSITIVE_INFINITY;
+  let firings = 0;
+  for (let rep = 0; rep < 5; rep++) {
+    const t0 = performance.now();
+    const r = await simulate(problem, { runs, seed, outputTimes, quantiles: [], workers: 1 });
+    best = Math.min(best, performance.now() - t0);
+    firings = r.stats.firings;
+  }
+  return { ms: best, firings };
+}
+
+function peer(exe: string, name: string, runs: number, seed: number, tEnd: number, nOut: number): Side {
+  let best = Number.POSITIVE_INFINITY;
+  let firings = 0;
+  for (let rep = 0; rep < 5; rep++) {
+    const out = execFileSync(exe, [name, String(runs), String(seed), String(tEnd), String(nOut)], {
+      encoding: 'utf8',
+    });
+    const j = JSON.parse(out) as { ms: number; firings: number };
+    best = Math.min(best, j.ms);
+    firings = j.firings;
+  }
+  return { ms: best, firings };
+}
+
+const CASES = [
+  { problem: 'ssa-birth-death', name: 'bd' as const, runs: 100, tEnd: 10 },
+  { problem: 'ssa-hierarchy', name: 'hierarchy' as const, runs: 20, tEnd: 20 },
+];
+
+export async function runSsaBench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cscsim-ssa-bench-'));
+  const exe = join(dir, 'direct');
+  const rows: BenchRow[] = [];
+  try {
+    let compileError: string | undefined;
+    try {
+      const c = fileURLToPath(new URL('./direct.c', import.meta.url));
+      execFileSync('gcc', ['-O2', '-o', exe, c, '-lm'], { stdio: 'pipe' });
+    } catch (e) {
+      compileError = `gcc failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    }
+    for (const c of CASES) {
+      const model = benchModel(c.name);
+      const o = await ours(model, c.runs, 1, c.tEnd, 51);
+      if (compileError) {
+        rows.push({
+          problem: c.problem,
+          solver: 'direct',
+          ms: o.ms,
+          error: null,
+          peer: 'c-direct',
+          peer_ms: null,
+          peer_error: null,
+          ratio: null,
+          note: compileError,
+        });
+        continue;
+      }
+      const p = peer(exe, c.name, c.runs, 1, c.tEnd, 51);
+      const peerMs = p.ms * (o.firings / p.firings);
+      rows.push({
+        problem: c.problem,
+        solver: 'direct',
+        ms: o.ms,
+        error: null,
+        peer: 'c-direct',
+        peer_ms: peerMs,
+        peer_error: null,
+        ratio: o.ms / peerMs,
+        note: `${o.firings} firings (C: ${p.firings}); ours ${((o.firings / o.ms) * 1e3).toExponential(2)} events/s, C ${((p.firings / p.ms) * 1e3).toExponential(2)} events/s`,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  for (const r of await runSsaBench()) console.log(JSON.stringify(r));
+}

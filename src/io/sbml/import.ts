@@ -212,14 +212,16 @@ function algebraicStart(m: Model, r: SbmlReader): Model {
     ...(m.rules ?? []).flatMap((x) => (x.kind === 'assignment' ? [x.variable] : [])),
   ]);
   const unset = (id: string, v: number): boolean => Number.isNaN(v) && used.has(id) && !defined.has(id);
-  const note = (id: string, v: number): void => {
-    r.warnings.push(`'${id}' has no value and appears in an algebraic rule: starting from ${v}`);
+  const start = <T>(id: string, current: number, guess: number, set: (v: number) => T, keep: T): T => {
+    if (!unset(id, current)) return keep;
+    r.warnings.push(`'${id}' has no value and appears in an algebraic rule: starting from ${guess}`);
+    return set(guess);
   };
   return {
     ...m,
-    compartments: m.compartments.map((c) => (unset(c.id, c.size) ? (note(c.id, 1), { ...c, size: 1 }) : c)),
-    species: m.species.map((x) => (unset(x.id, x.initial) ? (note(x.id, 0), { ...x, initial: 0 }) : x)),
-    parameters: m.parameters.map((p) => (unset(p.id, p.value) ? (note(p.id, 0), { ...p, value: 0 }) : p)),
+    compartments: m.compartments.map((c) => start(c.id, c.size, 1, (size) => ({ ...c, size }), c)),
+    species: m.species.map((x) => start(x.id, x.initial, 0, (initial) => ({ ...x, initial }), x)),
+    parameters: m.parameters.map((p) => start(p.id, p.value, 0, (value) => ({ ...p, value }), p)),
   };
 }
 

@@ -241,3 +241,38 @@ export async function runStochasticSuite(
     ms: Math.round(performance.now() - started),
   };
 }
+
+/** What the `sbml-suite --stochastic` path needs from the CLI. */
+export interface StochasticCliOptions {
+  readonly casesDir: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly json: boolean;
+  readonly filter?: (id: string) => boolean;
+  readonly io: { stdout(s: string): void; stderr(s: string): void; readonly isTTY: boolean };
+}
+
+/** Runs the DSMTS cases, prints a summary (or JSON) and returns the exit code: 0 if none failed, else 1. */
+export async function stochasticSuiteCli(o: StochasticCliOptions): Promise<number> {
+  const result = await runStochasticSuite(o.casesDir, {
+    runs: o.runs,
+    seed: o.seed,
+    workers: o.workers,
+    filter: o.filter,
+    onResult: (r, done, total) => {
+      if (o.io.isTTY && !o.json) o.io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);
+    },
+  });
+  if (o.io.isTTY && !o.json) o.io.stderr('\n');
+  if (o.json) {
+    o.io.stdout(`${JSON.stringify(result, null, 1)}\n`);
+  } else {
+    for (const c of result.cases) if (c.status !== 'passed') o.io.stdout(`${c.id} ${c.status}: ${c.reason ?? ''}\n`);
+    o.io.stdout(
+      `${result.passed} passed, ${result.failed} failed, ${result.unsupported} unsupported of ${result.total} ` +
+        `stochastic cases (${result.runs} runs each) in ${(result.ms / 1000).toFixed(1)} s\n`,
+    );
+  }
+  return result.failed > 0 ? 1 : 0;
+}

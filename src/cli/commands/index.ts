@@ -1,8 +1,9 @@
 /** Registry of subcommands; add one import and one entry per command file. */
 import type { Command } from '../command.js';
+import { exportCommand } from './export.js';
 import { models } from './models.js';
 import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
 
-export const commands: readonly Command[] = [simulate, models, reproduceCommand, sbmlSuite];
+export const commands: readonly Command[] = [simulate, models, reproduceCommand, sbmlSuite, exportCommand];

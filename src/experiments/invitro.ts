@@ -19,8 +19,8 @@ export interface Treatment {
   readonly knockdown?: number;
 }
 
-/** Culture: no tumor-burden feedback (Kfb effectively infinite). */
-const CULTURE = { Kfb: 1e18 } as const;
+/** Culture: no tumor-burden feedback (Kfb effectively infinite), no Fc-receptor effector cells. */
+const CULTURE = { Kfb: 1e18, effectors: 0 } as const;
 
 function treatmentParams(tr: Treatment): Record<string, number> {
   return { ...CULTURE, Cmedium: tr.trastuzumab ?? 0, shHER2: tr.knockdown ?? 0 };

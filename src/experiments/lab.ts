@@ -49,7 +49,7 @@ export function lab(line: CellLine, site: Site = 'fatpad', options: Her2CscOptio
     slotP: Int32Array.from({ length: divisions }, (_, i) => stateSlot(problem, `P${i + 1}`)),
     slotD: stateSlot(problem, 'D'),
     rxRenew: rx('S_renew'),
-    rxLoss: [rx('S_symdiff'), rx('S_death')],
+    rxLoss: [rx('S_symdiff'), rx('S_death'), rx('S_adcc')],
     her2Observer: problem.observe(['HER2_S', 'HER2_N']),
   };
   cache.set(key, l);
@@ -84,7 +84,7 @@ export function composition(l: Lab, y: Float64Array, p: Float64Array, t = 0): Co
   };
 }
 
-/** Per-capita CSC birth (renewal) and loss (symmetric differentiation + death) rates at a state. */
+/** Per-capita CSC birth (renewal) and loss (symmetric differentiation, death, antibody-dependent kill) rates. */
 export function cscRates(l: Lab, t: number, y: Float64Array, p: Float64Array): [number, number] {
   const S = y[l.slotS]!;
   const saved = S;

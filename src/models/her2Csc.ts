@@ -13,6 +13,8 @@
  * HER2 per cell on CSCs and non-CSCs relaxes to targets set by line expression, gene copy ratio,
  * knock-down and RANKL from the site (blockable by OPG/denosumab). Signalling uses the free fraction
  * after trastuzumab occupancy C/(C + Kd). In amplified lines HER2 also drives progenitor division.
+ * Bound trastuzumab also marks every cell for Fc-receptor effector cells (ADCC/ADCP; Clynes et al., Nat Med
+ * 2000): a kill rate proportional to occupancy, saturating in the cell's HER2 density (stage-specific).
  * Trastuzumab: two-compartment PK per kg body weight (central Ab_c, peripheral Ab_p, mg/kg).
  * The initial state is the inoculum in the composition of untreated balanced growth in culture.
  */
@@ -163,18 +165,35 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   derived('pd', 'dimensionless', '(1 - ps) * qd', 'symmetric differentiation probability');
   derived('pa', 'dimensionless', '(1 - ps) * (1 - qd)', 'asymmetric division probability');
   derived('lamP', '1/day', 'lambdaP * (1 + gP * sigP)', 'progenitor division rate');
+  // Antibody-dependent killing (ADCC/ADCP by Fc-receptor effector cells; Clynes et al., Nat Med 2000):
+  // per-capita rate kADCC * effectors * occ * H^n / (H^n + KADCC^n), H the population's HER2 per cell.
+  const kill = (h: string): string => `kADCC * effectors * occ * (${h})^nADCC / ((${h})^nADCC + KADCC^nADCC)`;
+  derived('adccS', '1/day', kill('HER2_S'), 'antibody-dependent kill rate of CSCs');
+  derived('adccD', '1/day', kill('HER2_N'), 'antibody-dependent kill rate of differentiated cells');
+  P.forEach((id, i) => {
+    // Stage i carries HER2_N + (HER2_S - HER2_N) theta^i (the stem HER2 programme diluted per division).
+    derived(
+      `adcc${id}`,
+      '1/day',
+      kill(`HER2_N + (HER2_S - HER2_N) * theta^${i + 1}`),
+      `antibody-dependent kill rate of ${id}`,
+    );
+  });
 
   // Hierarchy.
   m.reaction('S_renew', 'S -> 2 S', 'lambdaS * ps * S');
   m.reaction('S_symdiff', `S -> 2 ${P[0]}`, 'lambdaS * pd * S');
   m.reaction('S_asym', `S -> S + ${P[0]}`, 'lambdaS * pa * S');
   m.reaction('S_death', 'S ->', 'deltaS * S');
+  m.reaction('S_adcc', 'S ->', 'adccS * S');
   P.forEach((id, i) => {
     m.reaction(`${id}_div`, `${id} -> 2 ${i + 1 < k ? P[i + 1] : 'D'}`, `lamP * ${id}`);
     m.reaction(`${id}_death`, `${id} ->`, `deltaP * ${id}`);
+    m.reaction(`${id}_adcc`, `${id} ->`, `adcc${id} * ${id}`);
     if (options.plasticity) m.reaction(`${id}_dediff`, `${id} -> S`, `omega * ${id}`);
   });
   m.reaction('D_death', 'D ->', 'deltaD * D');
+  m.reaction('D_adcc', 'D ->', 'adccD * D');
 
   // Trastuzumab PK (mg/kg; rates in mg/kg/day).
   m.reaction('Ab_elim', 'Ab_c ->', 'CL / V1 * Ab_c');

@@ -208,6 +208,44 @@ export const drugParams: readonly ParamSpec[] = [
     'fraction of HER2 signalling removed by occupancy',
   ),
   p(
+    'kADCC',
+    0.15,
+    '1/day',
+    [0.05, 0.5],
+    'assumed: Fc-receptor-dependent kill of ~0.1/day at amplified density, the order that turns the ~29% growth ' +
+      'reduction of BT474 in FcR-deficient hosts into the ~96% of Fc-competent nude mice over weeks (Clynes et al., ' +
+      'Nat Med 2000;6:443 [recall numbers]); wide range: effector activity differs between hosts',
+    'maximal antibody-dependent (ADCC/ADCP) kill rate at full occupancy and saturating HER2 density',
+  ),
+  p(
+    'KADCC',
+    3e5,
+    'receptor/cell',
+    [1e5, 1e6],
+    'assumed: ADCC rises with HER2 density (Kute et al., Oncoimmunology 2012) and is measurable in non-amplified ' +
+      'lines incl. MCF-7 (Collins et al., Ann Oncol 2012); half-maximal between IHC 2+ and 3+',
+    'HER2 per cell for half-maximal antibody-dependent kill',
+  ),
+  p(
+    'nADCC',
+    2,
+    'dimensionless',
+    [1, 3],
+    'assumed: in mice human IgG1 acts mainly through macrophage/neutrophil Fc receptors (Albanesi et al., Blood ' +
+      '2013;122:3160), and Fc-mediated killing needs a threshold antibody density on the target (Velders et al., ' +
+      'Br J Cancer 1998; Niwa et al., Clin Cancer Res 2005): a sigmoid (n = 2) rather than one-site saturation (n = 1)',
+    'Hill coefficient of the kill in HER2 density',
+  ),
+  p(
+    'effectors',
+    1,
+    'fraction',
+    [1, 1],
+    'assumed: Fc-receptor effector cells (NK cells, macrophages, neutrophils) are present in nude mice; ' +
+      'set to 0 in culture (no effector cells added)',
+    'effector-cell activity relative to a nude mouse',
+  ),
+  p(
     'Cmedium',
     0,
     'ug/mL',

@@ -12,12 +12,11 @@
  * Between-mouse variability: lognormal factors on chosen parameters, drawn from stream(seed, mouse index).
  */
 
-import { solve } from '../engines/solve.js';
 import { type CellLine, type RegimenId, regimens, type Site, scheduleDose } from '../models/index.js';
 import { type Rng, stream } from '../random/index.js';
-import { kendallStep } from './kendall.js';
-import { cscRates, type Lab, lab, progenitors } from './lab.js';
-import { type Administration, administrations, paramVector, stateSlot } from './sim.js';
+import { type Lab, lab } from './lab.js';
+import { HybridMouse } from './mouse.js';
+import { type Administration, administrations, paramVector } from './sim.js';
 
 export interface Arm {
   readonly name: string;
@@ -108,7 +107,7 @@ export function armDoses(arm: Arm, tEnd: number): Administration[] {
   return administrations([scheduleDose({ regimen: arm.regimen, start, count })]);
 }
 
-function mouseParams(
+export function mouseParams(
   L: Lab,
   base: Float64Array,
   sd: Readonly<Record<string, number>>,
@@ -135,41 +134,15 @@ function mouse(
   const volume = new Float64Array(n);
   const csc = new Float64Array(n);
   const prog = new Float64Array(n);
-  const rho = p[L.problem.paramIndex.get('rho')!]!;
-  const slotAb = stateSlot(L.problem, 'Ab_c');
-  let y = L.problem.initialState(p);
-  y[L.slotS] = Math.round(y[L.slotS]!);
-  let k = 0;
+  const m = new HybridMouse(L, p, doses, rng, detAbove);
   const record = (i: number): void => {
-    let N = y[L.slotS]! + y[L.slotD]!;
-    const P = progenitors(L, y);
-    N += P;
-    volume[i] = N / rho;
-    csc[i] = y[L.slotS]!;
-    prog[i] = P;
+    volume[i] = m.volume;
+    csc[i] = m.csc;
+    prog[i] = m.progenitors;
   };
   record(0);
   for (let i = 0; i + 1 < n; i++) {
-    const t0 = t[i]!;
-    while (k < doses.length && doses[k]!.t < t0 + dt / 2) y[slotAb] += doses[k++]!.amount;
-    const S0 = y[L.slotS]!;
-    const stochastic = S0 < detAbove;
-    const [b0, d0] = stochastic ? cscRates(L, t0, y, p) : [0, 0];
-    const sol = solve(L.problem, {
-      t0,
-      tEnd: t0 + dt,
-      p,
-      y0: y,
-      outputs: [],
-      outputTimes: [t0 + dt],
-      rtol: 1e-5,
-      atol: 1e-6,
-    });
-    y = Float64Array.from(sol.yEnd);
-    if (stochastic) {
-      const [b1, d1] = cscRates(L, t0 + dt, y, p);
-      y[L.slotS] = kendallStep(Math.round(S0), 0.5 * (b0 + b1), 0.5 * (d0 + d1), dt, rng);
-    }
+    m.step(dt);
     record(i + 1);
   }
   return { volume, csc, prog };

@@ -24,15 +24,22 @@ function svgOf(f: FigureData): string {
     case 'line':
       return lineChart({
         title: f.title,
-        x: { label: f.xLabel },
-        y: { label: f.yLabel, ...(f.logY ? { type: 'log' as const } : {}) },
+        x: { label: f.xLabel, ...(f.logX ? { type: 'log' as const } : {}) },
+        y: {
+          label: f.yLabel,
+          ...(f.logY ? { type: 'log' as const } : {}),
+          ...(f.yDomain ? { domain: f.yDomain, nice: false } : {}),
+        },
         series: f.series.map((s) => ({
           name: s.name,
           x: s.x,
           y: s.y,
           ...(s.lo && s.hi ? { lo: s.lo, hi: s.hi } : {}),
+          ...(s.band ? { bandLabel: s.band } : {}),
         })),
+        points: (f.points ?? []).map((q) => ({ name: q.name, x: q.x, y: q.y, lo: q.lo, hi: q.hi })),
         intervals: f.intervals ?? [],
+        rules: (f.rules ?? []).map((r) => ({ ...r })),
       });
     case 'bar':
       return barChart({ title: f.title, y: { label: f.yLabel }, categories: f.categories, groups: f.groups });
@@ -55,6 +62,10 @@ export function figureCsv(f: FigureData): string {
     for (const s of f.series)
       s.x.forEach((x, i) => {
         lines.push([q(s.name), x, s.y[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''].join(','));
+      });
+    for (const s of f.points ?? [])
+      s.x.forEach((x, i) => {
+        lines.push([q(`${s.name} (estimate)`), x, s.y[i], s.lo[i], s.hi[i]].join(','));
       });
   } else if (f.kind === 'bar') {
     lines.push('group,category,value');

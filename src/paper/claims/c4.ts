@@ -1,4 +1,12 @@
 /** C4: trastuzumab right after inoculation ("adjuvant") blocks subsequent growth of the same xenografts. */
+import {
+  branchingFigure,
+  HORIZON,
+  horizonStudy,
+  horizonTable,
+  meanTimeFigure,
+  miceFigure,
+} from './horizon.js';
 import { DESIGN, extinctionFigure, growthFigure, timingRatios, timingStudy } from './timing.js';
 import type { Claim } from './types.js';
 
@@ -18,6 +26,15 @@ export const c4: Claim = {
     const failed = mice - adj.formed;
     const pass = ratio <= THRESHOLD || failed >= mice / 2;
     const ext = adj.extinct[adj.extinct.length - 1]!;
+    const h = await horizonStudy(ctx);
+    const med = (label: string): string => {
+      const t = h.mice.find((m) => m.label === label)!.times;
+      const sorted = Float64Array.from(t).sort();
+      const m = sorted[Math.floor((sorted.length - 1) / 2)]!;
+      return Number.isFinite(m) ? `${Math.round(m)} days` : `> ${HORIZON} days`;
+    };
+    const kAdj = h.adjuvant.rates.d - h.adjuvant.rates.b;
+    const kEst = h.established.rates.d - h.established.rates.b;
     return {
       id: this.id,
       title: this.title,
@@ -29,9 +46,27 @@ export const c4: Claim = {
         `${failed}/${mice} treated mice without a tumor >= 50 mm³; CSC pool extinct in ${(ext * 100).toFixed(0)}% ` +
         `of treated mice at the end (control ${(s.mice[0]!.extinct.at(-1)! * 100).toFixed(0)}%). ` +
         `Right after inoculation the tumor holds ~1e3 CSCs and is far below the burden at which feedback matters: ` +
-        `its growth is CSC expansion itself. Blocking HER2 makes CSC self-renewal subcritical, committed cells ` +
-        `exhaust their divisions and the small CSC pool shrinks towards extinction (the extinct fraction above is measured).`,
-      figures: [growthFigure(s, ['control', 'adjuvant'], 'c4-growth'), extinctionFigure(s, 'c4-extinction')],
+        `its growth is CSC expansion itself. Blocking HER2 makes CSC self-renewal subcritical (treated rates ` +
+        `b = ${h.adjuvant.rates.b.toFixed(3)}, d = ${h.adjuvant.rates.d.toFixed(3)} per day, kappa = d - b = ` +
+        `${kAdj.toFixed(3)}), so growth stops at once, but extinction takes months: continuing treatment for ` +
+        `${HORIZON} days, the CSC pool died out after a median ${med('adjuvant')} in the adjuvant mice ` +
+        `(${Math.round(h.adjuvant.pool)} CSCs at the start) and ${med('established')} in the established mice ` +
+        `(${Math.round(h.established.pool)} CSCs). By the branching process with equal rates the ${Math.round(h.established.pool / h.adjuvant.pool)}-fold larger ` +
+        `established pool would need only ln(60)/kappa ~ ${Math.round(Math.log(h.established.pool / h.adjuvant.pool) / kAdj)} ` +
+        `days longer (log dependence on pool size); in the full model the established pool is even more ` +
+        `subcritical at first (burden feedback lowers self-renewal: kappa = ${kEst.toFixed(3)} at ` +
+        `${DESIGN.startVolume} mm³). So in this model neither pool goes extinct within the 28-day study: C4's ` +
+        `volume effect is the halt of CSC-driven growth, not eradication, and the CSC pool of an established ` +
+        `tumor is not harder to extinguish. Closed forms: branching.ts (Kendall 1948); simulation: exact ` +
+        `birth-death transitions (${h.runs} runs per curve) and hybrid replicate mice.`,
+      figures: [
+        growthFigure(s, ['control', 'adjuvant'], 'c4-growth'),
+        extinctionFigure(s, 'c4-extinction'),
+        branchingFigure(h, 'c4-extinction-branching'),
+        miceFigure(h, 'c4-extinction-mice'),
+        meanTimeFigure(h, 'c4-extinction-time'),
+      ],
+      table: horizonTable(h),
     };
   },
   holds(set) {

@@ -130,6 +130,7 @@ export function extinctionFigure(s: TimingStudy, id: string): LineFigure {
     title: `${s.line}: probability that the CSC pool is extinct (replicate mice)`,
     xLabel: 'days after inoculation',
     yLabel: 'fraction of mice',
+    yDomain: [0, 1],
     series: s.mice.map((a) => ({ name: a.name, x: arr(a.t), y: arr(a.extinct) })),
   };
 }

@@ -7,15 +7,30 @@ export interface LineFigure {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly logY?: boolean;
+  readonly logX?: boolean;
+  /** Fixed y range, e.g. [0, 1] for probabilities. */
+  readonly yDomain?: readonly [number, number];
   readonly series: readonly {
     readonly name: string;
     readonly x: readonly number[];
     readonly y: readonly number[];
     readonly lo?: readonly number[];
     readonly hi?: readonly number[];
+    /** Legend label of the lo-hi band. */
+    readonly band?: string;
+  }[];
+  /** Estimates with error bars (lo-hi); a name equal to a series' shares its colour and legend entry. */
+  readonly points?: readonly {
+    readonly name: string;
+    readonly x: readonly number[];
+    readonly y: readonly number[];
+    readonly lo: readonly number[];
+    readonly hi: readonly number[];
   }[];
   /** Shaded windows, e.g. treatment. */
   readonly intervals?: readonly { readonly from: number; readonly to: number; readonly label?: string }[];
+  /** Reference lines, e.g. the end of a study. */
+  readonly rules?: readonly { readonly axis: 'x' | 'y'; readonly value: number; readonly label?: string }[];
 }
 
 export interface BarFigure {

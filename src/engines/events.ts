@@ -8,13 +8,16 @@
  *   assignment values are evaluated at trigger time, else at execution time;
  * - a non-persistent event's pending executions are cancelled when its trigger turns false first;
  * - executions due at the same time run one at a time, highest priority first (priority evaluated
- *   when choosing); events without priority rank below every prioritised event; ties are broken by
- *   trigger order, then by event order in the model, so runs are reproducible. After every execution
- *   all triggers are re-evaluated (cascades) before choosing the next;
+ *   when choosing); events without priority rank below every prioritised event. Ties between equal
+ *   priorities are broken at random as SBML L3 requires (Sec. 4.12.7: "if two or more events have the
+ *   same priority, the order is chosen randomly") when the engine supplies a uniform source, by reservoir
+ *   sampling over the tied executions; without one, and always among events without priority, by trigger
+ *   order, then by event order in the model. After every execution the engine's `settle` hook runs
+ *   (e.g. re-solving algebraic rules) and all triggers are re-evaluated (cascades) before choosing the next;
  * - scheduled events (`fixedTimes`, doses) trigger once at each listed time, including t0.
  *
  * How an engine drives it:
- *   const runner = new EventRunner(problem.events, p);
+ *   const runner = new EventRunner(problem.events, p, { uniform: () => rng.uniform() });
  *   fired = runner.init(t0, y);                  // may change y (events firing at t0)
  *   loop:
  *     tNext = runner.nextScheduledTime();         // step/sample no further than this
@@ -35,6 +38,17 @@ interface Pending {
   readonly seq: number;
 }
 
+/** Optional engine hooks. */
+export interface EventRunnerOptions {
+  /** Uniform(0, 1) source for random tie-breaks between equal priorities (see setUniform). */
+  readonly uniform?: (() => number) | null;
+  /**
+   * Called after every event execution, before triggers are re-evaluated, to re-establish what the
+   * state must satisfy at all times (the ODE engine re-solves algebraic rules here). Mutates y.
+   */
+  readonly settle?: (t: number, y: Float64Array) => void;
+}
+
 /** Guard against an infinite cascade of zero-delay events at one instant. */
 const MAX_EXECUTIONS_PER_INSTANT = 100000;
 
@@ -47,12 +61,16 @@ export class EventRunner {
   private readonly rootOffset: Int32Array;
   private readonly fixedNext: Int32Array;
   private readonly scratch: Float64Array[];
+  private readonly settle: ((t: number, y: Float64Array) => void) | null;
+  private uniform: (() => number) | null;
   private pending: Pending[] = [];
   private seq = 0;
 
-  constructor(events: readonly CompiledEvent[], p: Float64Array) {
+  constructor(events: readonly CompiledEvent[], p: Float64Array, options: EventRunnerOptions = {}) {
     this.events = events;
     this.p = p;
+    this.uniform = options.uniform ?? null;
+    this.settle = options.settle ?? null;
     this.state = new Uint8Array(events.length);
     this.rootOffset = new Int32Array(events.length);
     this.fixedNext = new Int32Array(events.length);
@@ -63,6 +81,14 @@ export class EventRunner {
     });
     this.nRoots = off;
     this.scratch = events.map((ev) => new Float64Array(ev.nAssign));
+  }
+
+  /**
+   * Installs the uniform(0, 1) source for random tie-breaks (null: reproducible model order). A
+   * stochastic engine passes each run's stream here before init().
+   */
+  setUniform(uniform: (() => number) | null): void {
+    this.uniform = uniform;
   }
 
   /** True when there is nothing to track. */
@@ -145,6 +171,7 @@ export class EventRunner {
         ev.values(t, y, p, vals);
       }
       ev.assign(t, y, p, vals);
+      if (this.settle) this.settle(t, y);
       fired.push({ id: ev.id, t });
       this.updateTriggers(t, y);
     }
@@ -176,20 +203,35 @@ export class EventRunner {
     this.pending.push({ ev: i, tExec: t + delay, vals, seq: this.seq++ });
   }
 
-  /** Index in `pending` of the due execution to run next, or -1. */
+  /**
+   * Index in `pending` of the due execution to run next, or -1. Among equal defined priorities, with a
+   * uniform source, the k-th tied candidate replaces the choice with probability 1/k (reservoir
+   * sampling: each of the tied executions is chosen with probability 1/ties, one draw per extra tie).
+   */
   private chooseDue(t: number, y: Float64Array): number {
     let best = -1;
     let bestPrio = 0;
     let bestSeq = 0;
+    let ties = 0;
+    const { uniform } = this;
     for (let k = 0; k < this.pending.length; k++) {
       const pe = this.pending[k];
       if (pe.tExec > t) continue;
       const ev = this.events[pe.ev];
       const prio = ev.priority ? ev.priority(t, y, this.p) : Number.NEGATIVE_INFINITY;
-      if (best < 0 || prio > bestPrio || (prio === bestPrio && pe.seq < bestSeq)) {
+      if (best < 0 || prio > bestPrio) {
         best = k;
         bestPrio = prio;
         bestSeq = pe.seq;
+        ties = 1;
+      } else if (prio === bestPrio) {
+        if (uniform && ev.priority) {
+          ties++;
+          if (uniform() * ties < 1) best = k;
+        } else if (pe.seq < bestSeq) {
+          best = k;
+          bestSeq = pe.seq;
+        }
       }
     }
     return best;

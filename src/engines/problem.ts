@@ -93,6 +93,11 @@ export interface Problem {
   jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
   /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */
   readonly mass?: Float64Array;
+  /**
+   * True when every rhs row is identically 0 and there are no algebraic rows: the state changes only at
+   * events, so ODE engines need not integrate (absent means unknown).
+   */
+  readonly rhsIsZero?: boolean;
 
   /** Reactions, shared by the ODE right-hand side and stochastic engines (one set of rate laws). */
   readonly nReactions: number;

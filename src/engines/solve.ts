@@ -4,7 +4,9 @@
  * integrator (ode/integrate.ts) and packages the result.
  */
 import { InputError } from '../errors.js';
+import { stream } from '../random/index.js';
 import { AutoStepper } from './ode/auto.js';
+import { ConstantStepper } from './ode/constant.js';
 import { Dopri5 } from './ode/dopri5.js';
 import { integrate } from './ode/integrate.js';
 import { OutputSampler } from './ode/output.js';
@@ -60,8 +62,13 @@ export function solve(problem: Problem, options: OdeOptions): OdeSolution {
 
   const stats: OdeStats = { rhsEvals: 0, jacEvals: 0, luDecomps: 0, accepted: 0, rejected: 0, switches: 0 };
   const ctx: StepContext = { problem, n, p, rtol, atol, maxStep, stats };
-  const stepper = STEPPERS[method](ctx);
-  const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps });
+  const stepper = problem.rhsIsZero
+    ? new ConstantStepper(method === 'rodas' ? 'rodas' : 'dopri5', n)
+    : STEPPERS[method](ctx);
+  // Only simultaneous events of equal priority draw from it (in the order they occur): reproducible.
+  const rng = stream(options.seed ?? 1, 0);
+  const uniform = (): number => rng.uniform();
+  const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps, uniform });
   const out = sampler.result();
   return { status: 'finished', method, t: out.t, ids: [...ids], y: out.y, yEnd, events, stats };
 }

@@ -121,6 +121,7 @@ export function compile(model: Model): Problem {
     rhs,
     ...(jac !== undefined ? { jac } : {}),
     ...(mass !== undefined ? { mass } : {}),
+    rhsIsZero: mass === undefined && rows.every((r) => r.k === 'num' && r.v === 0),
     nReactions: m,
     reactionIds: model.reactions.map((r) => r.id),
     rates,

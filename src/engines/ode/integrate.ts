@@ -23,6 +23,8 @@ export interface IntegrateSetup {
   /** Initial step; NaN to choose automatically. */
   readonly h0: number;
   readonly maxSteps: number;
+  /** Uniform(0, 1) source for random tie-breaks between simultaneous events (none: model order). */
+  readonly uniform?: () => number;
 }
 
 export interface IntegrateResult {
@@ -33,7 +35,7 @@ export interface IntegrateResult {
 export function integrate(s: IntegrateSetup): IntegrateResult {
   const { ctx, stepper, sampler, t0, tEnd, maxSteps } = s;
   const { problem, n, p, stats } = ctx;
-  const runner = new EventRunner(problem.events, p);
+  const runner = new EventRunner(problem.events, p, { uniform: s.uniform ?? null });
   const nR = runner.nRoots;
   const gPrev = new Float64Array(nR);
   const gNew = new Float64Array(nR);

@@ -33,7 +33,8 @@ export function locateRoot(
   nR: number,
   relTol = 1e-12,
 ): number {
-  const base = Int8Array.from({ length: nR }, (_, i) => sgn(gLo[i]));
+  const base = new Int8Array(nR);
+  for (let i = 0; i < nR; i++) base[i] = sgn(gLo[i]);
   const width0 = tHi - tLo;
   const tol = Math.max(relTol * (Math.abs(tHi) + Math.abs(width0)), 4 * Number.EPSILON * Math.abs(tHi));
   let alpha = 1;
@@ -50,10 +51,12 @@ export function locateRoot(
       if (f < frac) frac = f;
     }
     const w = tHi - tLo;
-    const guard = w / width0 > 0.1 ? 0.1 : 0.5 * (w / width0);
+    // Never closer than tol / 2 to an end: a secant landing on a root's far side would otherwise creep
+    // towards it by a vanishing fraction of the bracket (w < tol is the exit, so the point stays inside).
+    const guard = Math.max((w / width0 > 0.1 ? 0.1 : 0.5 * (w / width0)) * w, 0.5 * tol);
     let tMid = tLo + frac * w;
-    if (!(tMid - tLo >= 0.5 * tol)) tMid = tLo + guard * w;
-    if (!(tHi - tMid >= 0.5 * tol)) tMid = tHi - guard * w;
+    if (!(tMid - tLo >= 0.5 * tol)) tMid = tLo + guard;
+    if (!(tHi - tMid >= 0.5 * tol)) tMid = tHi - guard;
     evalG(tMid, gMid);
     sidePrev = side;
     let crossed = false;

@@ -29,6 +29,11 @@ export interface OdeOptions {
   readonly outputs?: readonly string[];
   readonly amount?: readonly string[];
   readonly concentration?: readonly string[];
+  /**
+   * Seed of the random stream that breaks ties between simultaneous events of equal priority (SBML L3
+   * chooses their order at random). Default 1: the same run every time.
+   */
+  readonly seed?: number;
 }
 
 export interface OdeStats {

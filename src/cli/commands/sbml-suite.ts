@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseCaseFilter, runSuite } from '../../io/suite/semantic.js';
+import { stochasticSuiteCli } from '../../io/suite/stochastic.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -13,6 +14,9 @@ const options = {
   jobs: { type: 'string', value: 'N', help: 'worker threads', default: 'cores' },
   timeout: { type: 'string', value: 'S', help: 'per-case time limit in seconds', default: '20' },
   json: { type: 'boolean', help: 'print the results as JSON on stdout' },
+  stochastic: { type: 'boolean', help: 'run DSMTS stochastic cases (Z/Y criteria) instead of semantic ones' },
+  runs: { type: 'string', value: 'N', help: 'stochastic: runs per case', default: '10000' },
+  seed: { type: 'string', value: 'S', help: 'stochastic: random seed', default: '1' },
 } as const;
 
 export const sbmlSuite: Command = {
@@ -29,6 +33,16 @@ export const sbmlSuite: Command = {
     const jobs = optNumber(args, 'jobs', { integer: true, positive: true }) ?? availableParallelism();
     const timeout = optNumber(args, 'timeout', { positive: true }) ?? 20;
     const json = optFlag(args, 'json');
+    if (optFlag(args, 'stochastic'))
+      return stochasticSuiteCli({
+        casesDir,
+        json,
+        io,
+        workers: jobs,
+        runs: optNumber(args, 'runs', { integer: true, positive: true }) ?? 10000,
+        seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
+        ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
+      });
     const result = await runSuite({
       casesDir,
       jobs,

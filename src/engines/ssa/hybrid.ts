@@ -32,6 +32,10 @@ export class HybridMethod implements SsaMethod {
   private readonly hasFree: boolean;
   private anyContinuous = false;
   private pending = -1;
+  /** Remaining Exp(1) threshold of the integrated discrete propensity; NaN: draw afresh. */
+  private eLeft = Number.NaN;
+  /** Start of the last sub-step (its state is in y0), for interpolate. */
+  private stepT0 = 0;
 
   constructor(private readonly ctx: MethodContext) {
     const pr = ctx.problem;
@@ -59,6 +63,11 @@ export class HybridMethod implements SsaMethod {
   reset(_t: number, y: Float64Array): void {
     this.partition(y);
     this.pending = -1;
+    this.eLeft = Number.NaN;
+  }
+
+  interpolate(tc: number, y: Float64Array): void {
+    if (this.anyContinuous) this.rk4(this.stepT0, tc - this.stepT0, this.y0, y);
   }
 
   private partition(y: Float64Array): void {
@@ -138,30 +147,29 @@ export class HybridMethod implements SsaMethod {
       this.pending = this.select(rng.uniform() * a0);
       return tau;
     }
-    let e = -Math.log(rng.uniform());
+    // One sub-step per proposal, so that the driver checks triggers (and can bisect) after each.
+    if (Number.isNaN(this.eLeft)) this.eLeft = -Math.log(rng.uniform());
     const y0 = this.y0;
-    while (t < tBound) {
-      const h = Math.min(this.maxStep, tBound - t);
-      y0.set(y);
-      const dz = this.rk4(t, h, y0, y);
-      this.stats.steps++;
-      if (dz < e) {
-        e -= dz;
-        t = t + h >= tBound || h === tBound - t ? tBound : t + h;
-        continue;
-      }
-      // The jump falls inside this step: re-step to the interpolated crossing.
-      const hj = (h * e) / dz;
-      this.rk4(t, hj, y0, y);
-      const tau = t + hj;
-      pr.rates(tau, y, this.ctx.p, this.a);
-      let a0 = 0;
-      for (let j = 0; j < this.m; j++) if (!this.rxCont[j]) a0 += this.a[j];
-      if (a0 <= 0) return Math.min(tau, tBound);
-      this.pending = this.select(rng.uniform() * a0);
-      return tau;
+    const h = Math.min(this.maxStep, tBound - t);
+    y0.set(y);
+    this.stepT0 = t;
+    const dz = this.rk4(t, h, y0, y);
+    this.stats.steps++;
+    if (dz < this.eLeft) {
+      this.eLeft -= dz;
+      return h === tBound - t ? tBound : Math.min(t + h, tBound);
     }
-    return tBound;
+    // The jump falls inside this sub-step: re-step to the interpolated crossing.
+    const hj = (h * this.eLeft) / dz;
+    this.eLeft = Number.NaN;
+    this.rk4(t, hj, y0, y);
+    const tau = t + hj;
+    pr.rates(tau, y, this.ctx.p, this.a);
+    let a0 = 0;
+    for (let j = 0; j < this.m; j++) if (!this.rxCont[j]) a0 += this.a[j];
+    if (a0 <= 0) return Math.min(tau, tBound);
+    this.pending = this.select(rng.uniform() * a0);
+    return tau;
   }
 
   private select(r: number): number {

@@ -36,7 +36,10 @@ export interface SsaStats {
  * 5. Optional fast path `advanceTo(t, tBound, y)`: fire every jump in (t, tBound] and return tBound.
  *    The driver uses it only when no event has a state trigger (nothing to check between jumps), so a
  *    method can run its inner loop without returning per jump; results must equal propose/commit's.
- * 6. Methods never allocate in propose/commit and draw random numbers only from the Rng they were given.
+ * 6. Optional `interpolate(tc, y)` (methods whose state moves between jumps): sets y to its value at
+ *    tc inside the last proposal (t <= tc <= tau), so the driver can bisect for a trigger crossing.
+ *    Such methods should propose at most one deterministic sub-step at a time.
+ * 7. Methods never allocate in propose/commit and draw random numbers only from the Rng they were given.
  */
 export interface SsaMethod {
   readonly name: SsaMethodName;
@@ -47,6 +50,7 @@ export interface SsaMethod {
   hasPending(): boolean;
   commit(tau: number, y: Float64Array): void;
   advanceTo?(t: number, tBound: number, y: Float64Array): number;
+  interpolate?(tc: number, y: Float64Array): void;
 }
 
 /** What a method needs to run one trajectory. */

@@ -61,7 +61,13 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     );
   const t = validateOutputTimes(spec.outputTimes, problem.t0);
   const p = spec.p ? Float64Array.from(spec.p) : Float64Array.from(problem.p);
+  // Random draws in expressions (distrib) use the run's stream. The source is installed whatever
+  // `hasRandom` says (cheap, and robust to a compiler that misses a random draw in some expression).
+  // Random initial assignments draw per run; validation draws from a separate instance.
+  const probe = stream(spec.seed, 0);
+  problem.setRandom(() => probe.uniform());
   const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
+  const perRunInitial = problem.hasRandom && !spec.y0;
   validateStochastic(problem, y0, spec.method);
   const speciesIds = new Set(problem.model.species.map((s) => s.id));
   const ids = spec.outputs ?? problem.outputIds;
@@ -102,10 +108,10 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     stats,
     run(index, out, offset) {
       const rng = stream(spec.seed, index);
-      if (problem.hasRandom) problem.setRandom(() => rng.uniform());
+      problem.setRandom(() => rng.uniform());
       // A fresh method per run: small arrays, and no state can leak from one run into the next.
       const method = makeMethod(methodName, { problem, p, rng, tuning: methodTuning });
-      y.set(y0);
+      y.set(perRunInitial ? problem.initialState(p) : y0);
       runTrajectory({ ...base, method }, y, out.subarray(offset, offset + t.length * nIds), row);
       stats.firings += method.stats.firings;
       stats.steps += method.stats.steps;

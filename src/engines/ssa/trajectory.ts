@@ -74,7 +74,11 @@ export function runTrajectory(
     const tau = method.propose(t, tB, y);
     if (hasTriggers && events.needsProcessing(tau, y)) {
       // A trigger turned true before the jump: stop there, discard the proposal (memoryless).
-      t = method.constantBetweenJumps ? crossing(events, t, tau, y) : tau;
+      t = method.constantBetweenJumps
+        ? crossing(events, t, tau, y)
+        : method.interpolate
+          ? movingCrossing(events, method, t, tau, y)
+          : tau;
       events.process(t, y);
       method.reset(t, y);
       continue;
@@ -105,5 +109,25 @@ function crossing(events: EventRunner, lo: number, hi: number, y: Float64Array):
     if (events.needsProcessing(mid, y)) hi = mid;
     else lo = mid;
   }
+  return hi;
+}
+
+/** As crossing, for a state that moves: the method re-integrates y to each bisection point. */
+function movingCrossing(
+  events: EventRunner,
+  method: SsaMethod,
+  lo: number,
+  hi: number,
+  y: Float64Array,
+): number {
+  const interp = method.interpolate!.bind(method);
+  for (let it = 0; it < 200; it++) {
+    const mid = lo + 0.5 * (hi - lo);
+    if (mid <= lo || mid >= hi) break;
+    interp(mid, y);
+    if (events.needsProcessing(mid, y)) hi = mid;
+    else lo = mid;
+  }
+  interp(hi, y);
   return hi;
 }

@@ -268,7 +268,8 @@ export async function stochasticSuiteCli(o: StochasticCliOptions): Promise<numbe
   if (o.json) {
     o.io.stdout(`${JSON.stringify(result, null, 1)}\n`);
   } else {
-    for (const c of result.cases) if (c.status !== 'passed') o.io.stdout(`${c.id} ${c.status}: ${c.reason ?? ''}\n`);
+    for (const c of result.cases)
+      if (c.status !== 'passed') o.io.stdout(`${c.id} ${c.status}: ${c.reason ?? ''}\n`);
     o.io.stdout(
       `${result.passed} passed, ${result.failed} failed, ${result.unsupported} unsupported of ${result.total} ` +
         `stochastic cases (${result.runs} runs each) in ${(result.ms / 1000).toFixed(1)} s\n`,

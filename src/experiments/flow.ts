@@ -29,6 +29,17 @@ export function stageHer2(c: Composition, stage: number): number {
   return c.her2N + (c.her2S - c.her2N) * c.theta ** stage;
 }
 
+/** ALDEFLUOR+ fraction when CSCs and the first `stages` progenitor stages are ALDH+ (default the lab's). */
+export function aldhFraction(c: Composition, stages = c.aldhStages): number {
+  let pos = c.S;
+  let all = c.S + c.D;
+  c.P.forEach((n, i) => {
+    all += n;
+    if (i < stages) pos += n;
+  });
+  return pos / all;
+}
+
 /** ALDH+ and ALDH- populations as HER2 mixtures. */
 export function sortByAldh(c: Composition): { aldhPos: Mixture; aldhNeg: Mixture } {
   const posW = [c.S];

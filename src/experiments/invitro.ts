@@ -56,6 +56,30 @@ export function culture(
   };
 }
 
+/**
+ * Stage composition of a culture at each of `days` (one run to the last day), from the untreated balanced
+ * composition under a treatment. ALDEFLUOR+ fractions for any gate follow from it (flow.ts aldhFraction).
+ */
+export function cultureCompositions(
+  line: CellLine,
+  tr: Treatment,
+  days: readonly number[],
+  extra: Readonly<Record<string, number>> = {},
+): Composition[] {
+  const L = lab(line, 'fatpad');
+  const p = paramVector(L.problem, { ...extra, ...treatmentParams(tr) });
+  const out: Composition[] = [];
+  let y = L.problem.initialState(p);
+  let t0 = 0;
+  for (const d of days) {
+    if (d > t0)
+      y = Float64Array.from(run(L.problem, { p, y0: y, t0, tEnd: d, times: [d], outputs: [] }).yEnd);
+    t0 = d;
+    out.push(composition(L, y, p, d));
+  }
+  return out;
+}
+
 export interface SphereOptions {
   readonly days?: number;
   /** Cells a lineage must reach to count as a sphere. */
@@ -77,24 +101,22 @@ export interface SphereResult {
 const sphereProblems = new Map<string, Problem>();
 
 /**
- * Tumorsphere assay: single cells in suspension culture (anoikis kills committed cells, assumed
- * 0.4/day for progenitors and 1/day for differentiated cells), with the treatment in the medium.
- * Each founder type's lineage is simulated with the exact SSA; efficiency = sum over types of
- * (fraction of that type among plated cells) x P(sphere | type). Founders beyond the ALDH+ stages
- * are taken as unable to form spheres (division limit and anoikis; checked for P1..Pa by simulation).
+ * Sphere-forming probability of a single founder of each type in suspension culture (anoikis kills
+ * committed cells, assumed 0.4/day for progenitors and 1/day for differentiated cells), with the treatment
+ * in the medium: S, then P1..Pm where Pm is the last stage whose remaining divisions can still reach the
+ * threshold (2^(k - i + 1) >= threshold); later stages and differentiated cells cannot form a sphere.
+ * Each founder type's lineage is simulated with the exact SSA, founder f seeded (seed * 100 + f).
  */
-export async function spheres(
+export async function sphereFounders(
   line: CellLine,
   tr: Treatment,
-  plated: Composition,
   o: SphereOptions = {},
   extra: Readonly<Record<string, number>> = {},
-): Promise<SphereResult> {
-  const key = line;
-  let problem = sphereProblems.get(key);
+): Promise<number[]> {
+  let problem = sphereProblems.get(line);
   if (!problem) {
     problem = compile(her2Csc(line, { her2: 'steady', inoculum: 1 }));
-    sphereProblems.set(key, problem);
+    sphereProblems.set(line, problem);
   }
   const p = paramVector(problem, {
     ...extra,
@@ -104,12 +126,13 @@ export async function spheres(
   });
   const days = o.days ?? 10;
   const threshold = o.threshold ?? 20;
-  const founders = ['S', ...Array.from({ length: plated.aldhStages }, (_, i) => `P${i + 1}`)];
+  const k = lab(line).divisions;
+  const stages = Math.max(0, Math.min(k, k + 1 - Math.ceil(Math.log2(threshold))));
+  const founders = ['S', ...Array.from({ length: stages }, (_, i) => `P${i + 1}`)];
   const perFounder: number[] = [];
   for (let f = 0; f < founders.length; f++) {
     const y0 = new Float64Array(problem.n);
-    const s = problem.stateIndex.get(founders[f]!)!;
-    y0[s] = 1;
+    y0[problem.stateIndex.get(founders[f]!)!] = 1;
     const r = await simulate(problem, {
       runs: o.runs ?? 300,
       seed: (o.seed ?? 1) * 100 + f,
@@ -124,10 +147,27 @@ export async function spheres(
     for (const traj of r.trajectories ?? []) if (traj[1]! >= threshold) hits++;
     perFounder.push(hits / r.runs);
   }
+  return perFounder;
+}
+
+/** Efficiency of single cells plated from a composition: sum over types of (fraction x P(sphere | type)). */
+export function sphereEfficiency(perFounder: readonly number[], plated: Composition): number {
   const total = plated.S + plated.P.reduce((a, b) => a + b, 0) + plated.D;
   let eff = (plated.S / total) * perFounder[0]!;
-  for (let i = 1; i < founders.length; i++) eff += (plated.P[i - 1]! / total) * perFounder[i]!;
-  return { perFounder, efficiency: eff };
+  for (let i = 1; i < perFounder.length; i++) eff += (plated.P[i - 1]! / total) * perFounder[i]!;
+  return eff;
+}
+
+/** Tumorsphere assay of cells plated from a composition (sphereFounders, then sphereEfficiency). */
+export async function spheres(
+  line: CellLine,
+  tr: Treatment,
+  plated: Composition,
+  o: SphereOptions = {},
+  extra: Readonly<Record<string, number>> = {},
+): Promise<SphereResult> {
+  const perFounder = await sphereFounders(line, tr, o, extra);
+  return { perFounder, efficiency: sphereEfficiency(perFounder, plated) };
 }
 
 export interface LdaResult {

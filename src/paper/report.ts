@@ -96,11 +96,31 @@ function claimSection(r: ClaimResult, rob: Robustness | undefined) {
       : null,
     ...r.figures.map((f) => figure(svgOf(f), `${f.title} (data: data/${f.id}.csv)`, f.id)),
     tableRows.length ? table({ columns: cols.map((k) => ({ key: k, label: k })), rows: tableRows }) : null,
+    ...(r.tables ?? []).flatMap((t) =>
+      t.rows.length
+        ? [
+            table({
+              caption: t.caption,
+              columns: Object.keys(t.rows[0]!).map((k) => ({ key: k, label: k })),
+              rows: t.rows,
+            }),
+          ]
+        : [],
+    ),
   );
 }
 
 function fmt(v: number): string {
   return Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2);
+}
+
+/** A parameter range as text, large and small numbers in exponent form (2.5e8 - 1e9). */
+function rangeText([lo, hi]: readonly [number, number]): string {
+  const f = (v: number): string =>
+    v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)
+      ? v.toExponential().replace('e+', 'e')
+      : `${+v.toPrecision(4)}`;
+  return `${f(lo)} - ${f(hi)}`;
 }
 
 function modelSection() {
@@ -109,7 +129,7 @@ function modelSection() {
     id: s.id,
     value: s.value,
     unit: s.unit,
-    range: `${s.range[0]} - ${s.range[1]}`,
+    range: rangeText(s.range),
     source: s.source,
     description: s.description,
   }));
@@ -119,7 +139,7 @@ function modelSection() {
         preset: l,
         id,
         value: o.value,
-        range: o.range ? `${o.range[0]} - ${o.range[1]}` : '',
+        range: o.range ? rangeText(o.range) : '',
         source: o.source,
       })),
     ),
@@ -127,7 +147,7 @@ function modelSection() {
       preset: 'bone site',
       id,
       value: o.value,
-      range: o.range ? `${o.range[0]} - ${o.range[1]}` : '',
+      range: o.range ? rangeText(o.range) : '',
       source: o.source,
     })),
   ];
@@ -137,7 +157,7 @@ function modelSection() {
     p(
       'The model is ',
       code('models.her2Csc(line, options)'),
-      ': CSC hierarchy with k = 10 transit divisions, HER2 by site, trastuzumab two-compartment PK and occupancy. ',
+      ": CSC hierarchy with k = 10 transit divisions, HER2 by site, trastuzumab two-compartment PK and occupancy, and antibody-dependent (Fc-receptor) killing proportional to occupancy and saturating in each population's HER2 per cell. ",
       'Volume = cells / rho. Every parameter below is a prior, not a fit to the paper (its figures were not available).',
     ),
     table({ columns: colsOf(rows[0]!), rows }),

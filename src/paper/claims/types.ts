@@ -65,6 +65,11 @@ export interface ClaimResult {
   readonly figures: readonly FigureData[];
   /** Extra numbers shown as a table. */
   readonly table?: readonly Readonly<Record<string, string | number>>[];
+  /** Further tables, each with a caption. */
+  readonly tables?: readonly {
+    readonly caption: string;
+    readonly rows: readonly Readonly<Record<string, string | number>>[];
+  }[];
 }
 
 export interface ClaimContext {

@@ -35,7 +35,9 @@ test('export --sbml then simulate the file gives the built-in model trajectory (
   for (let i = 1; i < ra.length; i++) {
     const x = ra[i]!.split(',').map(Number);
     const y = rb[i]!.split(',').map(Number);
-    x.forEach((v, j) => assert.ok(Math.abs(v - y[j]!) <= 1e-6 * Math.abs(v) + 1e-9, `row ${i} col ${j}`));
+    for (let j = 0; j < x.length; j++) {
+      assert.ok(Math.abs(x[j]! - y[j]!) <= 1e-6 * Math.abs(x[j]!) + 1e-9, `row ${i} col ${j}`);
+    }
   }
 });
 

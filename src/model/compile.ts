@@ -3,6 +3,7 @@
  * slots (compile/layout.ts), lowers every expression to slot form (compile/lower.ts) and generates one
  * straight-line JS function per entry point (compile/functions.ts), with SBML Level 3 core semantics.
  */
+import { AlgebraicSolver } from '../engines/ode/consistent.js';
 import type { CompiledEvent, Observer, Problem, StateFn } from '../engines/problem.js';
 import { compileDoses, compileEvent } from './compile/events.js';
 import { FunctionBuilder } from './compile/functions.js';
@@ -65,6 +66,12 @@ export function compile(model: Model): Problem {
   function initialState(p: Float64Array = L.p0): Float64Array {
     const y = new Float64Array(n);
     initFn(t0, p, new Float64Array(init.nV), y);
+    if (mass !== undefined) {
+      // Algebraic rules hold at t0 too. The cache sees the state being solved: a zero delay in a rule
+      // reads it instead of recursing into initialState.
+      y0Cache = { p, y };
+      new AlgebraicSolver(problem).solve(t0, y, p);
+    }
     return y;
   }
 

@@ -7,6 +7,7 @@
  */
 import { SolverError } from '../../errors.js';
 import { EventRunner } from '../events.js';
+import { AlgebraicSolver } from './consistent.js';
 import { DenseHistory } from './history.js';
 import type { OutputSampler } from './output.js';
 import { anyCrossing, locateRoot } from './rootFind.js';
@@ -35,13 +36,22 @@ export interface IntegrateResult {
 export function integrate(s: IntegrateSetup): IntegrateResult {
   const { ctx, stepper, sampler, t0, tEnd, maxSteps } = s;
   const { problem, n, p, stats } = ctx;
-  const runner = new EventRunner(problem.events, p, { uniform: s.uniform ?? null });
+  const algebraic = problem.mass ? new AlgebraicSolver(problem) : null;
+  // Algebraic rules hold at all times: at t0 and after every event execution (before triggers are
+  // re-evaluated). A failure here is left to the stepper, whose first step reports it with context.
+  const settle =
+    algebraic && !algebraic.empty ? (tq: number, yq: Float64Array) => void algebraic.solve(tq, yq, p) : null;
+  const runner = new EventRunner(problem.events, p, {
+    uniform: s.uniform ?? null,
+    ...(settle ? { settle } : {}),
+  });
   const nR = runner.nRoots;
   const gPrev = new Float64Array(nR);
   const gNew = new Float64Array(nR);
   const gLo = new Float64Array(nR);
   const gMid = new Float64Array(nR);
   const y = Float64Array.from(s.y0);
+  if (settle) settle(t0, y);
   const yPre = new Float64Array(n);
   const yG = new Float64Array(n);
   const events: FiredEvent[] = [];

@@ -24,6 +24,8 @@ export interface StochasticSuiteOptions {
   readonly workers?: number;
   readonly method?: SsaMethodName;
   readonly filter?: (id: string) => boolean;
+  /** Test hook: multiplies every parameter by this factor (a deliberately wrong simulator). */
+  readonly perturb?: number;
   /** Allowed fraction of failing points per case; default 0.01. */
   readonly allowedFraction?: number;
   readonly onResult?: (r: StochasticCaseResult, done: number, total: number) => void;
@@ -149,6 +151,7 @@ export async function runStochasticCase(
       (_, i) => settings.start + (settings.duration * i) / settings.steps,
     );
     const res = await simulate(problem, {
+      ...(options.perturb !== undefined ? { p: problem.p.map((v) => v * options.perturb!) } : {}),
       method: options.method ?? 'direct',
       runs,
       seed: options.seed ?? 1,

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runStochasticCase, runStochasticSuite } from '../../src/io/suite/stochastic.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cases = join(root, '../shared/sbml-test-suite/stochastic');
+
+test('DSMTS: birth-death (00001) and an event reset (00028) pass the Z/Y criteria', async () => {
+  for (const id of ['00001', '00028']) {
+    const r = await runStochasticCase(join(cases, id), id, { runs: 2000, seed: 3 });
+    assert.equal(r.status, 'passed', `${id}: ${r.reason ?? ''}`);
+    assert.ok((r.points ?? 0) >= 100);
+  }
+});
+
+test('DSMTS: a wrong simulator fails (rates perturbed by 5 %)', async () => {
+  // Same case, same runs, with parameters scaled: the mean test must catch it.
+  const r = await runStochasticCase(join(cases, '00001'), '00001', { runs: 2000, seed: 3, perturb: 1.05 });
+  assert.equal(r.status, 'failed');
+});
+
+test('DSMTS suite: filter and summary counts', async () => {
+  const r = await runStochasticSuite(cases, { runs: 500, seed: 1, filter: (id) => id === '00001' });
+  assert.equal(r.total, 1);
+  assert.equal(r.passed + r.failed + r.unsupported, 1);
+});

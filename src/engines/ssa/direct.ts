@@ -73,6 +73,42 @@ export class DirectMethod implements SsaMethod {
     const rng = this.ctx.rng;
     const { rowPtr, col, val } = this.ctx.problem.stoich;
     let n = 0;
+    if (prop.recomputeAll) {
+      // Small networks: the whole step inlined (linear search, one all-rates call, exact re-sum).
+      const a = prop.a;
+      const m = prop.m;
+      const last = m - 1;
+      const p = this.ctx.p;
+      const problem = this.ctx.problem;
+      let a0 = prop.a0;
+      for (;;) {
+        if (a0 <= 0) break;
+        const tau = t - Math.log(rng.uniform()) / a0;
+        if (tau >= tBound) break;
+        let r = rng.uniform() * a0;
+        let j = 0;
+        for (; j < last; j++) {
+          r -= a[j];
+          if (r < 0) break;
+        }
+        while (j > 0 && a[j] === 0) j--;
+        const end = rowPtr[j + 1];
+        for (let q = rowPtr[j]; q < end; q++) y[col[q]] += val[q];
+        problem.rates(tau, y, p, a);
+        a0 = 0;
+        for (let k = 0; k < m; k++) {
+          const v = a[k];
+          if (!(v >= 0)) prop.bad(k, v, tau);
+          a0 += v;
+        }
+        t = tau;
+        n++;
+      }
+      prop.a0 = a0;
+      this.stats.firings += n;
+      this.stats.steps += n;
+      return tBound;
+    }
     for (;;) {
       const a0 = prop.a0;
       if (a0 <= 0) break;

@@ -24,7 +24,8 @@ export class Propensities {
   private readonly tree: Float64Array | null;
   private readonly leaf0: number;
   private sinceResum = 0;
-  private readonly recomputeAll: boolean;
+  /** True when afterFiring recomputes every rate through the all-rates function (small networks). */
+  readonly recomputeAll: boolean;
 
   constructor(
     private readonly problem: Problem,
@@ -140,7 +141,7 @@ export class Propensities {
     return i - l0;
   }
 
-  private bad(j: number, v: number, t: number): never {
+  bad(j: number, v: number, t: number): never {
     throw new SolverError(
       `propensity of reaction '${this.problem.reactionIds[j]}' is ${v}; stochastic rates must be finite and >= 0`,
       t,

@@ -48,7 +48,7 @@ static int rhs(realtype t, N_Vector yv, N_Vector dv, void *ud) {
     d[1] = -d[0] - d[2];
   } else if (!strcmp(job.name, "vdp")) {
     d[0] = y[1];
-    d[1] = p[0] * ((1 - y[0] * y[0]) * y[1] - y[0]);
+    d[1] = p[0] * (1 - y[0] * y[0]) * y[1] - y[0];
   } else if (!strcmp(job.name, "pk2")) {
     /* p = CL, V1, V2, Q; states are amounts (mg) */
     double c1 = y[0] / p[1], c2 = y[1] / p[2];
@@ -91,7 +91,7 @@ static int jac(realtype t, N_Vector yv, N_Vector fy, SUNMatrix J, void *ud, N_Ve
     E(1, 2) = -p[2] * y[1];
   } else if (!strcmp(job.name, "vdp")) {
     E(0, 1) = 1;
-    E(1, 0) = p[0] * (-2 * y[0] * y[1] - 1);
+    E(1, 0) = -2 * p[0] * y[0] * y[1] - 1;
     E(1, 1) = p[0] * (1 - y[0] * y[0]);
   } else if (!strcmp(job.name, "pk2")) {
     E(0, 0) = -(p[0] + p[3]) / p[1];

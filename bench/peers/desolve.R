@@ -50,9 +50,9 @@ system <- function(name, p) {
     }
   } else if (name == "vdp") {
     mu <- p[1]
-    f <- function(t, y, parms) list(c(y[2], mu * ((1 - y[1] * y[1]) * y[2] - y[1])))
+    f <- function(t, y, parms) list(c(y[2], mu * (1 - y[1] * y[1]) * y[2] - y[1]))
     jac <- function(t, y, parms) {
-      matrix(c(0, 1, mu * (-2 * y[1] * y[2] - 1), mu * (1 - y[1] * y[1])), 2, 2, byrow = TRUE)
+      matrix(c(0, 1, -2 * mu * y[1] * y[2] - 1, mu * (1 - y[1] * y[1])), 2, 2, byrow = TRUE)
     }
   } else if (name == "pk2") {
     J <- matrix(c(-(p[1] + p[4]) / p[2], p[4] / p[3], p[4] / p[2], -p[4] / p[3]), 2, 2, byrow = TRUE)

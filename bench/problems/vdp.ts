@@ -1,7 +1,8 @@
 /**
- * Van der Pol oscillator, mu = 1000, unscaled: y1' = y2, y2' = mu ((1 - y1^2) y2 - y1), y(0) = (2, 0).
+ * Van der Pol oscillator, mu = 1000, unscaled: y1' = y2, y2' = mu (1 - y1^2) y2 - y1, y(0) = (2, 0)
+ * (MATLAB's vdp1000, the ode15s example).
  * Very stiff on the slow branches, with fast jumps every ~(3 - 2 ln 2) mu = 1614 time units.
- * Hairer & Wanner, Solving ODEs II (1996) IV.1 and IV.10. Integrated to t = 3000; error on a uniform grid.
+ * Van der Pol, Phil Mag 2 (1926) 978-992; Hairer & Wanner, Solving ODEs II (1996) IV.1. Integrated to t = 3000; error on a uniform grid.
  */
 import { ModelBuilder } from '../../src/model/builder.js';
 import type { BenchProblem } from './types.js';
@@ -24,12 +25,12 @@ export const vdp: BenchProblem = {
   stiff: true,
   rhs(_t, y, p, dy) {
     dy[0] = y[1]!;
-    dy[1] = p[0]! * ((1 - y[0]! * y[0]!) * y[1]! - y[0]!);
+    dy[1] = p[0]! * (1 - y[0]! * y[0]!) * y[1]! - y[0]!;
   },
   jac(_t, y, p, J) {
     J[0] = 0;
     J[1] = 1;
-    J[2] = p[0]! * (-2 * y[0]! * y[1]! - 1);
+    J[2] = -2 * p[0]! * y[0]! * y[1]! - 1;
     J[3] = p[0]! * (1 - y[0]! * y[0]!);
   },
   model() {
@@ -38,7 +39,7 @@ export const vdp: BenchProblem = {
       .param('y1', 2, { unit: 'dimensionless', source: 'Hairer & Wanner 1996', constant: false })
       .param('y2', 0, { unit: 'dimensionless', source: 'Hairer & Wanner 1996', constant: false })
       .rate('y1', 'y2')
-      .rate('y2', 'mu * ((1 - y1^2) * y2 - y1)')
+      .rate('y2', 'mu * (1 - y1^2) * y2 - y1')
       .build();
   },
 };

@@ -14,8 +14,8 @@ export interface Reference {
   readonly y: readonly number[];
   /** How it was computed, e.g. 'scipy-radau rtol 1e-13 atol 1e-14'. */
   readonly method: string;
-  /** An independent tight solve and its error against `y` under the benchmark's error measure. */
-  readonly crossCheck: { readonly method: string; readonly error: number };
+  /** Independent tight solves and their errors against `y` under the benchmark's error measure. */
+  readonly crossChecks: readonly { readonly method: string; readonly error: number }[];
   readonly generated: string;
 }
 

@@ -82,6 +82,12 @@ export class HybridMethod implements SsaMethod {
           y[i] = f + (rng.uniform() < y[i] - f ? 1 : 0);
         }
       } else if (y[i] >= th) this.cont[i] = 1;
+      else if (!Number.isInteger(y[i])) {
+        // A discrete population must be a count: round a non-integer start (e.g. a computed initial
+        // amount) stochastically, which preserves its mean.
+        const f = Math.floor(y[i]);
+        y[i] = f + (rng.uniform() < y[i] - f ? 1 : 0);
+      }
     }
     const s = this.ctx.problem.stoich;
     let any = this.hasFree;

@@ -5,6 +5,7 @@
  */
 import { AlgebraicSolver } from '../engines/ode/consistent.js';
 import type { CompiledEvent, Observer, Problem, StateFn } from '../engines/problem.js';
+import { type BeforeStart, type DelayContext, delayEvaluator } from './compile/delay.js';
 import { compileDoses, compileEvent } from './compile/events.js';
 import { FunctionBuilder } from './compile/functions.js';
 import { initialBody } from './compile/initial.js';
@@ -19,6 +20,7 @@ import type { Expr, Model } from './types.js';
 import { validate } from './validate.js';
 
 type Fn3<R> = (t: number, y: Float64Array, p: Float64Array) => R;
+type InitFn = (t: number, p: Float64Array, v: Float64Array, y: Float64Array) => void;
 
 /** Compiles a model for the engines. Throws ModelError (with the path) for an inconsistent model. */
 export function compile(model: Model): Problem {
@@ -40,29 +42,32 @@ export function compile(model: Model): Problem {
     wNames[L.fluxW[j]!] = model.reactions[j]!.id;
   });
 
-  // delay(x, tau): x evaluated on the state from the installed history (initial state before t0).
+  // delay(x, tau): x from the installed history from t0 on, from the model's values before (delay.ts).
   let history: ((tPast: number, out: Float64Array) => void) | null = null;
   let y0Cache: { p: Float64Array; y: Float64Array } | null = null;
-  const y0For = (p: Float64Array): Float64Array => {
-    if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
-    return y0Cache.y;
+  let beforeStart: BeforeStart | null = null;
+  const delayCtx: DelayContext = {
+    n,
+    t0,
+    wNames,
+    history: () => history,
+    y0For(p) {
+      if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
+      return y0Cache.y;
+    },
+    before() {
+      if (beforeStart === null) {
+        const b = initialBody(L, fb, { before: true });
+        beforeStart = { init: fb.compile<InitFn>('t, p, v, y', b.body), nV: b.nV, slot: b.slot };
+      }
+      return beforeStart;
+    },
   };
-  const makeDelay = (x: Expr): ((tPast: number, p: Float64Array) => number) => {
-    const f = fb.compile<Fn3<number>>('t, y, p', `${fb.prelude([x])}\nreturn ${fb.num(x)};`);
-    const yh = new Float64Array(n);
-    return (tPast, p) => {
-      if (history !== null && tPast > t0) history(tPast, yh);
-      else yh.set(y0For(p));
-      return f(tPast, yh, p);
-    };
-  };
+  const makeDelay = (x: Expr) => delayEvaluator(fb, delayCtx, x);
   const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay);
 
   const init = initialBody(L, fb);
-  const initFn = fb.compile<(t: number, p: Float64Array, v: Float64Array, y: Float64Array) => void>(
-    't, p, v, y',
-    init.body,
-  );
+  const initFn = fb.compile<InitFn>('t, p, v, y', init.body);
   function initialState(p: Float64Array = L.p0): Float64Array {
     const y = new Float64Array(n);
     initFn(t0, p, new Float64Array(init.nV), y);

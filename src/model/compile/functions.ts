@@ -40,6 +40,8 @@ export class FunctionBuilder {
       }
       return `H.delays[${k}](t - ${tau}, p)`;
     },
+    // rateOf(<expansion>) survives lowering only inside delay() (lower.ts expandRateOf).
+    rateOf: (x: Expr): string => `(${this.num(x)})`,
   };
 
   num(e: Expr): string {

@@ -15,6 +15,22 @@ import { expandRateOf, readsConcentration } from './lower.js';
 const id = (s: string): Expr => ({ k: 'id', id: s });
 const num = (v: number): Expr => ({ k: 'num', v });
 
+/** rateOf(x) before t0 is 0: nothing moves before the simulation starts. */
+function zeroRateOf(e: Expr): Expr {
+  if (e.k === 'op') {
+    if (e.op === 'rateOf') return num(0);
+    return { k: 'op', op: e.op, args: e.args.map(zeroRateOf) };
+  }
+  if (e.k === 'piecewise') {
+    return {
+      k: 'piecewise',
+      pieces: e.pieces.map((p) => ({ value: zeroRateOf(p.value), cond: zeroRateOf(p.cond) })),
+      ...(e.otherwise !== undefined ? { otherwise: zeroRateOf(e.otherwise) } : {}),
+    };
+  }
+  return e;
+}
+
 /** delay(x, tau) at t0 is x at t0. */
 function dropDelays(e: Expr): Expr {
   if (e.k === 'op') {
@@ -31,8 +47,16 @@ function dropDelays(e: Expr): Expr {
   return e;
 }
 
-/** Source of the body of `init(t, p, v, y)`. */
-export function initialBody(L: Layout, fb: FunctionBuilder): { body: string; nV: number } {
+/**
+ * Source of the body of `init(t, p, v, y)`, and the v slot of every symbol. With `before`, the values
+ * the model had at a time t before t0, as delay() reads them (SBML suite 00938-00943): initial
+ * assignments evaluated at that time, every rateOf 0.
+ */
+export function initialBody(
+  L: Layout,
+  fb: FunctionBuilder,
+  options: { before?: boolean } = {},
+): { body: string; nV: number; slot: ReadonlyMap<string, number> } {
   const defs = new Map<string, Expr>();
   const m = L.model;
   for (const s of m.species) {
@@ -51,7 +75,7 @@ export function initialBody(L: Layout, fb: FunctionBuilder): { body: string; nV:
   for (const d of L.infusions) defs.set(d.id, num(0));
   for (const [v, e] of L.assignRules) defs.set(v, e);
   for (const [v, e] of L.initialAssignments) defs.set(v, e);
-  for (const [k, e] of defs) defs.set(k, dropDelays(expandRateOf(L, e)));
+  for (const [k, e] of defs) defs.set(k, dropDelays(options.before ? zeroRateOf(e) : expandRateOf(L, e)));
 
   const cycle = findCycle(defs);
   if (cycle !== null) {
@@ -81,5 +105,5 @@ export function initialBody(L: Layout, fb: FunctionBuilder): { body: string; nV:
       lines.push(`y[${i}] = v[${k}] * v[${slot.get(sp.compartment)}];`);
     else lines.push(`y[${i}] = v[${k}];`);
   });
-  return { body: lines.join('\n'), nV: order.length };
+  return { body: lines.join('\n'), nV: order.length, slot };
 }

@@ -77,24 +77,38 @@ export function rateOfExpr(L: Layout, x: string, depth = 0): Expr {
   return num(0);
 }
 
-/** Replaces every rateOf(x) by its model-level expansion. */
-export function expandRateOf(L: Layout, e: Expr, depth = 0): Expr {
+/**
+ * Replaces every rateOf(x) by its model-level expansion. Inside the first argument of delay() the
+ * expansion stays wrapped, as rateOf(<expansion>): a delayed rate reaching back before t0 is 0 (the
+ * state does not move before the simulation starts; SBML suite 01401), so delay evaluators need to see
+ * where a rate was. The code generator emits the wrapped expansion as is (FunctionBuilder).
+ */
+export function expandRateOf(L: Layout, e: Expr, depth = 0, inDelay = false): Expr {
   if (e.k === 'op') {
     if (e.op === 'rateOf') {
       const a = e.args[0]!;
       if (a.k !== 'id') throw new ModelError('rateOf() takes a symbol id');
-      return rateOfExpr(L, a.id, depth);
+      const x = rateOfExpr(L, a.id, depth);
+      return inDelay ? { k: 'op', op: 'rateOf', args: [x] } : x;
     }
-    return { k: 'op', op: e.op, args: e.args.map((x) => expandRateOf(L, x, depth)) };
+    if (e.op === 'delay') {
+      const [x, tau] = e.args as [Expr, Expr];
+      return {
+        k: 'op',
+        op: 'delay',
+        args: [expandRateOf(L, x, depth, true), expandRateOf(L, tau, depth, inDelay)],
+      };
+    }
+    return { k: 'op', op: e.op, args: e.args.map((x) => expandRateOf(L, x, depth, inDelay)) };
   }
   if (e.k === 'piecewise') {
     return {
       k: 'piecewise',
       pieces: e.pieces.map((p) => ({
-        value: expandRateOf(L, p.value, depth),
-        cond: expandRateOf(L, p.cond, depth),
+        value: expandRateOf(L, p.value, depth, inDelay),
+        cond: expandRateOf(L, p.cond, depth, inDelay),
       })),
-      ...(e.otherwise !== undefined ? { otherwise: expandRateOf(L, e.otherwise, depth) } : {}),
+      ...(e.otherwise !== undefined ? { otherwise: expandRateOf(L, e.otherwise, depth, inDelay) } : {}),
     };
   }
   return e;

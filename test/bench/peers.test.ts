@@ -21,8 +21,8 @@ for (const [peerId, ids] of cases) {
     for (const id of ids) {
       const bp = problems.find((p) => p.id === id)!;
       const out = peer.run(bp, {
-        rtol: 1e-9,
-        atol: 1e-9 * bp.errorFloor,
+        rtol: 1e-10,
+        atol: 1e-10 * bp.errorFloor,
         batchMs: 0,
         batches: 0,
         reference: true,

@@ -10,8 +10,14 @@ import { getModel, modelIds } from '../models/index.js';
 import { readModelFile } from './json.js';
 import { isSbmlPath, readSbmlModel } from './sbml/index.js';
 
-export function loadModel(ref: string): Model {
-  if (isSbmlPath(ref)) return validated(readSbmlModel(ref), ref);
+/** `onWarning` receives import warnings (SBML) naming the file, one line each. */
+export function loadModel(ref: string, options: { onWarning?: (message: string) => void } = {}): Model {
+  const { onWarning } = options;
+  if (isSbmlPath(ref))
+    return validated(
+      readSbmlModel(ref, onWarning ? { onWarning: (w) => onWarning(`${ref}: ${w}`) } : {}),
+      ref,
+    );
   if (/\.json$/i.test(ref)) return validated(readModelFile(ref), ref);
   if (modelIds.includes(ref)) return getModel(ref);
   if (existsSync(ref))

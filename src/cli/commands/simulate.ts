@@ -49,7 +49,7 @@ export const simulate: Command = {
     for (let i = 0; i <= steps; i++) outputTimes[i] = t0 + ((tEnd - t0) * i) / steps;
     outputTimes[steps] = tEnd;
 
-    const model = loadModel(args.positionals[0]!);
+    const model = loadModel(args.positionals[0]!, { onWarning: (w) => io.stderr(`warning: ${w}\n`) });
     const problem = compile(model);
     const out = optString(args, 'out');
     let csv: string;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import type { Model } from '../../model/types.js';
-import { importSbml } from './import.js';
+import { importSbmlDetailed } from './import.js';
 
 export { UnsupportedError } from './errors.js';
 export { exportSbml } from './export.js';
@@ -14,8 +14,16 @@ export function isSbmlPath(path: string): boolean {
   return /\.(xml|sbml)$/i.test(path);
 }
 
-/** Reads and imports an SBML file; a missing or unreadable file is an InputError (exit code 2). */
-export function readSbmlModel(path: string): Model {
+export interface ReadSbmlOptions {
+  /** Receives each import warning (things ignored or assumed as the spec allows), one line each. */
+  readonly onWarning?: (message: string) => void;
+}
+
+/**
+ * Reads and imports an SBML file; a missing or unreadable file is an InputError (exit code 2).
+ * Import warnings go to `options.onWarning` (the CLI prints them on stderr as `warning: ...`).
+ */
+export function readSbmlModel(path: string, options: ReadSbmlOptions = {}): Model {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -24,5 +32,7 @@ export function readSbmlModel(path: string): Model {
       file: path,
     });
   }
-  return importSbml(text, path);
+  const { model, warnings } = importSbmlDetailed(text, path);
+  if (options.onWarning) for (const w of warnings) options.onWarning(w);
+  return model;
 }

@@ -1,6 +1,8 @@
 /** Runs every claim and the robustness sweep; the CLI command and tests call this. */
 import { type ClaimContext, type ClaimResult, claims } from './claims/index.js';
-import { type Robustness, robustness } from './robustness.js';
+import { planJobs } from './jobs.js';
+import { defaultWorkers, runJobs } from './pool.js';
+import { type Robustness, summarizeRobustness } from './robustness.js';
 
 export interface ReproduceOptions extends ClaimContext {
   /** Latin-hypercube sets per claim (default 200; 0 skips the sweep). */
@@ -8,6 +10,8 @@ export interface ReproduceOptions extends ClaimContext {
   readonly progress?: (line: string) => void;
   /** Only these claim ids. */
   readonly only?: readonly string[];
+  /** Worker threads (default: up to 2); 1 runs everything on the calling thread. Results do not depend on it. */
+  readonly workers?: number;
 }
 
 export interface Reproduction {
@@ -19,15 +23,33 @@ export interface Reproduction {
 export async function reproduce(o: ReproduceOptions): Promise<Reproduction> {
   const t0 = performance.now();
   const chosen = claims.filter((c) => !o.only || o.only.includes(c.id));
-  const results: ClaimResult[] = [];
-  for (const c of chosen) {
-    o.progress?.(`${c.id}: running`);
-    const r = await c.run(o);
-    results.push(r);
-    o.progress?.(`${c.id}: ${r.status} (value ${r.value.toPrecision(3)})`);
-  }
+  const ids = chosen.map((c) => c.id);
   const n = o.sets ?? 200;
-  const rob =
-    n > 0 ? robustness(chosen, n, o.seed, (id, d, t) => o.progress?.(`robustness ${id}: ${d}/${t}`)) : [];
-  return { results, robustness: rob, seconds: (performance.now() - t0) / 1000 };
+  const jobs = planJobs(ids, n);
+  let setsDone = 0;
+  const out = await runJobs(
+    jobs,
+    { seed: o.seed, ...(o.quick ? { quick: true } : {}) },
+    o.workers ?? defaultWorkers(),
+    (job, r) => {
+      if (r.kind === 'claims')
+        for (const c of r.results) o.progress?.(`${c.id}: ${c.status} (value ${c.value.toPrecision(3)})`);
+      else if (job.kind === 'robustness')
+        o.progress?.(`robustness: ${(setsDone += job.to - job.from)}/${n} sets`);
+    },
+  );
+  const byId = new Map<string, ClaimResult>();
+  const counts = ids.map(() => 0);
+  for (const r of out) {
+    if (r.kind === 'claims') for (const c of r.results) byId.set(c.id, c);
+    else
+      r.counts.forEach((c, k) => {
+        counts[k]! += c;
+      });
+  }
+  return {
+    results: ids.map((id) => byId.get(id)!),
+    robustness: n > 0 ? summarizeRobustness(chosen, n, counts) : [],
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

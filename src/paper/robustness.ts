@@ -64,13 +64,19 @@ export function parameterSets(n: number, seed: number): ParamSet[] {
   });
 }
 
-export function robustness(
+/**
+ * How many of sets [from, to) of the n-set sample satisfy each claim's `holds`: one count per claim. Sets
+ * are drawn whole and indexed, so any split of [0, n) into ranges adds up to the same counts.
+ */
+export function holdsCounts(
   claims: readonly Claim[],
   n: number,
   seed: number,
+  from = 0,
+  to = n,
   onProgress?: (claim: string, done: number, total: number) => void,
-): Robustness[] {
-  const sets = parameterSets(n, seed);
+): number[] {
+  const sets = parameterSets(n, seed).slice(from, to);
   return claims.map((c) => {
     let holds = 0;
     sets.forEach((set, i) => {
@@ -79,14 +85,32 @@ export function robustness(
       } catch {
         // a failed simulation counts as the claim not holding
       }
-      if ((i + 1) % 20 === 0) onProgress?.(c.id, i + 1, n);
+      if ((i + 1) % 20 === 0) onProgress?.(c.id, i + 1, sets.length);
     });
-    return {
-      id: c.id,
-      sets: n,
-      holds,
-      fraction: holds / n,
-      ...(c.robustnessNote ? { note: c.robustnessNote } : {}),
-    };
+    return holds;
   });
+}
+
+/** Robustness summaries from per-claim counts over n sets. */
+export function summarizeRobustness(
+  claims: readonly Claim[],
+  n: number,
+  counts: readonly number[],
+): Robustness[] {
+  return claims.map((c, k) => ({
+    id: c.id,
+    sets: n,
+    holds: counts[k]!,
+    fraction: counts[k]! / n,
+    ...(c.robustnessNote ? { note: c.robustnessNote } : {}),
+  }));
+}
+
+export function robustness(
+  claims: readonly Claim[],
+  n: number,
+  seed: number,
+  onProgress?: (claim: string, done: number, total: number) => void,
+): Robustness[] {
+  return summarizeRobustness(claims, n, holdsCounts(claims, n, seed, 0, n, onProgress));
 }

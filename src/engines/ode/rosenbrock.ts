@@ -93,23 +93,25 @@ export function rosenbrockStep(
   for (let i = 0; i < s; i++) {
     const row = i * s;
     const ki = kv[i];
-    let f: Float64Array = f0;
-    if (i > 0) {
+    const hd = h * d[i];
+    if (i === 0) {
+      for (let m = 0; m < n; m++) ki[m] = f0[m] + hd * dT[m];
+    } else {
+      // One pass over the earlier stages gives both the stage point u = y + sum a_ij k_j and the
+      // mass term sum C_ij k_j / h, parked in ki until f(u) is known.
       for (let m = 0; m < n; m++) {
-        let acc = y[m];
-        for (let j = 0; j < i; j++) acc += a[row + j] * k[j * n + m];
-        u[m] = acc;
+        let accA = y[m];
+        let accC = 0;
+        for (let j = 0; j < i; j++) {
+          const kj = k[j * n + m];
+          accA += a[row + j] * kj;
+          accC += C[row + j] * kj;
+        }
+        u[m] = accA;
+        ki[m] = mass ? accC * invH * mass[m] : accC * invH;
       }
       problem.rhs(t + c[i] * h, u, p, du);
-      f = du;
-    }
-    const hd = h * d[i];
-    for (let m = 0; m < n; m++) {
-      let acc = 0;
-      for (let j = 0; j < i; j++) acc += C[row + j] * k[j * n + m];
-      acc *= invH;
-      if (mass) acc *= mass[m];
-      ki[m] = f[m] + hd * dT[m] + acc;
+      for (let m = 0; m < n; m++) ki[m] += du[m] + hd * dT[m];
     }
     luSolve(W, n, piv, ki);
   }

@@ -2,10 +2,11 @@
  * End-to-end, cold-start bench point: `cscsim simulate` on a model JSON in a fresh process (startup,
  * module loading, model parsing, compile, solve, CSV out), against the same job in a fresh peer process
  * (interpreter start, `import scipy` / `library(deSolve)`, solve, output). Wall clock of the whole
- * process, fastest of several runs. Uses the built CLI (dist/) when present, else src/ through tsx.
+ * process, fastest of several runs. Runs the built CLI: dist/ when present and fresh, else a private build
+ * in bench/out/dist (tsc, rebuilt when some src file is newer); through tsx only if that build fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jobText } from './peers/job.js';
@@ -28,13 +29,41 @@ function wallMs(cmd: string, args: readonly string[], input: string, runs: numbe
   return best;
 }
 
-function ours(bp: BenchProblem, runs: number): Outcome {
-  const dist = join(ROOT, 'dist', 'cli', 'main.js');
+function newestSource(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestSource(p) : e.name.endsWith('.ts') ? statSync(p).mtimeMs : 0);
+  }
+  return t;
+}
+
+/** The node arguments that start the built CLI, and a label saying which build. */
+function builtCli(log: (s: string) => void): { args: string[]; label: string } {
+  const srcTime = newestSource(join(ROOT, 'src'));
+  const fresh = (f: string): boolean => existsSync(f) && statSync(f).mtimeMs >= srcTime;
+  const shipped = join(ROOT, 'dist', 'cli', 'main.js');
+  if (fresh(shipped)) return { args: [shipped], label: 'cscsim simulate' };
+  const own = join(OUT, 'dist', 'cli', 'main.js');
+  if (!fresh(own)) {
+    log('bench: building the CLI into bench/out/dist (tsc)');
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const config = join(ROOT, 'tsconfig.build.json');
+    spawnSync(process.execPath, [tsc, '-p', config, '--outDir', join(OUT, 'dist')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+  }
+  // tsc emits even with type errors elsewhere; only a missing file means the build failed
+  if (existsSync(own)) return { args: [own], label: 'cscsim simulate' };
+  return { args: ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')], label: 'cscsim simulate (tsx)' };
+}
+
+function ours(bp: BenchProblem, runs: number, log: (s: string) => void): Outcome {
   const src = join(ROOT, 'src', 'cli', 'commands', 'simulate.ts');
   if (!existsSync(src))
     return { ok: false, solver: 'cscsim simulate', why: 'missing (no simulate command yet)' };
-  const label = existsSync(dist) ? 'cscsim simulate' : 'cscsim simulate (tsx)';
-  const cli = existsSync(dist) ? [dist] : ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+  const { args: cli, label } = builtCli(log);
   mkdirSync(OUT, { recursive: true });
   const modelFile = join(OUT, `${bp.id}.model.json`);
   writeFileSync(modelFile, JSON.stringify(bp.model()));
@@ -75,9 +104,13 @@ function peer(
 }
 
 /** Our cold start and the peers' cold starts on the same problem. Errors are not measured here. */
-export function coldStart(bp: BenchProblem, runs: number): { ours: Outcome; peers: Outcome[] } {
+export function coldStart(
+  bp: BenchProblem,
+  runs: number,
+  log: (s: string) => void,
+): { ours: Outcome; peers: Outcome[] } {
   return {
-    ours: ours(bp, runs),
+    ours: ours(bp, runs, log),
     peers: [
       peer(
         bp,

@@ -104,7 +104,7 @@ if (rob && !flag('--no-sweep')) {
 const pk = problems.find((p) => p.id === 'pk2');
 if (pk && !flag('--no-cli')) {
   log('bench: cold start: cscsim simulate');
-  const c = coldStart(pk, flag('--quick') ? 2 : 5);
+  const c = coldStart(pk, flag('--quick') ? 2 : 5, log);
   for (const o of [c.ours, ...c.peers]) details.push({ problem: 'pk2 (cold)', o });
   rows.push(...pairRows('pk2 cold start', [c.ours], c.peers));
 }
@@ -130,7 +130,7 @@ if (json) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const out = [
     `cscsim bench ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpu} x${cpus().length}`,
-    `time = fastest of ${timing.batches} batches of ~${timing.batchMs} ms, per solve; error = max relative error on the grid (floor = problem atol); ratio = ours / peer (< 1: we are faster)`,
+    `time = fastest of ${timing.batches} batches of ~${timing.batchMs} ms, per solve; error = max relative error on the grid (floor atol/rtol); ratio = ours / peer (< 1: we are faster)`,
     '',
     rowsTable(rows),
     '',

@@ -13,7 +13,8 @@ const fmtMs = (x: number | null): string =>
           : x.toPrecision(2);
 const fmtErr = (x: number | null): string =>
   x === null ? '-' : Number.isFinite(x) ? (x === 0 ? '0' : x.toExponential(1)) : 'inf';
-const fmtRatio = (x: number | null): string => (x === null ? '-' : x >= 10 ? x.toFixed(0) : x.toFixed(2));
+const fmtRatio = (x: number | null): string =>
+  x === null ? '-' : x >= 10 ? x.toFixed(0) : x >= 0.1 ? x.toFixed(2) : x.toPrecision(2);
 
 /** Columns listed in `left` are left-aligned (text); the others right-aligned (numbers). */
 export function formatTable(

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fractionAbove, gateAtQuantile, meanHer2 } from './flow.js';
+import { aldhFraction, fractionAbove, gateAtQuantile, meanHer2 } from './flow.js';
 import { ihcScore } from './ihc.js';
-import { culture, limitingDilution, spheres } from './invitro.js';
+import { culture, cultureCompositions, limitingDilution, spheres } from './invitro.js';
 import { lab } from './lab.js';
 import { column, run } from './sim.js';
 import { xenograft } from './xenograft.js';
@@ -56,4 +56,18 @@ test('limiting dilution of pure CSCs recovers the survival probability as freque
   const r = limitingDilution(L, 1, [1, 2, 5], 200, 4);
   // f = 1 - d/b per CSC (about 0.2 here): the estimate lies in (0.1, 0.5).
   assert.ok(r.elda.frequency > 0.1 && r.elda.frequency < 0.5, String(r.elda.frequency));
+});
+
+test('culture compositions at several days agree with separate cultures; the ALDH gate counts stages', () => {
+  const [c7, c14] = cultureCompositions('ZR75-1', { knockdown: 0.8 }, [7, 14]);
+  for (const [days, c] of [
+    [7, c7!],
+    [14, c14!],
+  ] as const) {
+    const one = culture('ZR75-1', { knockdown: 0.8 }, days);
+    assert.ok(Math.abs(aldhFraction(c) / one.aldh.at(-1)! - 1) < 1e-4, `${days} d`);
+  }
+  const total = c7!.S + c7!.P.reduce((a, b) => a + b, 0) + c7!.D;
+  assert.equal(aldhFraction(c7!, 0), c7!.S / total);
+  assert.ok(aldhFraction(c7!, 2) < aldhFraction(c7!, 6));
 });

@@ -1,10 +1,9 @@
 /** C5: effects of trastuzumab on established tumors are limited to HER2-amplified lines (BT474). */
-import { treatedState } from '../../experiments/extinction.js';
 import { lab } from '../../experiments/lab.js';
-import { observeAt, paramVector } from '../../experiments/sim.js';
+import { paramVector } from '../../experiments/sim.js';
 import { studyDeterministic } from '../../experiments/study.js';
 import type { CellLine } from '../../models/index.js';
-import { DESIGN, growthFigure, timingRatios, timingStudy } from './timing.js';
+import { DESIGN, growthFigure, killRates, timingRatios, timingStudy } from './timing.js';
 import type { Claim } from './types.js';
 
 const THRESHOLD = 0.5;
@@ -26,15 +25,6 @@ function establishedRatio(line: CellLine, values: Readonly<Record<string, number
   const L = lab(line);
   const st = studyDeterministic(L, paramVector(L.problem, values), { ...DESIGN, outputStep: 7, rtol: 1e-5 });
   return st ? st.ratio[2]! : Number.NaN;
-}
-
-/** Per-day antibody-dependent kill of CSCs and of differentiated cells a week into established treatment. */
-function killRates(line: CellLine): { csc: number; bulk: number } {
-  const L = lab(line);
-  const st = studyDeterministic(L, L.problem.p, { ...DESIGN, outputStep: 7, rtol: 1e-5 })!;
-  const s = treatedState(L, L.problem.p, DESIGN.regimen, st.establishedDay);
-  const o = observeAt(L.problem, ['adccS', 'adccD'], s.t, s.y, L.problem.p);
-  return { csc: o.adccS!, bulk: o.adccD! };
 }
 
 export const c5: Claim = {

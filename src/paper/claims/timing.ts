@@ -2,8 +2,9 @@
  * The treatment-timing study shared by C3, C4 and C5: control, adjuvant (day 1) and established
  * (from 150 mm3) arms, as replicate mice with stochastic CSC pools and as the mean (ODE) model.
  */
+import { treatedState } from '../../experiments/extinction.js';
 import { lab } from '../../experiments/lab.js';
-import { column, paramVector } from '../../experiments/sim.js';
+import { column, observeAt, paramVector } from '../../experiments/sim.js';
 import { mean, quantile } from '../../experiments/stats.js';
 import { type DeterministicStudy, type StudyDesign, studyDeterministic } from '../../experiments/study.js';
 import { type ArmResult, xenograft } from '../../experiments/xenograft.js';
@@ -61,6 +62,16 @@ export function timingRatios(line: CellLine, set: ParamSet): readonly number[] |
     byLine.set(line, st ? st.ratio : null);
   }
   return byLine.get(line)!;
+}
+
+/** Per-day antibody-dependent kill of CSCs and of differentiated cells a week into established treatment. */
+export function killRates(line: CellLine): { readonly csc: number; readonly bulk: number } {
+  const L = lab(line);
+  const st = studyDeterministic(L, L.problem.p, { ...DESIGN, outputStep: 7, rtol: 1e-5 });
+  if (!st) throw new Error(`${line}: control tumors never reach ${DESIGN.startVolume} mm3`);
+  const s = treatedState(L, L.problem.p, DESIGN.regimen, st.establishedDay);
+  const o = observeAt(L.problem, ['adccS', 'adccD'], s.t, s.y, L.problem.p);
+  return { csc: o.adccS!, bulk: o.adccD! };
 }
 
 /** C3 and C4 read the same study of a parameter set: run it once. */

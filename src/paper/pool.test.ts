@@ -4,9 +4,7 @@ import { planJobs } from './jobs.js';
 import { runJobs } from './pool.js';
 
 test('jobs give the same results on two worker threads as on the calling thread', async () => {
-  const jobs = planJobs(['C7', 'C8'], 6).map((j) =>
-    j.kind === 'robustness' ? { ...j, to: j.from + 3 } : j,
-  );
+  const jobs = planJobs(['C7', 'C8'], 6).map((j) => (j.kind === 'robustness' ? { ...j, to: j.from + 3 } : j));
   const split = [...jobs, { kind: 'robustness' as const, ids: ['C7', 'C8'], n: 6, from: 3, to: 6 }];
   const ctx = { seed: 2, quick: true };
   const inline = await runJobs(split, ctx, 1);

@@ -17,6 +17,9 @@ export function anyCrossing(gBase: Float64Array, g: Float64Array, nR: number): b
   return false;
 }
 
+/** Baseline signs, reused across calls (locateRoot never runs inside itself). */
+let baseSigns = new Int8Array(16);
+
 /**
  * `evalG(t, out)` writes the root functions at time t (state from the dense output).
  * `gLo` holds the values at tLo (the baseline signs), `gHi` those at tHi (must show a crossing);
@@ -33,7 +36,8 @@ export function locateRoot(
   nR: number,
   relTol = 1e-12,
 ): number {
-  const base = new Int8Array(nR);
+  if (baseSigns.length < nR) baseSigns = new Int8Array(nR);
+  const base = baseSigns;
   for (let i = 0; i < nR; i++) base[i] = sgn(gLo[i]);
   const width0 = tHi - tLo;
   const tol = Math.max(relTol * (Math.abs(tHi) + Math.abs(width0)), 4 * Number.EPSILON * Math.abs(tHi));

@@ -9,8 +9,8 @@
  * - a non-persistent event's pending executions are cancelled when its trigger turns false first;
  * - executions due at the same time run one at a time, highest priority first (priority evaluated
  *   when choosing); events without priority rank below every prioritised event. Ties between equal
- *   priorities are broken at random as SBML L3 requires (Sec. 4.12.7: "if two or more events have the
- *   same priority, the order is chosen randomly") when the engine supplies a uniform source, by reservoir
+ *   priorities are broken at random, as SBML L3 prescribes for events of equal priority (Sec. 4.12,
+ *   Priority; the suite's RandomEventExecution cases) when the engine supplies a uniform source, by reservoir
  *   sampling over the tied executions; without one, and always among events without priority, by trigger
  *   order, then by event order in the model. After every execution the engine's `settle` hook runs
  *   (e.g. re-solving algebraic rules) and all triggers are re-evaluated (cascades) before choosing the next;

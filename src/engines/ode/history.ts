@@ -2,7 +2,8 @@
  * Dense-output history of accepted steps, for models with delay() (method of steps,
  * Bellen & Zennaro, Numerical Methods for Delay Differential Equations, 2003, Ch. 3). Each step stores
  * its start time, size and the 5n dense coefficients (dense.ts). Before t0 the solution is the initial
- * state (SBML); past the last step the last polynomial is extrapolated (a delay shorter than the
+ * state (compiled models never ask: their delay() evaluators take pre-t0 values from the model itself,
+ * model/compile/delay.ts); past the last step the last polynomial is extrapolated (a delay shorter than the
  * current step), and the step-size controller sees the resulting error.
  */
 import { evalDense } from './dense.js';

@@ -94,7 +94,13 @@ function claimSection(r: ClaimResult, rob: Robustness | undefined) {
             `(${(rob.fraction * 100).toFixed(0)}%)${rob.note ? `; ${rob.note}` : ''}.`,
         )
       : null,
-    ...r.figures.map((f) => figure(svgOf(f), `${f.title} (data: data/${f.id}.csv)`, f.id)),
+    ...r.figures.map((f) =>
+      figure(
+        svgOf(f),
+        `${f.title}${f.kind === 'line' && f.note ? `. ${f.note}` : ''} (data: data/${f.id}.csv)`,
+        f.id,
+      ),
+    ),
     tableRows.length ? table({ columns: cols.map((k) => ({ key: k, label: k })), rows: tableRows }) : null,
     ...(r.tables ?? []).flatMap((t) =>
       t.rows.length

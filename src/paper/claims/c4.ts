@@ -52,7 +52,7 @@ export const c4: Claim = {
         `${HORIZON} days, the CSC pool died out after a median ${med('adjuvant')} in the adjuvant mice ` +
         `(${Math.round(h.adjuvant.pool)} CSCs at the start) and ${med('established')} in the established mice ` +
         `(${Math.round(h.established.pool)} CSCs). By the branching process with equal rates the ${Math.round(h.established.pool / h.adjuvant.pool)}-fold larger ` +
-        `established pool would need only ln(60)/kappa ~ ${Math.round(Math.log(h.established.pool / h.adjuvant.pool) / kAdj)} ` +
+        `established pool would need only ln(ratio)/kappa ~ ${Math.round(Math.log(h.established.pool / h.adjuvant.pool) / kAdj)} ` +
         `days longer (log dependence on pool size); in the full model the established pool is even more ` +
         `subcritical at first (burden feedback lowers self-renewal: kappa = ${kEst.toFixed(3)} at ` +
         `${DESIGN.startVolume} mm³). So in this model neither pool goes extinct within the 28-day study: C4's ` +

@@ -29,6 +29,8 @@ export interface LineFigure {
   }[];
   /** Shaded windows, e.g. treatment. */
   readonly intervals?: readonly { readonly from: number; readonly to: number; readonly label?: string }[];
+  /** Caption text after the title: what lines, bands and points are. */
+  readonly note?: string;
   /** Reference lines, e.g. the end of a study. */
   readonly rules?: readonly { readonly axis: 'x' | 'y'; readonly value: number; readonly label?: string }[];
 }

@@ -10,6 +10,9 @@
  *   --no-sweep        skip the Robertson tolerance sweep (work-precision)
  *   --no-cli          skip the cold-start `cscsim simulate` point
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts)
+ *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
+ *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
+ *                     call sites make later cases slower than they are alone)
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -33,18 +36,30 @@ const list = (name: string): string[] | null => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1]!.split(',') : null;
 };
-const known = new Set(['--json', '--quick', '--problems', '--peers', '--no-sweep', '--no-cli', '--no-ssa']);
+const known = new Set([
+  '--json',
+  '--quick',
+  '--problems',
+  '--peers',
+  '--no-sweep',
+  '--no-cli',
+  '--no-ssa',
+  '--in-process',
+  '--clock',
+]);
 for (const [i, a] of argv.entries()) {
   if (a.startsWith('--') && !known.has(a)) throw new Error(`bench: unknown option '${a}'`);
-  if (!a.startsWith('--') && !['--problems', '--peers'].includes(argv[i - 1] ?? '')) {
+  if (!a.startsWith('--') && !['--problems', '--peers', '--clock'].includes(argv[i - 1] ?? '')) {
     throw new Error(`bench: unexpected argument '${a}'`);
   }
 }
 
 const json = flag('--json');
+const clock = list('--clock')?.[0] ?? 'cpu';
+if (clock !== 'cpu' && clock !== 'wall') throw new Error(`bench: --clock cpu|wall, not '${clock}'`);
 const timing: TimingOptions = flag('--quick')
-  ? { batchMs: 50, batches: 3, warmupMs: 100 }
-  : { batchMs: 200, batches: 7, warmupMs: 500 };
+  ? { batchMs: 50, batches: 3, warmupMs: 100, clock }
+  : { batchMs: 200, batches: 7, warmupMs: 500, clock };
 const pick = list('--problems');
 const problems = allProblems.filter((p) => !pick || pick.includes(p.id));
 const pickPeers = list('--peers');
@@ -70,7 +85,7 @@ function compare(
   );
   const ours = mine.map((s) => {
     log(`bench: ${label}: ${s.id}`);
-    return ourOutcome(bp, s, engine, tol, ref, timing);
+    return ourOutcome(bp, s, engine, tol, ref, timing, !flag('--in-process'));
   });
   const theirs = peers
     .filter((p) => !peerIds || peerIds.includes(p.id))
@@ -130,7 +145,7 @@ if (json) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const out = [
     `cscsim bench ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpu} x${cpus().length}`,
-    `time = fastest of ${timing.batches} batches of ~${timing.batchMs} ms, per solve; error = max relative error on the grid (floor atol/rtol); ratio = ours / peer (< 1: we are faster)`,
+    `time = ${clock === 'cpu' ? 'CPU' : 'wall'} time of the fastest of ${timing.batches} batches of ~${timing.batchMs} ms, per solve; error = max relative error on the grid (floor atol/rtol); ratio = ours / peer (< 1: we are faster)`,
     '',
     rowsTable(rows),
     '',

@@ -4,9 +4,10 @@
  * parameters, tolerances, output grid, dose schedule) so that it is written down once, in bench/problems.
  *
  *   problem NAME method NAME rtol X atol X t0 X tend X y0 N v.. params K v.. grid M t..
- *   doses K (t amount).. batchms X batches B reference 0|1
+ *   doses K (t amount).. batchms X batches B reference 0|1 clock cpu|wall
  */
 import type { BenchProblem } from '../problems/types.js';
+import type { Clock } from '../timing.js';
 
 export interface JobOptions {
   readonly method: string;
@@ -18,6 +19,8 @@ export interface JobOptions {
   readonly batches: number;
   /** One untimed solve (for reference solutions). */
   readonly reference?: boolean;
+  /** Default 'cpu' (see bench/timing.ts). */
+  readonly clock?: Clock;
 }
 
 const num = (x: number): string => x.toPrecision(17);
@@ -38,6 +41,7 @@ export function jobText(bp: BenchProblem, o: JobOptions): string {
     `batchms ${num(o.batchMs)}`,
     `batches ${o.batches}`,
     `reference ${o.reference ? 1 : 0}`,
+    `clock ${o.clock ?? 'cpu'}`,
     '',
   ].join('\n');
 }

@@ -22,7 +22,9 @@ export interface Peer {
 }
 
 function exec(cmd: string, args: readonly string[], input = ''): { ok: boolean; out: string; err: string } {
-  const r = spawnSync(cmd, args, { input, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 30 * 60_000 });
+  // One thread each, like our solver: no BLAS/OpenMP helper threads in numpy or R.
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const r = spawnSync(cmd, args, { input, env, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 30 * 60_000 });
   if (r.error) return { ok: false, out: '', err: r.error.message };
   return { ok: r.status === 0, out: r.stdout, err: r.stderr };
 }

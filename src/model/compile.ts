@@ -12,8 +12,8 @@ import { initialBody } from './compile/initial.js';
 import { layout } from './compile/layout.js';
 import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
+import { modelUsesRandom } from './compile/random.js';
 import { dependents, jacobianBody, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
-import { RANDOM } from './expr/ops.js';
 import { makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
@@ -107,7 +107,7 @@ export function compile(model: Model): Problem {
   const tstops = Float64Array.from(new Set(doses.tstops)).sort();
 
   const all = [...wDefs, ...rows];
-  const hasRandom = all.some((e) => some(e, (x) => x.k === 'op' && RANDOM.has(x.op)));
+  const hasRandom = modelUsesRandom(model);
   const hasDelays = H.delays.length > 0 || all.some((e) => some(e, (x) => x.k === 'op' && x.op === 'delay'));
   const drifting = new Set<number>();
   rows.forEach((_, i) => {

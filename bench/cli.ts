@@ -3,7 +3,8 @@
  * module loading, model parsing, compile, solve, CSV out), against the same job in a fresh peer process
  * (interpreter start, `import scipy` / `library(deSolve)`, solve, output). Wall clock of the whole
  * process, fastest of several runs. Runs the built CLI: dist/ when present and fresh, else a private build
- * in bench/out/dist (tsc, rebuilt when some src file is newer); through tsx only if that build fails.
+ * in node_modules/.cache/cscsim-bench/dist (tsc, rebuilt when some src file is newer; outside the trees
+ * that tsc and biome check); through tsx only if that build fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -44,12 +45,13 @@ function builtCli(log: (s: string) => void): { args: string[]; label: string } {
   const fresh = (f: string): boolean => existsSync(f) && statSync(f).mtimeMs >= srcTime;
   const shipped = join(ROOT, 'dist', 'cli', 'main.js');
   if (fresh(shipped)) return { args: [shipped], label: 'cscsim simulate' };
-  const own = join(OUT, 'dist', 'cli', 'main.js');
+  const ownDir = join(ROOT, 'node_modules', '.cache', 'cscsim-bench', 'dist');
+  const own = join(ownDir, 'cli', 'main.js');
   if (!fresh(own)) {
-    log('bench: building the CLI into bench/out/dist (tsc)');
+    log(`bench: building the CLI into ${ownDir} (tsc)`);
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const config = join(ROOT, 'tsconfig.build.json');
-    spawnSync(process.execPath, [tsc, '-p', config, '--outDir', join(OUT, 'dist')], {
+    spawnSync(process.execPath, [tsc, '-p', config, '--outDir', ownDir], {
       cwd: ROOT,
       stdio: 'ignore',
     });

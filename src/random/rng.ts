@@ -12,13 +12,12 @@
  * - uniform: 53 random bits, (k + 0.5) / 2^53, strictly inside (0, 1).
  * - exponential: inversion, -log U.
  * - normal: Marsaglia's polar method (Marsaglia & Bray 1964), second variate cached.
- * - poisson: sequential-search inversion for mean < 10; PTRS transformed rejection (Hörmann 1993) above.
- * - binomial: sequential-search inversion for n·min(p,1-p) < 10; BTRD (Hörmann 1993) above.
+ * - poisson, binomial: distributions.ts (inversion for small means, PTRS / BTRD of Hörmann 1993 above).
  * - gamma: Marsaglia & Tsang (2000), with the U^(1/a) boost for shape < 1.
  */
 import { InputError } from '../errors.js';
+import { binomial, poisson } from './distributions.js';
 import { philox4x32 } from './philox.js';
-import { logFactorial } from './special.js';
 
 export interface Rng {
   /** Uniform on the open interval (0, 1), 53-bit resolution. */
@@ -119,104 +118,14 @@ class XoshiroRng implements Rng {
   poisson(mean: number): number {
     if (!(mean >= 0) || mean === Number.POSITIVE_INFINITY)
       throw new InputError(`poisson: mean must be finite and >= 0, got ${mean}`);
-    if (mean === 0) return 0;
-    if (mean < 10) {
-      // Sequential search from 0: expected mean + 1 comparisons.
-      let u = this.uniform();
-      let k = 0;
-      let f = Math.exp(-mean);
-      while (u > f) {
-        u -= f;
-        k++;
-        f *= mean / k;
-        if (f === 0) break; // u beyond the representable tail: rounding remnant
-      }
-      return k;
-    }
-    return this.ptrs(mean);
-  }
-
-  /** PTRS: Hörmann, "The transformed rejection method for generating Poisson random variables" (1993). */
-  private ptrs(lam: number): number {
-    const slam = Math.sqrt(lam);
-    const loglam = Math.log(lam);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-      const u = this.uniform() - 0.5;
-      const v = this.uniform();
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + lam + 0.43);
-      if (us >= 0.07 && v <= vr) return k;
-      if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v * invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - logFactorial(k))
-        return k;
-    }
+    return poisson(this, mean);
   }
 
   binomial(n: number, p: number): number {
     if (!(n >= 0) || !Number.isInteger(n))
       throw new InputError(`binomial: n must be an integer >= 0, got ${n}`);
     if (!(p >= 0 && p <= 1)) throw new InputError(`binomial: p must be in [0, 1], got ${p}`);
-    if (n === 0 || p === 0) return 0;
-    if (p === 1) return n;
-    if (p > 0.5) return n - this.binomial(n, 1 - p);
-    if (n * p < 10) {
-      const q = 1 - p;
-      const s = p / q;
-      const a = (n + 1) * s;
-      let f = Math.exp(n * Math.log1p(-p));
-      let u = this.uniform();
-      let k = 0;
-      while (u > f && k < n) {
-        u -= f;
-        k++;
-        f *= a / k - s;
-      }
-      return k;
-    }
-    return this.btrd(n, p);
-  }
-
-  /**
-   * BTRD: Hörmann, "The generation of binomial random variates" (J Stat Comput Simul 1993), for p <= 1/2,
-   * n p >= 10. Acceptance uses the exact log ratio f(k)/f(m) through log-factorials.
-   */
-  private btrd(n: number, p: number): number {
-    const q = 1 - p;
-    const m = Math.floor((n + 1) * p);
-    const npq = n * p * q;
-    const spq = Math.sqrt(npq);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const vr = 0.92 - 4.2 / b;
-    const urvr = 0.86 * vr;
-    const lpq = Math.log(p / q);
-    const lfm = logFactorial(m) + logFactorial(n - m);
-    for (;;) {
-      let v = this.uniform();
-      let u: number;
-      if (v <= urvr) {
-        u = v / vr - 0.43;
-        return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
-      }
-      if (v >= vr) {
-        u = this.uniform() - 0.5;
-      } else {
-        u = v / vr - 0.93;
-        u = Math.sign(u) * 0.5 - u;
-        v = this.uniform() * vr;
-      }
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + c);
-      if (k < 0 || k > n) continue;
-      v = (v * alpha) / (a / (us * us) + b);
-      if (Math.log(v) <= lfm - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
-    }
+    return binomial(this, n, p);
   }
 
   gamma(shape: number, scale = 1): number {

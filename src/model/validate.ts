@@ -4,6 +4,7 @@
  * Shape (field types) is assumed: io/json.ts checks it for files; TypeScript checks it for built models.
  */
 import { ModelError } from '../errors.js';
+import { truncationBoundIds } from './compile/random.js';
 import { checkExpr, checkFunctions } from './expr/check.js';
 import { collectIds } from './expr/transform.js';
 import type { Expr, FunctionDef, Model } from './types.js';
@@ -112,8 +113,13 @@ export function validate(model: Model): void {
   function checkFactor(id: string, path: string): void {
     if (syms.get(id)?.kind !== 'parameter') throw new ModelError(`unknown parameter '${id}'`, { path });
   }
+  // +-Infinity is accepted only for a parameter used solely as a truncation bound of random draws.
+  const infiniteOk = model.parameters.some((p) => Math.abs(p.value) === Number.POSITIVE_INFINITY)
+    ? truncationBoundIds(model)
+    : new Set<string>();
   model.parameters.forEach((p, i) => {
-    if (!valueDefined(p.id)) finite(p.value, `parameters[${i}].value`, 'value');
+    const openBound = Math.abs(p.value) === Number.POSITIVE_INFINITY && infiniteOk.has(p.id);
+    if (!valueDefined(p.id) && !openBound) finite(p.value, `parameters[${i}].value`, 'value');
     if (p.range !== undefined) {
       const [lo, hi] = p.range;
       finite(lo, `parameters[${i}].range`, 'range bound');

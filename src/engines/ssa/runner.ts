@@ -61,13 +61,15 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     );
   const t = validateOutputTimes(spec.outputTimes, problem.t0);
   const p = spec.p ? Float64Array.from(spec.p) : Float64Array.from(problem.p);
-  // Random draws in expressions (distrib) use the run's stream. The source is installed whatever
-  // `hasRandom` says (cheap, and robust to a compiler that misses a random draw in some expression).
-  // Random initial assignments draw per run; validation draws from a separate instance.
-  const probe = stream(spec.seed, 0);
-  problem.setRandom(() => probe.uniform());
+  // Random draws in expressions (distrib) use the run's stream; random initial assignments draw per run.
+  // Validation draws from a separate instance.
+  const random = problem.hasRandom;
+  if (random) {
+    const probe = stream(spec.seed, 0);
+    problem.setRandom(() => probe.uniform());
+  }
   const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
-  const perRunInitial = problem.hasRandom && !spec.y0;
+  const perRunInitial = random && !spec.y0;
   validateStochastic(problem, y0, spec.method);
   const speciesIds = new Set(problem.model.species.map((s) => s.id));
   const ids = spec.outputs ?? problem.outputIds;
@@ -108,7 +110,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     stats,
     run(index, out, offset) {
       const rng = stream(spec.seed, index);
-      problem.setRandom(() => rng.uniform());
+      if (random) problem.setRandom(() => rng.uniform());
       // A fresh method per run: small arrays, and no state can leak from one run into the next.
       const method = makeMethod(methodName, { problem, p, rng, tuning: methodTuning });
       y.set(perRunInitial ? problem.initialState(p) : y0);

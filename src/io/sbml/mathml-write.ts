@@ -73,6 +73,19 @@ const DISTRIB: Partial<Record<BuiltinOp, string>> = {
   poisson: 'poisson',
   binomial: 'binomial',
   bernoulli: 'bernoulli',
+  cauchy: 'cauchy',
+  chisquare: 'chisquare',
+  laplace: 'laplace',
+  rayleigh: 'rayleigh',
+  truncbinomial: 'binomial',
+  trunccauchy: 'cauchy',
+  truncchisquare: 'chisquare',
+  truncexponential: 'exponential',
+  truncgamma: 'gamma',
+  trunclaplace: 'laplace',
+  trunclognormal: 'lognormal',
+  truncpoisson: 'poisson',
+  truncrayleigh: 'rayleigh',
 };
 
 function cn(v: number): string {

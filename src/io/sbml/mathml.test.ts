@@ -124,12 +124,33 @@ describe('mathToExpr', () => {
     assert.throws(() => read('<ci>1x</ci>'), /not a valid identifier/);
   });
 
+  it('reads every distrib v1 distribution, truncated forms and one-argument cauchy / laplace', () => {
+    const D = 'http://www.sbml.org/sbml/symbols/distrib/';
+    const call = (name: string, ...args: number[]) =>
+      read(
+        `<apply><csymbol definitionURL="${D}${name}">f</csymbol>${args.map((a) => `<cn>${a}</cn>`).join('')}</apply>`,
+      );
+    const op = (o: string, ...args: number[]) => ({ k: 'op', op: o, args: args.map(num) });
+    assert.deepEqual(call('laplace', 2), op('laplace', 0, 2));
+    assert.deepEqual(call('cauchy', 3), op('cauchy', 0, 3));
+    assert.deepEqual(call('cauchy', 1, 2, 1.1, 10), op('trunccauchy', 1, 2, 1.1, 10));
+    assert.deepEqual(call('chisquare', 2), op('chisquare', 2));
+    assert.deepEqual(call('chisquare', 2, 1, 3), op('truncchisquare', 2, 1, 3));
+    assert.deepEqual(call('rayleigh', 2, 3, 5), op('truncrayleigh', 2, 3, 5));
+    assert.deepEqual(call('exponential', 1, 2, 9), op('truncexponential', 1, 2, 9));
+    assert.deepEqual(call('gamma', 1, 2, 3, 6), op('truncgamma', 1, 2, 3, 6));
+    assert.deepEqual(call('lognormal', 1, 2, 3, 10), op('trunclognormal', 1, 2, 3, 10));
+    assert.deepEqual(call('poisson', 1.5, 2, 18), op('truncpoisson', 1.5, 2, 18));
+    assert.deepEqual(call('binomial', 100, 0.2, 15, 32), op('truncbinomial', 100, 0.2, 15, 32));
+    assert.deepEqual(call('laplace', 0, 1, -2, 2), op('trunclaplace', 0, 1, -2, 2));
+  });
+
   it('reports unknown csymbols and distributions as unsupported', () => {
     assert.throws(() => read('<csymbol definitionURL="urn:x">x</csymbol>'), UnsupportedError);
     assert.throws(
       () =>
         read(
-          '<apply><csymbol definitionURL="http://www.sbml.org/sbml/symbols/distrib/cauchy">c</csymbol><cn>0</cn><cn>1</cn></apply>',
+          '<apply><csymbol definitionURL="http://www.sbml.org/sbml/symbols/distrib/cauchy">c</csymbol><cn>0</cn><cn>1</cn><cn>2</cn></apply>',
         ),
       (e: unknown) => e instanceof UnsupportedError && e.feature === 'distrib',
     );

@@ -4,6 +4,7 @@
  * expression random-draw ops. Unit annotations (`sbml:units`) are ignored; units are not checked here.
  */
 import { InputError } from '../../errors.js';
+import { ARITY } from '../../model/expr/ops.js';
 import type { BuiltinOp, Expr } from '../../model/expr/types.js';
 import { UnsupportedError } from './errors.js';
 import { attr, childElements, textContent, type XmlElement } from './xml.js';
@@ -89,16 +90,24 @@ const CONSTANTS: Readonly<Record<string, Expr>> = {
   notanumber: { k: 'const', name: 'nan' },
 };
 
-/** distrib csymbol name -> op by argument count. */
+/**
+ * distrib csymbol name -> op by argument count (SBML L3 distrib v1, section 3.5: the trailing two
+ * arguments of the longer forms are truncation bounds). One-argument cauchy and laplace give the scale,
+ * with location 0.
+ */
 const DISTRIBUTIONS: Readonly<Record<string, Readonly<Record<number, BuiltinOp>>>> = {
   normal: { 2: 'normal', 4: 'truncnormal' },
   uniform: { 2: 'uniform' },
-  exponential: { 1: 'exponential' },
-  gamma: { 2: 'gamma' },
-  lognormal: { 2: 'lognormal' },
-  poisson: { 1: 'poisson' },
-  binomial: { 2: 'binomial' },
   bernoulli: { 1: 'bernoulli' },
+  binomial: { 2: 'binomial', 4: 'truncbinomial' },
+  cauchy: { 1: 'cauchy', 2: 'cauchy', 4: 'trunccauchy' },
+  chisquare: { 1: 'chisquare', 3: 'truncchisquare' },
+  exponential: { 1: 'exponential', 3: 'truncexponential' },
+  gamma: { 2: 'gamma', 4: 'truncgamma' },
+  laplace: { 1: 'laplace', 2: 'laplace', 4: 'trunclaplace' },
+  lognormal: { 2: 'lognormal', 4: 'trunclognormal' },
+  poisson: { 1: 'poisson', 3: 'truncpoisson' },
+  rayleigh: { 1: 'rayleigh', 3: 'truncrayleigh' },
 };
 
 class MathReader {
@@ -359,7 +368,9 @@ class MathReader {
           `distrib function '${name}' with ${rest.length} argument(s) is not supported`,
           el,
         );
-      return { k: 'op', op, args: rest.map((a) => this.expr(a)) };
+      const args = rest.map((a) => this.expr(a));
+      if (args.length < ARITY[op][0]) args.unshift({ k: 'num', v: 0 }); // location 0
+      return { k: 'op', op, args };
     }
     if (u === `${SYMBOLS}time` || u === `${SYMBOLS}avogadro`)
       this.fail(`csymbol '${u}' cannot be applied`, el);

@@ -99,6 +99,19 @@ const CALLS: Partial<Record<BuiltinOp, string>> = {
   lognormal: 'H.lognormal',
   binomial: 'H.binomial',
   truncnormal: 'H.truncnormal',
+  cauchy: 'H.cauchy',
+  chisquare: 'H.chisquare',
+  laplace: 'H.laplace',
+  rayleigh: 'H.rayleigh',
+  truncbinomial: 'H.truncbinomial',
+  trunccauchy: 'H.trunccauchy',
+  truncchisquare: 'H.truncchisquare',
+  truncexponential: 'H.truncexponential',
+  truncgamma: 'H.truncgamma',
+  trunclaplace: 'H.trunclaplace',
+  trunclognormal: 'H.trunclognormal',
+  truncpoisson: 'H.truncpoisson',
+  truncrayleigh: 'H.truncrayleigh',
 };
 
 const REL: Partial<Record<BuiltinOp, string>> = {

@@ -5,6 +5,7 @@
  * (floor, ceil, factorial, quotient, rem, random draws, delay, rateOf, unexpanded calls): the compiler
  * then leaves the Jacobian to finite differences. Function calls must be inlined first.
  */
+import { RANDOM } from './ops.js';
 import { some } from './transform.js';
 import type { BuiltinOp, Expr } from './types.js';
 
@@ -75,15 +76,7 @@ const NON_DIFFERENTIABLE: ReadonlySet<string> = new Set([
   'rem',
   'delay',
   'rateOf',
-  'normal',
-  'uniform',
-  'exponential',
-  'gamma',
-  'lognormal',
-  'poisson',
-  'binomial',
-  'bernoulli',
-  'truncnormal',
+  ...RANDOM,
 ]);
 const BOOLEAN: ReadonlySet<string> = new Set([
   'eq',

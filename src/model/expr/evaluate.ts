@@ -213,6 +213,32 @@ export function evaluate(e: Expr, env: EvalEnv): number {
         return H.bernoulli(a0);
       case 'truncnormal':
         return H.truncnormal(a0, a1, v[2]!, v[3]!);
+      case 'cauchy':
+        return H.cauchy(a0, a1);
+      case 'chisquare':
+        return H.chisquare(a0);
+      case 'laplace':
+        return H.laplace(a0, a1);
+      case 'rayleigh':
+        return H.rayleigh(a0);
+      case 'truncbinomial':
+        return H.truncbinomial(a0, a1, v[2]!, v[3]!);
+      case 'trunccauchy':
+        return H.trunccauchy(a0, a1, v[2]!, v[3]!);
+      case 'truncchisquare':
+        return H.truncchisquare(a0, a1, v[2]!);
+      case 'truncexponential':
+        return H.truncexponential(a0, a1, v[2]!);
+      case 'truncgamma':
+        return H.truncgamma(a0, a1, v[2]!, v[3]!);
+      case 'trunclaplace':
+        return H.trunclaplace(a0, a1, v[2]!, v[3]!);
+      case 'trunclognormal':
+        return H.trunclognormal(a0, a1, v[2]!, v[3]!);
+      case 'truncpoisson':
+        return H.truncpoisson(a0, a1, v[2]!);
+      case 'truncrayleigh':
+        return H.truncrayleigh(a0, a1, v[2]!);
     }
   };
   return ev(e, null);

@@ -69,6 +69,19 @@ export const ARITY: Readonly<Record<BuiltinOp, readonly [number, number]>> = {
   binomial: [2, 2],
   bernoulli: [1, 1],
   truncnormal: [4, 4],
+  cauchy: [2, 2],
+  chisquare: [1, 1],
+  laplace: [2, 2],
+  rayleigh: [1, 1],
+  truncbinomial: [4, 4],
+  trunccauchy: [4, 4],
+  truncchisquare: [3, 3],
+  truncexponential: [3, 3],
+  truncgamma: [4, 4],
+  trunclaplace: [4, 4],
+  trunclognormal: [4, 4],
+  truncpoisson: [3, 3],
+  truncrayleigh: [3, 3],
 };
 
 export const BUILTIN_OPS: ReadonlySet<string> = new Set(Object.keys(ARITY));
@@ -85,7 +98,34 @@ export const RANDOM: ReadonlySet<BuiltinOp> = new Set([
   'binomial',
   'bernoulli',
   'truncnormal',
+  'cauchy',
+  'chisquare',
+  'laplace',
+  'rayleigh',
+  'truncbinomial',
+  'trunccauchy',
+  'truncchisquare',
+  'truncexponential',
+  'truncgamma',
+  'trunclaplace',
+  'trunclognormal',
+  'truncpoisson',
+  'truncrayleigh',
 ]);
+
+/** Truncated draws: index of the lower truncation bound (the upper one follows it; both may be infinite). */
+export const TRUNCATION_BOUNDS: Readonly<Partial<Record<BuiltinOp, number>>> = {
+  truncnormal: 2,
+  truncbinomial: 2,
+  trunccauchy: 2,
+  truncchisquare: 1,
+  truncexponential: 1,
+  truncgamma: 2,
+  trunclaplace: 2,
+  trunclognormal: 2,
+  truncpoisson: 1,
+  truncrayleigh: 1,
+};
 
 /** True for operators whose value is a boolean. */
 export function isBooleanOp(op: BuiltinOp): boolean {

@@ -3,6 +3,10 @@
  * give the same numbers. Random draws read a replaceable uniform(0,1) source `H.u`.
  */
 
+import type { UniformSource } from '../../random/distributions.js';
+import * as d from '../../random/distributions.js';
+import * as t from '../../random/truncated.js';
+
 /** SBML's avogadro csymbol: 6.02214179e23 (CODATA 2006), fixed by the SBML L3 specifications, not the SI 2019 value. */
 export const AVOGADRO = 6.02214179e23;
 
@@ -49,7 +53,20 @@ export interface Helpers {
   poisson(mean: number): number;
   binomial(n: number, p: number): number;
   bernoulli(p: number): number;
+  cauchy(location: number, scale: number): number;
+  chisquare(dof: number): number;
+  laplace(location: number, scale: number): number;
+  rayleigh(scale: number): number;
   truncnormal(mean: number, sd: number, lo: number, hi: number): number;
+  truncbinomial(n: number, p: number, lo: number, hi: number): number;
+  trunccauchy(location: number, scale: number, lo: number, hi: number): number;
+  truncchisquare(dof: number, lo: number, hi: number): number;
+  truncexponential(rate: number, lo: number, hi: number): number;
+  truncgamma(shape: number, scale: number, lo: number, hi: number): number;
+  trunclaplace(location: number, scale: number, lo: number, hi: number): number;
+  trunclognormal(meanlog: number, sdlog: number, lo: number, hi: number): number;
+  truncpoisson(mean: number, lo: number, hi: number): number;
+  truncrayleigh(scale: number, lo: number, hi: number): number;
   /** delay(x, tau) evaluators installed by the compiler; delays[k](tPast, p). */
   delays: ((tPast: number, p: Float64Array) => number)[];
 }
@@ -58,109 +75,38 @@ const noRandom = (): number => {
   throw new Error('this expression draws random numbers: install a uniform source with setRandom()');
 };
 
-/** A fresh helpers object with its own uniform source slot. */
+/**
+ * A fresh helpers object with its own uniform source slot. The samplers (exact, each citing its method)
+ * live in src/random/distributions.ts and truncated.ts; invalid parameters give NaN.
+ */
 export function makeHelpers(uniform: (() => number) | null = null): Helpers {
+  const src: UniformSource = { uniform: () => H.u() };
   const H: Helpers = {
     u: uniform ?? noRandom,
     fact: factorial,
     root,
-    /** Box-Muller transform (Box & Muller 1958); one variate per call keeps the stream stateless. */
-    normal(mean, sd) {
-      let u1 = H.u();
-      while (u1 <= 0) u1 = H.u();
-      const u2 = H.u();
-      return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    },
-    uniform(lo, hi) {
-      return lo + (hi - lo) * H.u();
-    },
-    exponential(rate) {
-      return -Math.log(1 - H.u()) / rate;
-    },
-    /** Marsaglia & Tsang (2000), ACM TOMS 26:363; shape < 1 via the U^(1/a) boost. */
-    gamma(shape, scale) {
-      if (!(shape > 0) || !(scale > 0)) return Number.NaN;
-      if (shape < 1) return H.gamma(shape + 1, scale) * H.u() ** (1 / shape);
-      const d = shape - 1 / 3;
-      const c = 1 / Math.sqrt(9 * d);
-      for (;;) {
-        let x: number;
-        let v: number;
-        do {
-          x = H.normal(0, 1);
-          v = 1 + c * x;
-        } while (v <= 0);
-        v = v * v * v;
-        const u = H.u();
-        if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
-        if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
-      }
-    },
-    lognormal(meanlog, sdlog) {
-      return Math.exp(H.normal(meanlog, sdlog));
-    },
-    /** Knuth's product method below 10; PTRS (Hormann 1993, Insurance Math Econ 12:39) above. */
-    poisson(mean) {
-      if (!(mean >= 0)) return Number.NaN;
-      if (mean < 10) {
-        const L = Math.exp(-mean);
-        let k = 0;
-        let prod = H.u();
-        while (prod > L) {
-          k++;
-          prod *= H.u();
-        }
-        return k;
-      }
-      const slam = Math.sqrt(mean);
-      const loglam = Math.log(mean);
-      const b = 0.931 + 2.53 * slam;
-      const a = -0.059 + 0.02483 * b;
-      const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-      const vr = 0.9277 - 3.6224 / (b - 2);
-      for (;;) {
-        const U = H.u() - 0.5;
-        const V = H.u();
-        const us = 0.5 - Math.abs(U);
-        const k = Math.floor(((2 * a) / us + b) * U + mean + 0.43);
-        if (us >= 0.07 && V <= vr) return k;
-        if (k < 0 || (us < 0.013 && V > us)) continue;
-        if (
-          Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
-          -mean + k * loglam - lgamma(k + 1)
-        )
-          return k;
-      }
-    },
-    /** Sequential inversion (Devroye 1986, X.4); expected cost O(n min(p, 1-p)). */
-    binomial(n, p) {
-      if (!(n >= 0) || n !== Math.floor(n) || !(p >= 0 && p <= 1)) return Number.NaN;
-      if (p > 0.5) return n - H.binomial(n, 1 - p);
-      if (p === 0) return 0;
-      const q = 1 - p;
-      const s = p / q;
-      let f = q ** n;
-      let u = H.u();
-      let k = 0;
-      while (u > f && k < n) {
-        u -= f;
-        f *= (s * (n - k)) / (k + 1);
-        k++;
-      }
-      return k;
-    },
-    bernoulli(p) {
-      return H.u() < p ? 1 : 0;
-    },
-    /** Rejection from the untruncated normal (adequate when [lo, hi] holds non-negligible mass). */
-    truncnormal(mean, sd, lo, hi) {
-      if (!(lo < hi)) return Number.NaN;
-      for (let i = 0; i < 100000; i++) {
-        const x = H.normal(mean, sd);
-        if (x >= lo && x <= hi) return x;
-      }
-      return Number.NaN;
-    },
+    normal: (mean, sd) => d.normal(src, mean, sd),
+    uniform: (lo, hi) => d.uniform(src, lo, hi),
+    exponential: (rate) => d.exponential(src, rate),
+    gamma: (shape, scale) => d.gamma(src, shape, scale),
+    lognormal: (meanlog, sdlog) => d.lognormal(src, meanlog, sdlog),
+    poisson: (mean) => d.poisson(src, mean),
+    binomial: (n, p) => d.binomial(src, n, p),
+    bernoulli: (p) => d.bernoulli(src, p),
+    cauchy: (location, scale) => d.cauchy(src, location, scale),
+    chisquare: (dof) => d.chisquare(src, dof),
+    laplace: (location, scale) => d.laplace(src, location, scale),
+    rayleigh: (scale) => d.rayleigh(src, scale),
+    truncnormal: (mean, sd, lo, hi) => t.truncNormal(src, mean, sd, lo, hi),
+    truncbinomial: (n, p, lo, hi) => t.truncBinomial(src, n, p, lo, hi),
+    trunccauchy: (location, scale, lo, hi) => t.truncCauchy(src, location, scale, lo, hi),
+    truncchisquare: (dof, lo, hi) => t.truncChisquare(src, dof, lo, hi),
+    truncexponential: (rate, lo, hi) => t.truncExponential(src, rate, lo, hi),
+    truncgamma: (shape, scale, lo, hi) => t.truncGamma(src, shape, scale, lo, hi),
+    trunclaplace: (location, scale, lo, hi) => t.truncLaplace(src, location, scale, lo, hi),
+    trunclognormal: (meanlog, sdlog, lo, hi) => t.truncLognormal(src, meanlog, sdlog, lo, hi),
+    truncpoisson: (mean, lo, hi) => t.truncPoisson(src, mean, lo, hi),
+    truncrayleigh: (scale, lo, hi) => t.truncRayleigh(src, scale, lo, hi),
     delays: [],
   };
   return H;

@@ -77,7 +77,21 @@ export type BuiltinOp =
   | 'poisson' // poisson(mean)
   | 'binomial' // binomial(n, p)
   | 'bernoulli' // bernoulli(p)
-  | 'truncnormal'; // truncnormal(mean, sd, lo, hi)
+  | 'truncnormal' // truncnormal(mean, sd, lo, hi)
+  | 'cauchy' // cauchy(location, scale)
+  | 'chisquare' // chisquare(dof)
+  | 'laplace' // laplace(location, scale)
+  | 'rayleigh' // rayleigh(scale)
+  // truncated draws: the distribution conditioned on lo <= x <= hi (the last two arguments; may be infinite)
+  | 'truncbinomial' // truncbinomial(n, p, lo, hi)
+  | 'trunccauchy' // trunccauchy(location, scale, lo, hi)
+  | 'truncchisquare' // truncchisquare(dof, lo, hi)
+  | 'truncexponential' // truncexponential(rate, lo, hi)
+  | 'truncgamma' // truncgamma(shape, scale, lo, hi)
+  | 'trunclaplace' // trunclaplace(location, scale, lo, hi)
+  | 'trunclognormal' // trunclognormal(meanlog, sdlog, lo, hi)
+  | 'truncpoisson' // truncpoisson(mean, lo, hi)
+  | 'truncrayleigh'; // truncrayleigh(scale, lo, hi)
 
 /** Named mathematical constants. */
 export type ConstName = 'pi' | 'e' | 'true' | 'false' | 'infinity' | 'nan' | 'avogadro';

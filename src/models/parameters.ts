@@ -118,7 +118,14 @@ export const her2Params: readonly ParamSpec[] = [
     'domain.md: MCF7 ~1-3e4 [recall]',
     'HER2 on non-stem cells per unit copy ratio',
   ),
-  p('copyRatio', 1, 'HER2/CEP17', [1, 1], 'FISH ratio < 2 = not amplified', 'HER2 gene copy ratio'),
+  p(
+    'copyRatio',
+    1,
+    'HER2/CEP17',
+    [1, 1],
+    'ASCO/CAP: FISH ratio < 2 = not amplified [recall]',
+    'HER2 gene copy ratio',
+  ),
   p(
     'cscEnrich',
     4,
@@ -214,7 +221,7 @@ export const drugParams: readonly ParamSpec[] = [
     [0.05, 0.5],
     'assumed: Fc-receptor-dependent kill of ~0.1/day at amplified density, the order that turns the ~29% growth ' +
       'reduction of BT474 in FcR-deficient hosts into the ~96% of Fc-competent nude mice over weeks (Clynes et al., ' +
-      'Nat Med 2000;6:443 [recall numbers]); wide range: effector activity differs between hosts',
+      'Nat Med 2000;6:443) [recall]; wide range: effector activity differs between hosts',
     'maximal antibody-dependent (ADCC/ADCP) kill rate at full occupancy and saturating HER2 density',
   ),
   p(
@@ -223,7 +230,7 @@ export const drugParams: readonly ParamSpec[] = [
     'receptor/cell',
     [1e5, 1e6],
     'assumed: ADCC rises with HER2 density (Kute et al., Oncoimmunology 2012) and is measurable in non-amplified ' +
-      'lines incl. MCF-7 (Collins et al., Ann Oncol 2012); half-maximal between IHC 2+ and 3+',
+      'lines incl. MCF-7 (Collins et al., Ann Oncol 2012) [recall]; half-maximal between IHC 2+ and 3+',
     'HER2 per cell for half-maximal antibody-dependent kill',
   ),
   p(
@@ -233,7 +240,7 @@ export const drugParams: readonly ParamSpec[] = [
     [1, 3],
     'assumed: in mice human IgG1 acts mainly through macrophage/neutrophil Fc receptors (Albanesi et al., Blood ' +
       '2013;122:3160), and Fc-mediated killing needs a threshold antibody density on the target (Velders et al., ' +
-      'Br J Cancer 1998; Niwa et al., Clin Cancer Res 2005): a sigmoid (n = 2) rather than one-site saturation (n = 1)',
+      'Br J Cancer 1998; Niwa et al., Clin Cancer Res 2005) [recall]: a sigmoid (n = 2) rather than one-site saturation (n = 1)',
     'Hill coefficient of the kill in HER2 density',
   ),
   p(

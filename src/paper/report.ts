@@ -10,7 +10,9 @@ import { sitePresets } from '../models/presets.js';
 import { badge, code, figure, p, page, section, table } from '../report/html.js';
 import { barChart, lineChart, pairedChart } from '../report/svg/index.js';
 import type { ClaimResult, FigureData } from './claims/types.js';
+import { mapChart, mapCsv } from './mapChart.js';
 import type { Robustness } from './robustness.js';
+import { summarySection } from './summary.js';
 
 export interface ReportInput {
   readonly results: readonly ClaimResult[];
@@ -43,6 +45,8 @@ function svgOf(f: FigureData): string {
       });
     case 'bar':
       return barChart({ title: f.title, y: { label: f.yLabel }, categories: f.categories, groups: f.groups });
+    case 'map':
+      return mapChart(f);
     case 'paired':
       return pairedChart({
         title: f.title,
@@ -73,6 +77,8 @@ export function figureCsv(f: FigureData): string {
       f.categories.forEach((c, i) => {
         lines.push([q(g.label), q(c), g.values[i]].join(','));
       });
+  } else if (f.kind === 'map') {
+    lines.push(...mapCsv(f, q));
   } else {
     lines.push(['subject', ...f.levels.map(q)].join(','));
     for (const s of f.pairs) lines.push([q(s.label), ...s.values].join(','));
@@ -97,7 +103,7 @@ function claimSection(r: ClaimResult, rob: Robustness | undefined) {
     ...r.figures.map((f) =>
       figure(
         svgOf(f),
-        `${f.title}${f.kind === 'line' && f.note ? `. ${f.note}` : ''} (data: data/${f.id}.csv)`,
+        `${f.title}${(f.kind === 'line' || f.kind === 'map') && f.note ? `. ${f.note}` : ''} (data: data/${f.id}.csv)`,
         f.id,
       ),
     ),
@@ -201,6 +207,7 @@ export function writeReport(dir: string, input: ReportInput): void {
       subtitle: `HER2 drives luminal breast cancer stem cells in the absence of HER2 amplification. ${passed} of ${input.results.length} claims pass.`,
       footer: `seed ${input.seed}; run time ${input.seconds.toFixed(1)} s`,
     },
+    summarySection(input.results, input.robustness),
     section({ title: 'Claims', id: 'claims' }, overview),
     ...input.results.map((r) => claimSection(r, rob.get(r.id))),
     modelSection(),

@@ -41,6 +41,10 @@ export const c1: Claim = {
   criterion:
     `MCF7 and ZR75-1 in culture: with the HER2+ gate at the ${GATE_Q * 100}th percentile of ALDH- cells ` +
     `(lognormal spread, log-sd ${SIGMA}), the HER2+ fraction of ALDH+ cells is >= ${THRESHOLD}x that of ALDH- cells in both lines.`,
+  basis: {
+    kind: 'input',
+    note: 'HER2 enrichment on CSCs (cscEnrich) is a parameter set from this claim; the check only confirms that flow gating with realistic spread shows it',
+  },
   async run(ctx) {
     const rs = LINES.map((l) => readout(l));
     const value = Math.min(...rs.map((r) => r.ratio));

@@ -75,6 +75,10 @@ export const c2: Claim = {
     `cultured as long. Then ALDEFLUOR (CSCs and the first ${STAGES} progenitor stages ALDH+) and single-cell ` +
     `tumorspheres (10 days, >= 20 cells) with the same treatment: in MCF7 and ZR75-1 both readouts ` +
     `<= ${LUMINAL_MAX}x control under both blockades; in SUM159 both >= ${BASAL_MIN}x control.`,
+  basis: {
+    kind: 'prediction',
+    note: "follows from psHER2 (HER2 regulates self-renewal, sized from C2's statement) through the culture protocol; the size and timing of the readouts are the test",
+  },
   async run(ctx) {
     const runs = ctx.quick ? 100 : 400;
     const conds: readonly Treatment[] = [{}, ...BLOCKADES.map((b) => b.tr)];

@@ -7,7 +7,14 @@ import {
   meanTimeFigure,
   miceFigure,
 } from './horizon.js';
-import { DESIGN, extinctionFigure, growthFigure, timingRatios, timingStudy } from './timing.js';
+import {
+  continuousCourse,
+  DESIGN,
+  extinctionFigure,
+  growthFigure,
+  timingRatios,
+  timingStudy,
+} from './timing.js';
 import type { Claim } from './types.js';
 
 const THRESHOLD = 0.3;
@@ -18,6 +25,10 @@ export const c4: Claim = {
   criterion:
     `Same MCF7 study as C3, trastuzumab from day ${DESIGN.adjuvantDay ?? 1} to the end: mean treated / mean ` +
     `control volume at the end <= ${THRESHOLD}, or tumors fail to form (< 50 mm³) in at least half of the mice.`,
+  basis: {
+    kind: 'prediction',
+    note: 'emerges from CSC-driven early growth and subcritical treated self-renewal',
+  },
   async run(ctx) {
     const s = await timingStudy('MCF7', ctx);
     const ratio = s.ratio[1]!;
@@ -33,6 +44,13 @@ export const c4: Claim = {
       const m = sorted[Math.floor((sorted.length - 1) / 2)]!;
       return Number.isFinite(m) ? `${Math.round(m)} days` : `> ${HORIZON} days`;
     };
+    const byYear = (label: string): string => {
+      const t = h.mice.find((m) => m.label === label)!.times;
+      return `${t.filter((x) => x <= 365).length}/${t.length}`;
+    };
+    const AFTER = [28, 90, 180, 365];
+    const course = continuousCourse('MCF7', AFTER);
+    const courseText = AFTER.map((d, i) => `${Math.round(course.V[i + 1]!)} mm³ after ${d} days`).join(', ');
     const kAdj = h.adjuvant.rates.d - h.adjuvant.rates.b;
     const kEst = h.established.rates.d - h.established.rates.b;
     return {
@@ -59,6 +77,12 @@ export const c4: Claim = {
         `volume effect is the halt of CSC-driven growth, not eradication, and the CSC pool of an established ` +
         `tumor is not harder to extinguish. Closed forms: branching.ts (Kendall 1948); simulation: exact ` +
         `birth-death transitions (${h.runs} runs per curve) and hybrid replicate mice.`,
+      summary:
+        `Beyond the paper: under continuous trastuzumab the MCF7 CSC pool died out after a median ` +
+        `${med('adjuvant')} in adjuvant mice and ${med('established')} in established mice (extinct within a ` +
+        `year: ${byYear('adjuvant')} and ${byYear('established')} mice). An established tumor treated on ` +
+        `(mean model, ${Math.round(course.V[0]!)} mm³ at the start) measures ${courseText}` +
+        `${course.V.at(-1)! < course.V[0]! ? ': it regresses over months, so C3\'s "no effect" is a statement about the 28-day window.' : '.'}`,
       figures: [
         growthFigure(s, ['control', 'adjuvant'], 'c4-growth'),
         extinctionFigure(s, 'c4-extinction'),

@@ -11,6 +11,10 @@ export const c6: Claim = {
   id: 'C6',
   title: 'HER2 is higher in luminal tumors grown in bone than in the mammary fat pad',
   criterion: `MCF7 and ZR75-1 grown ${GROWTH_DAYS} days intratibially vs in the fat pad: mean HER2 per tumor cell bone / fat pad >= ${THRESHOLD} in both lines.`,
+  basis: {
+    kind: 'input',
+    note: 'the bone rise comes from the RANKL induction parameter rankInd (~2-3 fold, sized from C6/C7) and bone RANKL; the check confirms the readout after 28 days of growth',
+  },
   async run() {
     const rows = LINES.map((line) => {
       const fat = siteHer2(line, 'fatpad');

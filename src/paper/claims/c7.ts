@@ -24,6 +24,10 @@ export const c7: Claim = {
     `MCF7 and ZR75-1, ${GROWTH_DAYS} days in bone with ${BLOCK * 100}% of RANKL neutralised (OPG/denosumab): ` +
     `the remaining bone rise (blocked - fat pad) / (bone - fat pad) <= ${MAX_RESIDUAL} in both lines, and the HER2/CEP17 ` +
     `copy ratio is the same at both sites and < 2 (not amplified).`,
+  basis: {
+    kind: 'input',
+    note: "copy-number part: the copy ratio is a fixed parameter, 1 at both sites; RANKL part: RANKL is the model's only route to the bone rise, so the blockade test checks dose (95%) and timing, not the route",
+  },
   async run() {
     const rs = LINES.map((l) => check(l));
     const value = Math.max(...rs.map((r) => r.residual));

@@ -51,6 +51,10 @@ export const c8: Claim = {
     `${PATIENTS} virtual patients (luminal, not amplified; between-patient HER2 and site RANKL lognormal, ` +
     `measurement noise log-sd ${PRIORS.noiseLogSd}): one-sided Wilcoxon signed-rank test of bone metastasis > ` +
     `matched primary gives p < ${ALPHA}, and no sample is amplified (copy ratio < 2).`,
+  basis: {
+    kind: 'consistency',
+    note: 'uses the C6 bone induction with between-patient variation and measurement noise: checks that 8 pairs suffice for significance, not the rise itself',
+  },
   async run(ctx) {
     const pairs = cohort(ctx.seed);
     const test = signedRankTest(pairs.map((q) => Math.log(q.met / q.primary)));

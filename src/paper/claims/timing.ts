@@ -4,10 +4,10 @@
  */
 import { treatedState } from '../../experiments/extinction.js';
 import { lab } from '../../experiments/lab.js';
-import { column, observeAt, paramVector } from '../../experiments/sim.js';
+import { column, observeAt, paramVector, run } from '../../experiments/sim.js';
 import { mean, quantile } from '../../experiments/stats.js';
 import { type DeterministicStudy, type StudyDesign, studyDeterministic } from '../../experiments/study.js';
-import { type ArmResult, xenograft } from '../../experiments/xenograft.js';
+import { type ArmResult, armDoses, xenograft } from '../../experiments/xenograft.js';
 import type { CellLine } from '../../models/index.js';
 import type { ClaimContext, LineFigure, ParamSet } from './types.js';
 
@@ -64,14 +64,54 @@ export function timingRatios(line: CellLine, set: ParamSet): readonly number[] |
   return byLine.get(line)!;
 }
 
+/** Mean-model established-arm ratio (treated / control at the end) with some parameters replaced; NaN when
+ * control tumors never reach the start volume. */
+export function establishedRatio(line: CellLine, values: Readonly<Record<string, number>>): number {
+  const L = lab(line);
+  const st = studyDeterministic(L, paramVector(L.problem, values), { ...DESIGN, outputStep: 7, rtol: 1e-5 });
+  return st ? st.ratio[2]! : Number.NaN;
+}
+
+/**
+ * Mean-model volume of an established tumor under continuous treatment (no end), at the given days after the
+ * start, and the CSC count there: what months of blockade do beyond the 28-day study.
+ */
+export function continuousCourse(
+  line: CellLine,
+  after: readonly number[],
+): { readonly startDay: number; readonly V: number[]; readonly S: number[] } {
+  const L = lab(line);
+  const p = L.problem.p;
+  const st = studyDeterministic(L, p, { ...DESIGN, outputStep: 7, rtol: 1e-5 });
+  if (!st) throw new Error(`${line}: control tumors never reach ${DESIGN.startVolume} mm3`);
+  const start = st.establishedDay;
+  const tEnd = start + Math.max(...after);
+  const tr = run(L.problem, {
+    p,
+    tEnd,
+    times: [start, ...after.map((a) => start + a)],
+    outputs: ['V', 'S'],
+    doses: armDoses({ name: 'established', regimen: DESIGN.regimen, startDay: start }, tEnd),
+    rtol: 1e-6,
+  });
+  const V = arr(column(tr, 'V'));
+  const S = arr(column(tr, 'S'));
+  return { startDay: start, V, S };
+}
+
 /** Per-day antibody-dependent kill of CSCs and of differentiated cells a week into established treatment. */
-export function killRates(line: CellLine): { readonly csc: number; readonly bulk: number } {
+export function killRates(line: CellLine): {
+  readonly csc: number;
+  readonly bulk: number;
+  /** First progenitor stage. */
+  readonly p1: number;
+} {
   const L = lab(line);
   const st = studyDeterministic(L, L.problem.p, { ...DESIGN, outputStep: 7, rtol: 1e-5 });
   if (!st) throw new Error(`${line}: control tumors never reach ${DESIGN.startVolume} mm3`);
   const s = treatedState(L, L.problem.p, DESIGN.regimen, st.establishedDay);
-  const o = observeAt(L.problem, ['adccS', 'adccD'], s.t, s.y, L.problem.p);
-  return { csc: o.adccS!, bulk: o.adccD! };
+  const o = observeAt(L.problem, ['adccS', 'adccD', 'adccP1'], s.t, s.y, L.problem.p);
+  return { csc: o.adccS!, bulk: o.adccD!, p1: o.adccP1! };
 }
 
 /** C3 and C4 read the same study of a parameter set: run it once. */

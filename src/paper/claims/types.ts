@@ -53,7 +53,32 @@ export interface PairedFigure {
   readonly pairs: readonly { readonly label: string; readonly values: readonly number[] }[];
 }
 
-export type FigureData = LineFigure | BarFigure | PairedFigure;
+/**
+ * A map of parameter space: each cell (x, y) of a grid is put in one of `classes` (e.g. which criteria hold
+ * there); `values` are the numbers behind the class, written to the CSV.
+ */
+export interface MapFigure {
+  readonly kind: 'map';
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly logX?: boolean;
+  readonly logY?: boolean;
+  /** All classes in a fixed order (colour and symbol follow the order, also when a class is empty). */
+  readonly classes: readonly string[];
+  readonly cells: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly cls: number;
+    readonly values: Readonly<Record<string, number>>;
+  }[];
+  /** A highlighted point, e.g. the default parameters. */
+  readonly marker?: { readonly x: number; readonly y: number; readonly label: string };
+  readonly note?: string;
+}
+
+export type FigureData = LineFigure | BarFigure | PairedFigure | MapFigure;
 
 export interface ClaimResult {
   readonly id: string;
@@ -67,6 +92,8 @@ export interface ClaimResult {
   readonly figures: readonly FigureData[];
   /** Extra numbers shown as a table. */
   readonly table?: readonly Readonly<Record<string, string | number>>[];
+  /** One or two sentences for the report's summary: what the run found beyond pass/fail. */
+  readonly summary?: string;
   /** Further tables, each with a caption. */
   readonly tables?: readonly {
     readonly caption: string;
@@ -96,4 +123,10 @@ export interface Claim {
   holds(set: ParamSet): boolean;
   /** What `holds` checks, when it differs from `criterion`. */
   readonly robustnessNote?: string;
+  /**
+   * What kind of evidence a pass is: 'prediction' (emerges from the mechanism), 'input' (built into the
+   * parameters, so the check only confirms the readout shows it) or 'consistency' (a parameter was sized
+   * from the same kind of data). `note` says which part and why.
+   */
+  readonly basis?: { readonly kind: 'prediction' | 'input' | 'consistency'; readonly note: string };
 }

@@ -1,0 +1,49 @@
+/**
+ * A parameter-space map (MapFigure) as SVG: one symbol and colour per class at each grid cell, the default
+ * parameters ringed. Built from the report's public marks (dotMark) so it shares their legend and axes.
+ */
+import { dotMark, INK, plot, SYMBOLS, seriesColor } from '../report/svg/index.js';
+import type { MapFigure } from './claims/types.js';
+
+export function mapChart(f: MapFigure): string {
+  // The default-parameter ring goes first, under the class symbols.
+  const ring = f.marker
+    ? [
+        dotMark({
+          x: [f.marker.x],
+          y: [f.marker.y],
+          label: f.marker.label,
+          color: INK.text,
+          symbol: 'circle',
+          r: 13,
+          opacity: 0.25,
+        }),
+      ]
+    : [];
+  const classes = f.classes.map((name, k) => {
+    const cells = f.cells.filter((c) => c.cls === k);
+    return dotMark({
+      x: cells.map((c) => c.x),
+      y: cells.map((c) => c.y),
+      label: `${name} (${cells.length})`,
+      color: seriesColor(k),
+      symbol: SYMBOLS[k % SYMBOLS.length]!,
+      r: 7,
+    });
+  });
+  return plot({
+    title: f.title,
+    x: { label: f.xLabel, ...(f.logX ? { type: 'log' as const } : {}) },
+    y: { label: f.yLabel, ...(f.logY ? { type: 'log' as const } : {}) },
+    marks: [...ring, ...classes],
+  });
+}
+
+/** Map data as CSV: x, y, class and the numbers behind each cell. */
+export function mapCsv(f: MapFigure, q: (s: string) => string): string[] {
+  const keys = f.cells.length ? Object.keys(f.cells[0]!.values) : [];
+  return [
+    ['x', 'y', 'class', ...keys.map(q)].join(','),
+    ...f.cells.map((c) => [c.x, c.y, q(f.classes[c.cls]!), ...keys.map((k) => c.values[k])].join(',')),
+  ];
+}

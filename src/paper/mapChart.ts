@@ -33,10 +33,34 @@ export function mapChart(f: MapFigure): string {
   });
   return plot({
     title: f.title,
-    x: { label: f.xLabel, ...(f.logX ? { type: 'log' as const } : {}) },
-    y: { label: f.yLabel, ...(f.logY ? { type: 'log' as const } : {}) },
+    x: {
+      label: f.xLabel,
+      ...axisOf(
+        f.cells.map((c) => c.x),
+        f.logX === true,
+      ),
+    },
+    y: {
+      label: f.yLabel,
+      ...axisOf(
+        f.cells.map((c) => c.y),
+        f.logY === true,
+      ),
+    },
     marks: [...ring, ...classes],
   });
+}
+
+/** Axis with a margin of 6% of the span on each side, so that symbols on the edge cells are not cut. */
+function axisOf(v: readonly number[], log: boolean) {
+  const type = log ? ({ type: 'log' } as const) : {};
+  if (!v.length) return type;
+  const f = log ? Math.log : (x: number) => x;
+  const g = log ? Math.exp : (x: number) => x;
+  const lo = f(Math.min(...v));
+  const hi = f(Math.max(...v));
+  const pad = 0.06 * (hi - lo || 1);
+  return { ...type, domain: [g(lo - pad), g(hi + pad)] as const, nice: false };
 }
 
 /** Map data as CSV: x, y, class and the numbers behind each cell. */

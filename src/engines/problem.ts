@@ -88,7 +88,9 @@ export interface Problem {
   rhs(t: number, y: Float64Array, p: Float64Array, dy: Float64Array): void;
   /**
    * Analytic Jacobian, row-major n x n: J[i * n + j] = d f_i / d y_j. Absent when some expression
-   * could not be differentiated symbolically; engines then use finite differences.
+   * could not be differentiated symbolically; engines then use finite differences. Writes every entry;
+   * callers must not write into J between two calls with the same buffer (the compiled jac may zero the
+   * structurally zero entries only when it sees a buffer other than its last; copy J before modifying it).
    */
   jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
   /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */

@@ -9,11 +9,12 @@ import { type BeforeStart, type DelayContext, delayEvaluator } from './compile/d
 import { compileDoses, compileEvent } from './compile/events.js';
 import { FunctionBuilder } from './compile/functions.js';
 import { initialBody } from './compile/initial.js';
+import { jacobianCode } from './compile/jacobian.js';
 import { layout } from './compile/layout.js';
 import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
 import { modelUsesRandom } from './compile/random.js';
-import { dependents, jacobianBody, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
+import { dependents, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
 import { makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
@@ -96,8 +97,11 @@ export function compile(model: Model): Problem {
   );
   const stoich = stoichiometry(L);
   const reads = wReads(wDefs);
-  const jacBody = jacobianBody(rows, fb, n);
-  const jac = jacBody === null ? undefined : fb.compile<Problem['jac'] & {}>('t, y, p, J', jacBody);
+  const jc = jacobianCode(rows, fb, n);
+  const jac =
+    jc === null
+      ? undefined
+      : fb.compile<Problem['jac'] & {}>('t, y, p, J', jc.body, new Float64Array(jc.nW), jc.outer);
 
   const doses = compileDoses(L);
   const events: CompiledEvent[] = [

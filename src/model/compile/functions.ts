@@ -6,6 +6,7 @@
  */
 import { ModelError } from '../../errors.js';
 import { emitCondition, emitNumber } from '../expr/codegen.js';
+import { reducePowers } from '../expr/powers.js';
 import type { Helpers } from '../expr/runtime.js';
 import type { Expr } from '../types.js';
 import { slotSource, wRefs } from './lower.js';
@@ -45,10 +46,10 @@ export class FunctionBuilder {
   };
 
   num(e: Expr): string {
-    return emitNumber(e, this.ctx);
+    return emitNumber(reducePowers(e), this.ctx);
   }
   cond(e: Expr): string {
-    return emitCondition(e, this.ctx);
+    return emitCondition(reducePowers(e), this.ctx);
   }
 
   /** Statements computing every w slot the given expressions need (transitively), in order. */
@@ -67,12 +68,18 @@ export class FunctionBuilder {
     return lines.join('\n');
   }
 
-  /** Compiles `function (params) { body }` with `H` and a work array `w` in its closure. */
-  compile<F>(params: string, body: string, w: Float64Array = new Float64Array(this.wDefs.length)): F {
-    const make = new Function('H', 'w', `'use strict';\nreturn function (${params}) {\n${body}\n};`) as (
-      H: Helpers,
-      w: Float64Array,
-    ) => F;
+  /**
+   * Compiles `function (params) { body }` with `H` and a work array `w` in its closure; `outer` holds
+   * generated declarations of per-function state (once, outside the function).
+   */
+  compile<F>(
+    params: string,
+    body: string,
+    w: Float64Array = new Float64Array(this.wDefs.length),
+    outer = '',
+  ): F {
+    const src = `'use strict';\n${outer}\nreturn function (${params}) {\n${body}\n};`;
+    const make = new Function('H', 'w', src) as (H: Helpers, w: Float64Array) => F;
     return make(this.H, w);
   }
 }

@@ -24,19 +24,26 @@ export function readsConcentration(L: Layout, s: string): boolean {
 export function amountRate(L: Layout, s: string): Expr {
   const terms: Expr[] = [];
   if (L.reacting.has(s)) {
-    L.model.reactions.forEach((r) => {
+    // Net stoichiometry per reaction: a catalyst (A + E -> B + E) contributes nothing to E, and
+    // 2A -> A contributes -1 * flux once. Variable stoichiometries (ids) stay separate terms.
+    for (const r of L.model.reactions) {
+      let net = 0;
       for (const [list, sign] of [
         [r.reactants, -1],
         [r.products, 1],
       ] as const) {
         for (const ref of list) {
           if (ref.species !== s) continue;
-          const st = ref.id !== undefined ? id(ref.id) : num(ref.stoichiometry ?? 1);
-          const t = sMul(st, id(r.id));
+          if (ref.id === undefined) {
+            net += sign * (ref.stoichiometry ?? 1);
+            continue;
+          }
+          const t = sMul(id(ref.id), id(r.id));
           terms.push(sign < 0 ? sNeg(t) : t);
         }
       }
-    });
+      if (net !== 0) terms.push(sMul(num(net), id(r.id)));
+    }
     const cf = L.species.get(s)!.conversionFactor ?? L.model.conversionFactor;
     if (cf !== undefined && terms.length > 0) {
       const sum = terms.length === 1 ? terms[0]! : op('add', ...terms);

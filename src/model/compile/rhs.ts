@@ -1,10 +1,8 @@
 /**
- * Right-hand side rows, the reaction network (stoichiometry, dependency graph) and the analytic Jacobian.
+ * Right-hand side rows and the reaction network (stoichiometry, dependency graph); the Jacobian is in jacobian.ts.
  */
-import { derivative } from '../expr/derivative.js';
-import { collectIds, exprSize, some, substitute } from '../expr/transform.js';
+import { collectIds, some } from '../expr/transform.js';
 import type { Expr } from '../types.js';
-import type { FunctionBuilder } from './functions.js';
 import type { Layout } from './layout.js';
 import { amountRate, lower, rateOfExpr, readsConcentration } from './lower.js';
 
@@ -114,40 +112,4 @@ export function dependents(
     rowPtr.push(col.length);
   }
   return { rowPtr: Int32Array.from(rowPtr), col: Int32Array.from(col) };
-}
-
-/** Largest expanded Jacobian (total nodes) we generate code for; beyond it engines use finite differences. */
-const MAX_JAC_NODES = 200_000;
-
-/** Source of the analytic Jacobian body, or null when some derivative is not symbolic. */
-export function jacobianBody(rows: readonly Expr[], fb: FunctionBuilder, n: number): string | null {
-  const memo = new Map<number, Expr>();
-  const expand = (e: Expr): Expr =>
-    substitute(e, (s) => {
-      if (!s.startsWith('#w')) return undefined;
-      const k = Number(s.slice(2));
-      let x = memo.get(k);
-      if (x === undefined) {
-        x = expand(fb.wDefs[k]!);
-        memo.set(k, x);
-      }
-      return x;
-    });
-  const lines = ['J.fill(0);'];
-  let size = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const f = expand(rows[i]!);
-    size += exprSize(f);
-    if (size > MAX_JAC_NODES) return null;
-    const ys = [...collectIds(f)].filter((s) => s.startsWith('#y')).map((s) => Number(s.slice(2)));
-    for (const j of ys.sort((a, b) => a - b)) {
-      const d = derivative(f, `#y${j}`);
-      if (d === null) return null;
-      if (d.k === 'num' && d.v === 0) continue;
-      size += exprSize(d);
-      if (size > MAX_JAC_NODES) return null;
-      lines.push(`J[${i * n + j}] = ${fb.num(d)};`);
-    }
-  }
-  return lines.join('\n');
 }

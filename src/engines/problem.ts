@@ -116,6 +116,14 @@ export interface Problem {
   readonly dependents: { readonly rowPtr: Int32Array; readonly col: Int32Array };
   /** True when some rate depends explicitly on time (SSA must then bound propensity changes). */
   readonly ratesDependOnTime: boolean;
+  /**
+   * Optional, for engines that generate fused kernels (the SSA direct method): reaction j's rate as JS
+   * source over (t, y, p) and the closure names `H` and `w` - statements filling the work slots it needs,
+   * then the expression of its value. Generated from the validated tree only (slots and literals).
+   */
+  rateSource?(j: number): { readonly prelude: string; readonly value: string };
+  /** Optional: compiles `function (params) { body }` with the same helpers `H` and a private work array `w`. */
+  compileSource?<F>(params: string, body: string): F;
 
   readonly events: readonly CompiledEvent[];
   /** Times where the right-hand side is discontinuous (infusion starts and ends); engines stop there. */

@@ -145,6 +145,8 @@ export function compile(model: Model): Problem {
     stoich,
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,
+    rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),
+    compileSource: (params, body) => fb.compile(params, body),
     events,
     tstops,
     observe: (ids, options): Observer => makeObserver(L, fb, ids, options),

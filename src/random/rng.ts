@@ -32,6 +32,15 @@ export interface Rng {
   binomial(n: number, p: number): number;
   /** Gamma with shape > 0 and scale (default 1). */
   gamma(shape: number, scale?: number): number;
+  /**
+   * Batch access for generated hot loops (engines/ssa/kernel.ts): uniforms[cursor[0]], uniforms[cursor[0]
+   * + 1], ... are the stream's next uniforms. Take them in order and store the new position in cursor[0];
+   * when the position reaches uniforms.length call refill(), which refills the buffer and sets cursor[0]
+   * to 0. uniform() reads the same buffer, so the two ways of drawing share one stream.
+   */
+  readonly uniforms: Float64Array;
+  readonly cursor: Int32Array;
+  refill(): void;
 }
 
 const TWO32 = 4294967296;
@@ -41,6 +50,14 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/**
+ * Uniforms are generated BATCH at a time into a buffer and handed out in order: the stream is the same as
+ * one at a time, but a draw is a load and an increment, which hot loops can also do themselves (see
+ * Rng.uniforms) instead of depending on the JIT to inline a call (an out-of-line call returning a double
+ * boxes it: one heap allocation per draw).
+ */
+const BATCH = 64;
+
 class XoshiroRng implements Rng {
   private s0: number;
   private s1: number;
@@ -48,6 +65,8 @@ class XoshiroRng implements Rng {
   private s3: number;
   private spare = 0;
   private hasSpare = false;
+  readonly uniforms = new Float64Array(BATCH);
+  readonly cursor = Int32Array.of(BATCH);
 
   constructor(seed: number, index: number) {
     const w = new Uint32Array(4);
@@ -67,29 +86,52 @@ class XoshiroRng implements Rng {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // the all-zero state is excluded
   }
 
-  /** Next 32-bit output of xoshiro128** as a signed int32. */
-  private next(): number {
-    const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return r;
-  }
-
-  /** Next unsigned 32-bit word. */
-  u32(): number {
-    return this.next() >>> 0;
-  }
-
   uniform(): number {
-    const a = this.next() >>> 5;
-    const b = this.next() >>> 6;
-    return (a * 67108864 + b + 0.5) * TWO_M53;
+    const c = this.cursor;
+    let i = c[0];
+    if (i === BATCH) {
+      this.refill();
+      i = 0;
+    }
+    c[0] = i + 1;
+    return this.uniforms[i];
+  }
+
+  /**
+   * The next BATCH uniforms, each from two xoshiro128** outputs: 53 bits (27 + 26), (k + 0.5) / 2^53.
+   * The state lives in locals for the batch (fields holding full int32 values are boxed doubles in V8).
+   */
+  refill(): void {
+    const buf = this.uniforms;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let k = 0; k < BATCH; k++) {
+      let r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const a = r >>> 5;
+      r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      buf[k] = (a * 67108864 + (r >>> 6) + 0.5) * TWO_M53;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    this.cursor[0] = 0;
   }
 
   exponential(): number {

@@ -23,7 +23,7 @@ export class DirectMethod implements SsaMethod {
   private pending = -1;
 
   constructor(private readonly ctx: MethodContext) {
-    this.prop = new Propensities(ctx.problem, ctx.p);
+    this.prop = new Propensities(ctx.problem, ctx.p, true);
     this.timeDependent = ctx.problem.ratesDependOnTime;
     this.maxStep = ctx.tuning.maxStep ?? Number.POSITIVE_INFINITY;
   }
@@ -51,11 +51,12 @@ export class DirectMethod implements SsaMethod {
 
   commit(tau: number, y: Float64Array): void {
     const j = this.pending;
-    fire(this.ctx.problem.stoich, j, y);
     this.stats.firings++;
     this.stats.steps++;
-    if (this.timeDependent) this.prop.all(tau, y);
-    else this.prop.afterFiring(j, tau, y);
+    if (this.timeDependent) {
+      fire(this.ctx.problem.stoich, j, y);
+      this.prop.all(tau, y);
+    } else this.prop.fire(j, tau, y);
     this.pending = -1;
   }
 
@@ -71,8 +72,14 @@ export class DirectMethod implements SsaMethod {
     }
     const prop = this.prop;
     const rng = this.ctx.rng;
-    const { rowPtr, col, val } = this.ctx.problem.stoich;
     let n = 0;
+    if (prop.kernels !== null) {
+      n = prop.advance(rng, t, tBound, y);
+      this.stats.firings += n;
+      this.stats.steps += n;
+      return tBound;
+    }
+    const { rowPtr, col, val } = this.ctx.problem.stoich;
     if (prop.recomputeAll) {
       // Small networks: the whole step inlined (linear search, one all-rates call, exact re-sum).
       const a = prop.a;

@@ -2,10 +2,14 @@
  * Propensity storage for exact SSA: the running total a0 with incremental updates through the
  * dependency graph, and reaction selection by linear search (few reactions) or by a complete binary
  * sum tree (many reactions: O(log M) update and search, and no drift because every inner node is
- * recomputed from its children).
+ * recomputed from its children). With few reactions and time-independent rates, firing goes through the
+ * model's generated kernel (kernel.ts): stoichiometry and dependent rates as straight-line code.
  */
 import { SolverError } from '../../errors.js';
+import type { Rng } from '../../random/rng.js';
 import type { Problem } from '../problem.js';
+import { type Kernels, kernels, S_A0, S_PEAK, S_SINCE, S_SIZE, S_TIME } from './kernel.js';
+import { fire } from './stoich.js';
 
 /** Reactions at or above this count use the sum tree. */
 export const TREE_THRESHOLD = 32;
@@ -26,14 +30,28 @@ export class Propensities {
   private sinceResum = 0;
   /** True when afterFiring recomputes every rate through the all-rates function (small networks). */
   readonly recomputeAll: boolean;
+  /**
+   * Kernel mode (the direct method on few reactions with time-independent rates): the generated kernels
+   * fire and update (kernel.ts), and selection searches `ord`, the sorting direct method's order.
+   */
+  readonly kernels: Kernels | null;
+  readonly ord: Int32Array;
+  /** Kernel state [a0, peak, since, time] (kernel.ts S_*); a0 is mirrored in `a0`. */
+  readonly st = new Float64Array(S_SIZE);
+  /** Position in `ord` of the last selected reaction. */
+  private lastPos = 0;
 
   constructor(
     private readonly problem: Problem,
     private readonly p: Float64Array,
+    /** Use generated kernels when the network allows (the direct method). */
+    useKernels = false,
   ) {
     this.m = problem.nReactions;
     this.a = new Float64Array(this.m);
-    this.recomputeAll = this.m <= RECOMPUTE_ALL_MAX;
+    this.ord = Int32Array.from({ length: this.m }, (_, j) => j);
+    this.kernels = useKernels && this.m < TREE_THRESHOLD ? kernels(problem) : null;
+    this.recomputeAll = this.kernels === null && this.m <= RECOMPUTE_ALL_MAX;
     if (this.m >= TREE_THRESHOLD) {
       let size = 1;
       while (size < this.m) size <<= 1;
@@ -52,11 +70,15 @@ export class Propensities {
     let s = 0;
     for (let j = 0; j < this.m; j++) {
       const v = a[j];
-      if (!(v >= 0)) this.bad(j, v, t);
+      if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(j, v, t);
       s += v;
     }
     this.a0 = s;
     this.sinceResum = 0;
+    const st = this.st;
+    st[S_A0] = s;
+    st[S_PEAK] = s;
+    st[S_SINCE] = 0;
     const tree = this.tree;
     if (tree) {
       const l0 = this.leaf0;
@@ -65,6 +87,35 @@ export class Propensities {
       for (let i = l0 - 1; i >= 1; i--) tree[i] = tree[2 * i] + tree[2 * i + 1];
       this.a0 = tree[1];
     }
+  }
+
+  /** Fires reaction j at time t: applies its stoichiometry to y and updates the propensities. */
+  fire(j: number, t: number, y: Float64Array): void {
+    const k = this.kernels;
+    if (k === null) {
+      fire(this.problem.stoich, j, y);
+      this.afterFiring(j, t, y);
+      return;
+    }
+    k.fire(j, this.lastPos, t, y, this.p, this.a, this.ord, this.st);
+    this.synced(y);
+  }
+
+  /**
+   * Kernel mode: fires every reaction in (t, tBound] (the direct method's inner loop, generated) and
+   * returns the number of firings; the same draws and arithmetic as select + fire.
+   */
+  advance(rng: Rng, t: number, tBound: number, y: Float64Array): number {
+    const n = this.kernels!.advance(rng, t, tBound, y, this.p, this.a, this.ord, this.st);
+    this.synced(y);
+    return n;
+  }
+
+  /** After a kernel: mirror a0; a NaN total means a bad propensity, which all() reports by name. */
+  private synced(y: Float64Array): void {
+    const a0 = this.st[S_A0];
+    if (Number.isNaN(a0)) this.all(this.st[S_TIME], y);
+    this.a0 = a0;
   }
 
   /** Updates the propensities that depend on reaction j after it fired. */
@@ -78,7 +129,7 @@ export class Propensities {
       let s = 0;
       for (let k = 0; k < this.m; k++) {
         const v = a[k];
-        if (!(v >= 0)) this.bad(k, v, t);
+        if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(k, v, t);
         s += v;
       }
       this.a0 = s;
@@ -89,7 +140,7 @@ export class Propensities {
       for (let q = dep.rowPtr[j]; q < end; q++) {
         const k = dep.col[q];
         const v = this.problem.rate(k, t, y, this.p);
-        if (!(v >= 0)) this.bad(k, v, t);
+        if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(k, v, t);
         a0 += v - a[k];
         a[k] = v;
       }
@@ -104,7 +155,7 @@ export class Propensities {
     for (let q = dep.rowPtr[j]; q < end; q++) {
       const k = dep.col[q];
       const v = this.problem.rate(k, t, y, this.p);
-      if (!(v >= 0)) this.bad(k, v, t);
+      if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(k, v, t);
       a[k] = v;
       let i = this.leaf0 + k;
       tree[i] = v;
@@ -116,6 +167,24 @@ export class Propensities {
   /** Index of the reaction whose cumulative propensity interval contains r in [0, a0). */
   select(r: number): number {
     const tree = this.tree;
+    if (this.kernels !== null) {
+      // The same search as the generated advance loop (kernel.ts), in the sorted order.
+      const { a, ord } = this;
+      const last = this.m - 1;
+      let q = 0;
+      let j = ord[0];
+      for (; q < last; q++) {
+        j = ord[q];
+        r -= a[j];
+        if (r < 0) break;
+      }
+      if (q === last) {
+        while (q > 0 && a[ord[q]] === 0) q--;
+        j = ord[q];
+      }
+      this.lastPos = q;
+      return j;
+    }
     if (tree === null) {
       const a = this.a;
       const last = this.m - 1;

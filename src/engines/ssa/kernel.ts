@@ -23,9 +23,11 @@ import type { Problem } from '../problem.js';
 export const S_A0 = 0;
 export const S_PEAK = 1;
 export const S_SINCE = 2;
-/** Time of the firing that produced a bad propensity (a0 is then NaN). */
+/** Time of the last firing when a kernel stops early (a re-sum is due, or a0 is NaN). */
 export const S_TIME = 3;
-export const S_SIZE = 4;
+/** Set by a kernel: 1 when a0 must be re-summed (periodically or after cancellation), else 0. */
+export const S_RESUM = 4;
+export const S_SIZE = 5;
 
 /** a0 is re-summed exactly after this many firings, to bound accumulated rounding. */
 export const RESUM_EVERY = 4096;
@@ -37,7 +39,8 @@ export const CANCELLATION = 1e-9;
 
 /**
  * Fires reaction j (found at position q of `ord`) at time t: y += nu_j, dependents updated, ord and s
- * updated. s[S_A0] becomes NaN when a new propensity is negative, NaN or infinite.
+ * updated; s[S_RESUM] = 1 when a re-sum of a0 is due. s[S_A0] becomes NaN when a new propensity is
+ * negative, NaN or infinite.
  */
 export type FireFn = (
   j: number,
@@ -51,8 +54,9 @@ export type FireFn = (
 ) => void;
 
 /**
- * Fires every reaction in (t, tBound] drawing from rng; returns the number of firings. Stops early, with
- * s[S_A0] = NaN and s[S_TIME] set, after a firing that produced a bad propensity.
+ * Fires the reactions in (t, tBound] drawing from rng; returns the number of firings. Stops early after a
+ * firing that makes a re-sum due (s[S_RESUM] = 1, s[S_TIME] its time; the caller re-sums and goes on)
+ * or that produced a bad propensity (s[S_A0] = NaN).
  */
 export type AdvanceFn = (
   rng: Rng,
@@ -120,34 +124,30 @@ function cases(problem: Problem, onBad: string): string {
 }
 
 /**
- * After firing j at position q: move it one place forward, then track the peak and re-sum if due.
- * Every value merged into a0 is a double (the sum starts from a[0], never from the integer 0): a phi
- * mixing a small integer with doubles would make the JIT box a0 at every firing.
+ * After firing j at position q: move it one place forward, track the peak of a0 and flag a re-sum when
+ * due. The re-sum itself happens outside the generated loop (Propensities.resum): merging its result
+ * into the loop's a0 made the JIT box a0 at every firing.
  */
 const AFTER = `
 if (q > 0) { ord[q] = ord[q - 1]; ord[q - 1] = j; }
-if (a0 > peak) peak = a0;
-if (!(a0 >= ${CANCELLATION} * peak) || ++since >= ${RESUM_EVERY}) {
-  let sum = a[0];
-  for (let k = 1; k < m; k++) sum += a[k];
-  a0 = sum;
-  peak = sum;
-  since = 0;
-}`;
+if (a0 > peak) peak = a0;`;
+const DUE = `!(a0 >= ${CANCELLATION} * peak) || since0 + n >= ${RESUM_EVERY}`;
 
 function generate(problem: Problem): Kernels | null {
   const m = problem.nReactions;
   if (problem.rateSource === undefined || problem.compileSource === undefined) return null;
   if (problem.ratesDependOnTime || m === 0 || problem.dependents.col.length > KERNEL_MAX_TERMS) return null;
-  const head = `const m = ${m}; let a0 = s[${S_A0}]; let peak = s[${S_PEAK}]; let since = s[${S_SINCE}] | 0;`;
-  const save = `s[${S_A0}] = a0; s[${S_PEAK}] = peak; s[${S_SINCE}] = since;`;
+  const head = `const m = ${m}; let a0 = s[${S_A0}]; let peak = s[${S_PEAK}]; const since0 = s[${S_SINCE}] | 0;`;
+  const save = `s[${S_A0}] = a0; s[${S_PEAK}] = peak; s[${S_SINCE}] = since0 + n; s[${S_TIME}] = t;`;
   const fire = problem.compileSource<FireFn>(
     'j, q, t, y, p, a, ord, s',
     `${head}
+const n = 1;
 switch (j) {
 ${cases(problem, `s[${S_A0}] = NaN; s[${S_TIME}] = t; return;`)}
 }
 ${AFTER}
+s[${S_RESUM}] = ${DUE} ? 1 : 0;
 ${save}`,
   );
   const advance = problem.compileSource<AdvanceFn>(
@@ -163,6 +163,7 @@ const uc = rng.cursor;
 const nb = ub.length;
 let ui = uc[0];
 let n = 0;
+let due = 0;
 for (;;) {
   if (!(a0 > 0)) break;
   if (ui === nb) { rng.refill(); ui = 0; }
@@ -188,8 +189,10 @@ ${cases(problem, `s[${S_A0}] = NaN; s[${S_TIME}] = t; uc[0] = ui; return n + 1;`
   }
   n++;
 ${AFTER}
+  if (${DUE}) { due = 1; break; }
 }
 uc[0] = ui;
+s[${S_RESUM}] = due;
 ${save}
 return n;`,
   );

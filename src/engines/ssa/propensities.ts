@@ -8,7 +8,7 @@
 import { SolverError } from '../../errors.js';
 import type { Rng } from '../../random/rng.js';
 import type { Problem } from '../problem.js';
-import { type Kernels, kernels, S_A0, S_PEAK, S_SINCE, S_SIZE, S_TIME } from './kernel.js';
+import { type Kernels, kernels, S_A0, S_PEAK, S_RESUM, S_SINCE, S_SIZE, S_TIME } from './kernel.js';
 import { fire } from './stoich.js';
 
 /** Reactions at or above this count use the sum tree. */
@@ -97,8 +97,11 @@ export class Propensities {
       this.afterFiring(j, t, y);
       return;
     }
-    k.fire(j, this.lastPos, t, y, this.p, this.a, this.ord, this.st);
-    this.synced(y);
+    const st = this.st;
+    k.fire(j, this.lastPos, t, y, this.p, this.a, this.ord, st);
+    if (Number.isNaN(st[S_A0])) this.all(st[S_TIME], y); // throws, naming the reaction
+    if (st[S_RESUM] === 1) this.resum();
+    this.a0 = st[S_A0];
   }
 
   /**
@@ -106,16 +109,27 @@ export class Propensities {
    * returns the number of firings; the same draws and arithmetic as select + fire.
    */
   advance(rng: Rng, t: number, tBound: number, y: Float64Array): number {
-    const n = this.kernels!.advance(rng, t, tBound, y, this.p, this.a, this.ord, this.st);
-    this.synced(y);
+    const { kernels: k, st } = this;
+    let n = 0;
+    for (;;) {
+      n += k!.advance(rng, t, tBound, y, this.p, this.a, this.ord, st);
+      if (Number.isNaN(st[S_A0])) this.all(st[S_TIME], y); // throws, naming the reaction
+      if (st[S_RESUM] === 0) break;
+      this.resum();
+      t = st[S_TIME];
+    }
+    this.a0 = st[S_A0];
     return n;
   }
 
-  /** After a kernel: mirror a0; a NaN total means a bad propensity, which all() reports by name. */
-  private synced(y: Float64Array): void {
-    const a0 = this.st[S_A0];
-    if (Number.isNaN(a0)) this.all(this.st[S_TIME], y);
-    this.a0 = a0;
+  /** Kernel mode: exact re-sum of a0 from the stored propensities (periodic, or after cancellation). */
+  private resum(): void {
+    const { a, st } = this;
+    let s = 0;
+    for (let k = 0; k < this.m; k++) s += a[k];
+    st[S_A0] = s;
+    st[S_PEAK] = s;
+    st[S_SINCE] = 0;
   }
 
   /** Updates the propensities that depend on reaction j after it fired. */

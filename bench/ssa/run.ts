@@ -1,9 +1,12 @@
 /**
  * SSA benchmark: cscsim's exact direct method against a tight C direct method (bench/ssa/direct.c,
  * compiled with gcc -O2 at bench time) on a linear birth-death network and a CSC hierarchy network.
- * Both sides run the same ensemble (runs, seed, end time, output grid) with the same random streams and
- * the same sampling arithmetic, so their trajectories (and firing counts) normally coincide; the C time is
- * scaled to our firing count in case a last-bit difference of log() changed a trajectory.
+ * Both sides run the same ensemble (runs, seed, end time, output grid) from the same random streams. Ours
+ * selects reactions in the sorting direct method's order (McCollum et al. 2006) and C in model order, so
+ * the same uniforms pick different reactions: trajectories differ, distributions are the same (both exact),
+ * and the firing counts differ by sampling noise. The C time is therefore scaled to our firing count:
+ * the ratio compares time per firing. Ours and C alternate (REPS rounds, best of each) so that a load
+ * change on a shared machine hits both sides.
  * ratio = ms / peer_ms (below 1: we are faster); the goal is ratio <= 1.25 (0.8x of C's speed or better).
  */
 import { execFileSync } from 'node:child_process';
@@ -65,35 +68,39 @@ interface Side {
   firings: number;
 }
 
-async function ours(model: Model, runs: number, seed: number, tEnd: number, nOut: number): Promise<Side> {
+/** Rounds of (ours, C), after JIT warm-up; the best of each side is kept. */
+const REPS = 7;
+
+async function bothSides(
+  exe: string | null,
+  model: Model,
+  name: string,
+  runs: number,
+  seed: number,
+  tEnd: number,
+  nOut: number,
+): Promise<{ ours: Side; peer: Side | null }> {
   const problem = compile(model);
   const outputTimes = Array.from({ length: nOut }, (_, i) => (tEnd * i) / (nOut - 1));
-  // Warm up the JIT (as the C side needs no), then keep the fastest of 5 (least noisy on a shared machine).
+  // Warm up the JIT (as the C side needs no).
   for (let w = 0; w < 3; w++)
     await simulate(problem, { runs, seed: seed + 1 + w, outputTimes, quantiles: [], workers: 1 });
-  let best = Number.POSITIVE_INFINITY;
-  let firings = 0;
-  for (let rep = 0; rep < 5; rep++) {
+  const ours: Side = { ms: Number.POSITIVE_INFINITY, firings: 0 };
+  const peer: Side = { ms: Number.POSITIVE_INFINITY, firings: 0 };
+  for (let rep = 0; rep < REPS; rep++) {
     const t0 = performance.now();
     const r = await simulate(problem, { runs, seed, outputTimes, quantiles: [], workers: 1 });
-    best = Math.min(best, performance.now() - t0);
-    firings = r.stats.firings;
-  }
-  return { ms: best, firings };
-}
-
-function peer(exe: string, name: string, runs: number, seed: number, tEnd: number, nOut: number): Side {
-  let best = Number.POSITIVE_INFINITY;
-  let firings = 0;
-  for (let rep = 0; rep < 5; rep++) {
+    ours.ms = Math.min(ours.ms, performance.now() - t0);
+    ours.firings = r.stats.firings;
+    if (exe === null) continue;
     const out = execFileSync(exe, [name, String(runs), String(seed), String(tEnd), String(nOut)], {
       encoding: 'utf8',
     });
     const j = JSON.parse(out) as { ms: number; firings: number };
-    best = Math.min(best, j.ms);
-    firings = j.firings;
+    peer.ms = Math.min(peer.ms, j.ms);
+    peer.firings = j.firings;
   }
-  return { ms: best, firings };
+  return { ours, peer: exe === null ? null : peer };
 }
 
 const CASES = [
@@ -115,8 +122,9 @@ export async function runSsaBench(): Promise<BenchRow[]> {
     }
     for (const c of CASES) {
       const model = benchModel(c.name);
-      const o = await ours(model, c.runs, 1, c.tEnd, 51);
-      if (compileError) {
+      const both = await bothSides(compileError ? null : exe, model, c.name, c.runs, 1, c.tEnd, 51);
+      const o = both.ours;
+      if (compileError || both.peer === null) {
         rows.push({
           problem: c.problem,
           solver: 'direct',
@@ -130,7 +138,7 @@ export async function runSsaBench(): Promise<BenchRow[]> {
         });
         continue;
       }
-      const p = peer(exe, c.name, c.runs, 1, c.tEnd, 51);
+      const p = both.peer;
       const peerMs = p.ms * (o.firings / p.firings);
       rows.push({
         problem: c.problem,

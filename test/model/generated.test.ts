@@ -132,8 +132,7 @@ function chain(n: number, shared: boolean): Model {
   m.compartment('c', 1);
   m.param('k', 0.9, src);
   m.param('K', 2, src);
-  for (let i = 0; i < n; i++)
-    m.species(`X${i}`, { compartment: 'c', initial: 1 + i });
+  for (let i = 0; i < n; i++) m.species(`X${i}`, { compartment: 'c', initial: 1 + i });
   if (shared) {
     m.param('total', 0, { ...src, constant: false } as never);
     m.assign('total', Array.from({ length: n }, (_, i) => `X${i}`).join(' + '));

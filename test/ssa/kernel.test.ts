@@ -69,3 +69,14 @@ test('a negative propensity from the generated kernel is reported with the react
     (e: unknown) => e instanceof SolverError && /'bad'/.test(e.message),
   );
 });
+
+test('an infinite propensity from the generated kernel is reported with the reaction name', async () => {
+  const m = new ModelBuilder('inf').compartment('c', 1);
+  m.species('X', { compartment: 'c', initial: 0 });
+  m.reaction('grow', '-> X', '1');
+  m.reaction('blowup', '-> X', '1 / (3 - X)');
+  await assert.rejects(
+    simulate(compile(m.build()), { runs: 1, seed: 1, outputTimes: [0, 100], quantiles: [] }),
+    (e: unknown) => e instanceof SolverError && /'blowup' is Infinity/.test(e.message),
+  );
+});

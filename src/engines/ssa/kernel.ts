@@ -39,8 +39,8 @@ export const CANCELLATION = 1e-9;
 
 /**
  * Fires reaction j (found at position q of `ord`) at time t: y += nu_j, dependents updated, ord and s
- * updated; s[S_RESUM] = 1 when a re-sum of a0 is due. s[S_A0] becomes NaN when a new propensity is
- * negative, NaN or infinite.
+ * updated; s[S_RESUM] = 1 when a re-sum of a0 is due (also when a0 became infinite). s[S_A0] becomes
+ * NaN when a new propensity is negative or NaN.
  */
 export type FireFn = (
   j: number,
@@ -115,7 +115,7 @@ function cases(problem: Problem, onBad: string): string {
       const k = dependents.col[q];
       if (rates[k].prelude !== '') out.push(rates[k].prelude);
       out.push(`{ const v = ${rates[k].value};`);
-      out.push(`if (!(v >= 0 && v < Infinity)) { a0 = NaN; ${onBad} }`);
+      out.push(`if (!(v >= 0)) { a0 = NaN; ${onBad} }`);
       out.push(`a0 += v - a[${k}]; a[${k}] = v; }`);
     }
     out.push('break; }');
@@ -131,7 +131,9 @@ function cases(problem: Problem, onBad: string): string {
 const AFTER = `
 if (q > 0) { ord[q] = ord[q - 1]; ord[q - 1] = j; }
 if (a0 > peak) peak = a0;`;
-const DUE = `!(a0 >= ${CANCELLATION} * peak) || since0 + n >= ${RESUM_EVERY}`;
+// An infinite propensity makes a0 infinite (or NaN): it is caught here, once per firing, and reported
+// by the caller's re-sum.
+const DUE = `!(a0 >= ${CANCELLATION} * peak && a0 < Infinity) || since0 + n >= ${RESUM_EVERY}`;
 
 function generate(problem: Problem): Kernels | null {
   const m = problem.nReactions;

@@ -100,7 +100,7 @@ export class Propensities {
     const st = this.st;
     k.fire(j, this.lastPos, t, y, this.p, this.a, this.ord, st);
     if (Number.isNaN(st[S_A0])) this.all(st[S_TIME], y); // throws, naming the reaction
-    if (st[S_RESUM] === 1) this.resum();
+    if (st[S_RESUM] === 1) this.resum(y);
     this.a0 = st[S_A0];
   }
 
@@ -115,18 +115,22 @@ export class Propensities {
       n += k!.advance(rng, t, tBound, y, this.p, this.a, this.ord, st);
       if (Number.isNaN(st[S_A0])) this.all(st[S_TIME], y); // throws, naming the reaction
       if (st[S_RESUM] === 0) break;
-      this.resum();
+      this.resum(y);
       t = st[S_TIME];
     }
     this.a0 = st[S_A0];
     return n;
   }
 
-  /** Kernel mode: exact re-sum of a0 from the stored propensities (periodic, or after cancellation). */
-  private resum(): void {
+  /**
+   * Kernel mode: exact re-sum of a0 from the stored propensities (periodic, or after cancellation); an
+   * infinite propensity is reported by all(), naming the reaction.
+   */
+  private resum(y: Float64Array): void {
     const { a, st } = this;
     let s = 0;
     for (let k = 0; k < this.m; k++) s += a[k];
+    if (!(s < Number.POSITIVE_INFINITY)) this.all(st[S_TIME], y);
     st[S_A0] = s;
     st[S_PEAK] = s;
     st[S_SINCE] = 0;

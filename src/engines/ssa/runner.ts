@@ -111,6 +111,8 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     run(index, out, offset) {
       const rng = stream(spec.seed, index);
       if (random) problem.setRandom(() => rng.uniform());
+      // SBML L3: simultaneous events of equal priority run in random order, drawn from this run's stream.
+      events.setUniform(() => rng.uniform());
       // A fresh method per run: small arrays, and no state can leak from one run into the next.
       const method = makeMethod(methodName, { problem, p, rng, tuning: methodTuning });
       y.set(perRunInitial ? problem.initialState(p) : y0);

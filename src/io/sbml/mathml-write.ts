@@ -1,6 +1,7 @@
 /** Expr -> content MathML text (the inverse of mathml.ts), as SBML L3V2 expects it. */
 import type { BuiltinOp, Expr } from '../../model/expr/types.js';
 import { MATHML_NS } from './mathml.js';
+import { TRIG_TABLE } from './mathml-names.js';
 
 const SYMBOLS = 'http://www.sbml.org/sbml/symbols/';
 export const DISTRIB_SYMBOLS = 'http://www.sbml.org/sbml/symbols/distrib/';
@@ -36,30 +37,7 @@ const ELEMENT: Partial<Record<BuiltinOp, string>> = {
   factorial: 'factorial',
   quotient: 'quotient',
   rem: 'rem',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  sec: 'sec',
-  csc: 'csc',
-  cot: 'cot',
-  sinh: 'sinh',
-  cosh: 'cosh',
-  tanh: 'tanh',
-  sech: 'sech',
-  csch: 'csch',
-  coth: 'coth',
-  arcsin: 'arcsin',
-  arccos: 'arccos',
-  arctan: 'arctan',
-  arcsec: 'arcsec',
-  arccsc: 'arccsc',
-  arccot: 'arccot',
-  arcsinh: 'arcsinh',
-  arccosh: 'arccosh',
-  arctanh: 'arctanh',
-  arcsech: 'arcsech',
-  arccsch: 'arccsch',
-  arccoth: 'arccoth',
+  ...TRIG_TABLE,
 };
 
 /** Random-draw ops -> distrib csymbol names. */

@@ -7,6 +7,7 @@ import { InputError } from '../../errors.js';
 import { ARITY } from '../../model/expr/ops.js';
 import type { BuiltinOp, Expr } from '../../model/expr/types.js';
 import { UnsupportedError } from './errors.js';
+import { TRIG_TABLE } from './mathml-names.js';
 import { attr, childElements, textContent, type XmlElement } from './xml.js';
 
 export const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
@@ -32,30 +33,7 @@ const SIMPLE: Readonly<Record<string, BuiltinOp>> = {
   rem: 'rem',
   not: 'not',
   implies: 'implies',
-  sin: 'sin',
-  cos: 'cos',
-  tan: 'tan',
-  sec: 'sec',
-  csc: 'csc',
-  cot: 'cot',
-  sinh: 'sinh',
-  cosh: 'cosh',
-  tanh: 'tanh',
-  sech: 'sech',
-  csch: 'csch',
-  coth: 'coth',
-  arcsin: 'arcsin',
-  arccos: 'arccos',
-  arctan: 'arctan',
-  arcsec: 'arcsec',
-  arccsc: 'arccsc',
-  arccot: 'arccot',
-  arcsinh: 'arcsinh',
-  arccosh: 'arccosh',
-  arctanh: 'arctanh',
-  arcsech: 'arcsech',
-  arccsch: 'arccsch',
-  arccoth: 'arccoth',
+  ...TRIG_TABLE,
 };
 
 /** Binary among SIMPLE; the others take one operand. */

@@ -9,7 +9,7 @@ import { parseExpr } from '../../src/model/expr/parse.js';
 import { printExpr } from '../../src/model/expr/print.js';
 import { makeHelpers } from '../../src/model/expr/runtime.js';
 import type { Expr, FunctionDef } from '../../src/model/expr/types.js';
-import { lcg, randomExpr } from './gen.js';
+import { compileTree, lcg, randomExpr, randomPoint } from './gen.js';
 
 const IDS = ['a', 'b', 'c', 'x1', 'pi_'];
 const same = (u: number, v: number): boolean => (Number.isNaN(u) && Number.isNaN(v)) || u === v;
@@ -104,21 +104,13 @@ describe('parseExpr', () => {
 describe('codegen', () => {
   it('agrees with the reference interpreter on random trees', () => {
     const r = lcg(777);
-    const index = new Map(IDS.map((id, i) => [id, i]));
     const H = makeHelpers();
     let checked = 0;
     for (let i = 0; i < 600; i++) {
       const e = randomExpr(r, 5, { ids: IDS, logic: true, time: true });
-      const code = emitNumber(e, { resolve: (id) => `y[${index.get(id)}]` });
-      const f = new Function('t', 'y', 'H', `return ${code};`) as (
-        t: number,
-        y: Float64Array,
-        H: unknown,
-      ) => number;
+      const f = compileTree(e, IDS);
       for (let k = 0; k < 3; k++) {
-        const y = Float64Array.from(IDS, () => r() * 4 - 1);
-        const t = r() * 3;
-        const want = evaluate(e, { value: (id) => y[index.get(id)!]!, time: t, helpers: H });
+        const { t, y, want } = randomPoint(r, e, IDS, H);
         const got = f(t, y, H);
         assert.ok(same(got, want), `${printExpr(e)}: ${got} vs ${want}`);
         checked++;

@@ -1,4 +1,7 @@
 /** Seeded random expression trees for property tests (a 32-bit LCG, Numerical Recipes constants). */
+import { emitNumber } from '../../src/model/expr/codegen.js';
+import { evaluate } from '../../src/model/expr/evaluate.js';
+import type { Helpers } from '../../src/model/expr/runtime.js';
 import type { BuiltinOp, Expr } from '../../src/model/expr/types.js';
 
 export function lcg(seed: number): () => number {
@@ -79,4 +82,28 @@ export function randomExpr(r: () => number, depth: number, o: GenOptions): Expr 
   const args: Expr[] = [];
   for (let i = 0; i < n; i++) args.push(randomExpr(r, depth - 1, o));
   return { k: 'op', op, args };
+}
+
+/** A generated number function over (t, y, H) with ids mapped to y slots, as the compiler would emit it. */
+export type TreeFn = (t: number, y: Float64Array, H: unknown) => number;
+
+/** Emits `e` with `emitNumber` (ids resolved to y[i] in the order of `ids`) and compiles it for comparison. */
+export function compileTree(e: Expr, ids: readonly string[]): TreeFn {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const code = emitNumber(e, { resolve: (id) => `y[${index.get(id)}]` });
+  return new Function('t', 'y', 'H', `return ${code};`) as TreeFn;
+}
+
+/** Random state and time for `ids`, and the reference interpreter's value of `e` there. */
+export function randomPoint(
+  r: () => number,
+  e: Expr,
+  ids: readonly string[],
+  H: Helpers,
+): { t: number; y: Float64Array; want: number } {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const y = Float64Array.from(ids, () => r() * 4 - 1);
+  const t = r() * 3;
+  const want = evaluate(e, { value: (id) => y[index.get(id)!]!, time: t, helpers: H });
+  return { t, y, want };
 }

@@ -4,13 +4,12 @@ import { describe, it } from 'node:test';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
 import { emitNumber } from '../../src/model/expr/codegen.js';
-import { evaluate } from '../../src/model/expr/evaluate.js';
 import { reducePowers } from '../../src/model/expr/powers.js';
 import { printExpr } from '../../src/model/expr/print.js';
 import { makeHelpers } from '../../src/model/expr/runtime.js';
 import { simplify } from '../../src/model/expr/simplify.js';
 import type { Model } from '../../src/model/types.js';
-import { lcg, randomExpr } from './gen.js';
+import { compileTree, lcg, randomExpr, randomPoint } from './gen.js';
 
 const src = { unit: '1', source: 'assumed: test' };
 const IDS = ['a', 'b', 'c'];
@@ -18,21 +17,13 @@ const IDS = ['a', 'b', 'c'];
 describe('simplify + reducePowers', () => {
   it('generated code agrees with the interpreter on the original random trees', () => {
     const r = lcg(2024);
-    const index = new Map(IDS.map((id, i) => [id, i]));
     const H = makeHelpers();
     let compared = 0;
     for (let i = 0; i < 800; i++) {
       const e = randomExpr(r, 5, { ids: IDS, logic: true, time: true });
-      const code = emitNumber(reducePowers(simplify(e)), { resolve: (id) => `y[${index.get(id)}]` });
-      const f = new Function('t', 'y', 'H', `return ${code};`) as (
-        t: number,
-        y: Float64Array,
-        H: unknown,
-      ) => number;
+      const f = compileTree(reducePowers(simplify(e)), IDS);
       for (let k = 0; k < 3; k++) {
-        const y = Float64Array.from(IDS, () => r() * 4 - 1);
-        const t = r() * 3;
-        const want = evaluate(e, { value: (id) => y[index.get(id)!]!, time: t, helpers: H });
+        const { t, y, want } = randomPoint(r, e, IDS, H);
         // Real-arithmetic identities (X - X = 0, 0 * X = 0) may turn a NaN / infinite value finite.
         if (!Number.isFinite(want)) continue;
         const got = f(t, y, H);

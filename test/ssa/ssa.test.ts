@@ -162,7 +162,7 @@ test('time-dependent rates: immigration at rate c t gives Poisson(c t^2 / 2)', a
   }
 });
 
-test('ensembles are bit-identical for 1 and 2 workers', async () => {
+test('ensembles are bit-identical for 1, 2 and 4 workers', async () => {
   const problem = compile(birthDeath(20, 1, 1.1));
   const opts = {
     runs: 300,
@@ -172,12 +172,14 @@ test('ensembles are bit-identical for 1 and 2 workers', async () => {
     compileModule: new URL('./mini-compile.ts', import.meta.url).href,
   };
   const one = await simulate(problem, { ...opts, workers: 1 });
-  const two = await simulate(problem, { ...opts, workers: 2 });
-  assert.deepEqual(two.mean, one.mean);
-  assert.deepEqual(two.sd, one.sd);
-  assert.deepEqual(two.quantiles.values, one.quantiles.values);
-  assert.deepEqual(two.extinct, one.extinct);
-  assert.equal(two.stats.firings, one.stats.firings);
+  for (const workers of [2, 4]) {
+    const many = await simulate(problem, { ...opts, workers });
+    assert.deepEqual(many.mean, one.mean);
+    assert.deepEqual(many.sd, one.sd);
+    assert.deepEqual(many.quantiles.values, one.quantiles.values);
+    assert.deepEqual(many.extinct, one.extinct);
+    assert.equal(many.stats.firings, one.stats.firings);
+  }
 });
 
 test('invalid input is an InputError', async () => {

@@ -5,13 +5,15 @@
  * recompiles the model value, returns per-run outputs for its chunk, and the main thread accumulates
  * chunks strictly in run order, so results are bit-identical for any worker count.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputError, ModelError, SolverError } from '../../errors.js';
 import type { Problem } from '../problem.js';
 import { Accumulator } from './accumulate.js';
 import type { SsaMethodName, SsaStats, SsaTuning } from './method.js';
 import { createRunner, type RunSpec } from './runner.js';
+
+/** Upper bound on worker threads, whatever is asked (each holds a compiled model). */
+export const MAX_WORKERS = 64;
 
 export interface SimulateOptions {
   /** Default 'direct'. */
@@ -20,7 +22,10 @@ export interface SimulateOptions {
   /** Integer in [0, 2^53). */
   readonly seed: number;
   readonly outputTimes: ArrayLike<number>;
-  /** Worker threads; default 1 (the calling thread). Capped at the machine's parallelism. */
+  /**
+   * Worker threads; default 1 (the calling thread). More workers than cores is allowed (results do not
+   * depend on the count); capped at MAX_WORKERS and at the number of runs.
+   */
   readonly workers?: number;
   /** Keep every run's output (runs x times x ids doubles). */
   readonly keepTrajectories?: boolean;
@@ -88,7 +93,7 @@ export async function simulate(problem: Problem, options: SimulateOptions): Prom
       if (kept) kept.push(out.slice(r * size, (r + 1) * size));
     }
   };
-  const workers = Math.max(1, Math.min(options.workers ?? 1, availableParallelism(), runs));
+  const workers = Math.max(1, Math.min(options.workers ?? 1, MAX_WORKERS, runs));
   if (workers === 1) {
     const chunk = Math.max(1, Math.min(256, Math.ceil(runs / 100)));
     const out = new Float64Array(chunk * size);

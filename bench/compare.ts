@@ -39,6 +39,25 @@ function runIsolated(bp: BenchProblem, s: OurSolver, tol: Tolerance, timing: Tim
   return v;
 }
 
+/** A successful timing as a table outcome: time, error against the reference and work counters. */
+function measuredOutcome(
+  solver: string,
+  r: Omit<Measured, 'y'> & { readonly y: ArrayLike<number> },
+  ref: readonly number[],
+  bp: BenchProblem,
+): Outcome {
+  return {
+    ok: true,
+    solver,
+    ms: r.ms,
+    msMedian: r.msMedian,
+    error: maxRelError(r.y, ref, bp.errorFloor),
+    steps: r.steps,
+    rhsEvals: r.rhsEvals,
+    jacEvals: r.jacEvals,
+  };
+}
+
 export function ourOutcome(
   bp: BenchProblem,
   s: OurSolver,
@@ -54,16 +73,7 @@ export function ourOutcome(
     const r = isolate
       ? runIsolated(bp, s, tol, timing)
       : runOurs(bp, s, { solve, compile: engine.compile }, tol, timing);
-    return {
-      ok: true,
-      solver: s.id,
-      ms: r.ms,
-      msMedian: r.msMedian,
-      error: maxRelError(r.y, ref, bp.errorFloor),
-      steps: r.steps,
-      rhsEvals: r.rhsEvals,
-      jacEvals: r.jacEvals,
-    };
+    return measuredOutcome(s.id, r, ref, bp);
   } catch (e) {
     return { ok: false, solver: s.id, why: `failed: ${message(e)}` };
   }
@@ -80,16 +90,7 @@ export function peerOutcome(
   if (!a.ok) return { ok: false, solver: p.id, why: `missing (${a.why})` };
   try {
     const r = p.run(bp, { ...tol, batchMs: timing.batchMs, batches: timing.batches, clock: timing.clock });
-    return {
-      ok: true,
-      solver: p.id,
-      ms: r.ms,
-      msMedian: r.msMedian,
-      error: maxRelError(r.y, ref, bp.errorFloor),
-      steps: r.steps,
-      rhsEvals: r.rhsEvals,
-      jacEvals: r.jacEvals,
-    };
+    return measuredOutcome(p.id, r, ref, bp);
   } catch (e) {
     return { ok: false, solver: p.id, why: `failed: ${message(e)}` };
   }

@@ -43,7 +43,7 @@ export class DirectMethod implements SsaMethod {
     const a0 = prop.a0;
     if (a0 <= 0) return tBound;
     const rng = this.ctx.rng;
-    const tau = t - Math.log(rng.uniform()) / a0;
+    const tau = t + rng.exponential() / a0;
     if (tau >= tBound) return tBound;
     this.pending = prop.select(rng.uniform() * a0);
     return tau;
@@ -90,7 +90,7 @@ export class DirectMethod implements SsaMethod {
       let a0 = prop.a0;
       for (;;) {
         if (a0 <= 0) break;
-        const tau = t - Math.log(rng.uniform()) / a0;
+        const tau = t + rng.exponential() / a0;
         if (tau >= tBound) break;
         let r = rng.uniform() * a0;
         let j = 0;
@@ -119,7 +119,7 @@ export class DirectMethod implements SsaMethod {
     for (;;) {
       const a0 = prop.a0;
       if (a0 <= 0) break;
-      const tau = t - Math.log(rng.uniform()) / a0;
+      const tau = t + rng.exponential() / a0;
       if (tau >= tBound) break;
       const j = prop.select(rng.uniform() * a0);
       const end = rowPtr[j + 1];
@@ -148,7 +148,7 @@ export class DirectMethod implements SsaMethod {
   }
 
   private proposeTimeDependent(t: number, tBound: number, y: Float64Array): number {
-    let e = -Math.log(this.ctx.rng.uniform());
+    let e = this.ctx.rng.exponential();
     let u = t;
     while (u < tBound) {
       const v = Math.min(tBound, u + this.maxStep);

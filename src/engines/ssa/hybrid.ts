@@ -148,13 +148,13 @@ export class HybridMethod implements SsaMethod {
       let a0 = 0;
       for (let j = 0; j < this.m; j++) a0 += this.a[j];
       if (a0 <= 0) return tBound;
-      const tau = t - Math.log(rng.uniform()) / a0;
+      const tau = t + rng.exponential() / a0;
       if (tau >= tBound) return tBound;
       this.pending = this.select(rng.uniform() * a0);
       return tau;
     }
     // One sub-step per proposal, so that the driver checks triggers (and can bisect) after each.
-    if (Number.isNaN(this.eLeft)) this.eLeft = -Math.log(rng.uniform());
+    if (Number.isNaN(this.eLeft)) this.eLeft = rng.exponential();
     const y0 = this.y0;
     const h = Math.min(this.maxStep, tBound - t);
     y0.set(y);

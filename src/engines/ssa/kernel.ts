@@ -5,8 +5,9 @@
  * Petzold's dependency graph, J Chem Phys 121:4059, 2004) from the compiler's rate source, updating the
  * running total a0 - no CSR indirection and no call per rate. Two functions share the cases:
  * - `fire`: one firing (the propose/commit path, used when events need a look after every jump);
- * - `advance`: the whole inner loop of the direct method (Gillespie 1977) - waiting time, selection,
- *   firing - in one function, so that nothing crosses a call boundary per event.
+ * - `advance`: the whole inner loop of the direct method (Gillespie 1977) - waiting time (the ziggurat
+ *   exponential's fast path inlined, random/ziggurat.ts), selection, firing - in one function, so that
+ *   nothing crosses a call boundary per event.
  * Selection is a linear search in a dynamically sorted order: the sorting direct method (McCollum,
  * Peterson, Cox, Simpson & Samatova, Comput Biol Chem 30:39, 2006) swaps a fired reaction with the one
  * before it, so frequent reactions drift to the front and the mean search depth falls. The order changes
@@ -17,6 +18,7 @@
  */
 import { numberLiteral } from '../../model/expr/codegen.js';
 import type { Rng } from '../../random/rng.js';
+import { EXP_LAYERS } from '../../random/ziggurat.js';
 import type { Problem } from '../problem.js';
 
 /** Layout of the state array `s` shared by the kernels and Propensities. */
@@ -102,19 +104,59 @@ function inlineSlot(r: { prelude: string; value: string }): { prelude: string; v
   return m !== null && r.value === `w[${m[1]}]` ? { prelude: '', value: m[2] } : r;
 }
 
-/** The cases of `switch (j)`: fire j at time t, updating the local a0; on a bad value set a0 = NaN and `onBad`. */
-function cases(problem: Problem, onBad: string): string {
+/** The rate sources, with every work slot that can be inlined inlined. */
+function rateSources(problem: Problem): { prelude: string; value: string }[] {
+  return Array.from({ length: problem.nReactions }, (_, k) => inlineSlot(problem.rateSource!(k)));
+}
+
+const P_SLOT = /\bp\[(\d+)\]/g;
+const Y_SLOT = /\by\[(\d+)\]/g;
+
+/**
+ * Parameters read by the rates, loaded once per call into locals `p<k>` (they cannot change inside a
+ * call: events run between calls). Without this V8 reloads p[k] after every store to y or a, which it
+ * cannot prove to be different arrays.
+ */
+function parameterLocals(rates: readonly { prelude: string; value: string }[]): string {
+  const used = new Set<number>();
+  for (const r of rates) for (const m of `${r.prelude}\n${r.value}`.matchAll(P_SLOT)) used.add(Number(m[1]));
+  return [...used]
+    .sort((a, b) => a - b)
+    .map((k) => `const p${k} = p[${k}];`)
+    .join(' ');
+}
+
+/**
+ * The cases of `switch (j)`: fire j at time t, updating the local a0; on a bad value set a0 = NaN and
+ * `onBad`. Each species the reaction changes is held in a local `y<i>` for its dependent rates, and
+ * parameters are read from the locals of `parameterLocals`: the rewriting works on the compiler's own
+ * slot syntax (`y[3]`, `p[12]`), never on user text.
+ */
+function cases(
+  problem: Problem,
+  rates: readonly { prelude: string; value: string }[],
+  onBad: string,
+): string {
   const { stoich, dependents } = problem;
-  const rates = Array.from({ length: problem.nReactions }, (_, k) => inlineSlot(problem.rateSource!(k)));
   const out: string[] = [];
   for (let j = 0; j < problem.nReactions; j++) {
     out.push(`case ${j}: {`);
-    for (let q = stoich.rowPtr[j]; q < stoich.rowPtr[j + 1]; q++)
-      out.push(`y[${stoich.col[q]}] += ${numberLiteral(stoich.val[q])};`);
+    const changed = new Set<number>();
+    for (let q = stoich.rowPtr[j]; q < stoich.rowPtr[j + 1]; q++) {
+      const i = stoich.col[q];
+      if (changed.has(i))
+        throw new Error(`internal: species ${i} twice in the stoichiometry of reaction ${j}`);
+      out.push(`const y${i} = (y[${i}] += ${numberLiteral(stoich.val[q])});`);
+      changed.add(i);
+    }
+    const local = (src: string): string =>
+      src
+        .replace(Y_SLOT, (m, i: string) => (changed.has(Number(i)) ? `y${i}` : m))
+        .replace(P_SLOT, (_m, k: string) => `p${k}`);
     for (let q = dependents.rowPtr[j]; q < dependents.rowPtr[j + 1]; q++) {
       const k = dependents.col[q];
-      if (rates[k].prelude !== '') out.push(rates[k].prelude);
-      out.push(`{ const v = ${rates[k].value};`);
+      if (rates[k].prelude !== '') out.push(local(rates[k].prelude));
+      out.push(`{ const v = ${local(rates[k].value)};`);
       out.push(`if (!(v >= 0)) { a0 = NaN; ${onBad} }`);
       out.push(`a0 += v - a[${k}]; a[${k}] = v; }`);
     }
@@ -139,14 +181,16 @@ function generate(problem: Problem): Kernels | null {
   const m = problem.nReactions;
   if (problem.rateSource === undefined || problem.compileSource === undefined) return null;
   if (problem.ratesDependOnTime || m === 0 || problem.dependents.col.length > KERNEL_MAX_TERMS) return null;
-  const head = `const m = ${m}; let a0 = s[${S_A0}]; let peak = s[${S_PEAK}]; const since0 = s[${S_SINCE}] | 0;`;
+  const rates = rateSources(problem);
+  const head = `const m = ${m}; let a0 = s[${S_A0}]; let peak = s[${S_PEAK}]; const since0 = s[${S_SINCE}] | 0;
+${parameterLocals(rates)}`;
   const save = `s[${S_A0}] = a0; s[${S_PEAK}] = peak; s[${S_SINCE}] = since0 + n; s[${S_TIME}] = t;`;
   const fire = problem.compileSource<FireFn>(
     'j, q, t, y, p, a, ord, s',
     `${head}
 const n = 1;
 switch (j) {
-${cases(problem, `s[${S_A0}] = NaN; s[${S_TIME}] = t; return;`)}
+${cases(problem, rates, `s[${S_A0}] = NaN; s[${S_TIME}] = t; return;`)}
 }
 ${AFTER}
 s[${S_RESUM}] = ${DUE} ? 1 : 0;
@@ -163,13 +207,21 @@ const tEnd = tBound * 1;
 const ub = rng.uniforms;
 const uc = rng.cursor;
 const nb = ub.length;
+const zAccept = rng.expAccept;
+const zWidth = rng.expWidth;
 let ui = uc[0];
 let n = 0;
 let due = 0;
 for (;;) {
   if (!(a0 > 0)) break;
   if (ui === nb) { rng.refill(); ui = 0; }
-  const tau = t - Math.log(ub[ui++]) / a0;
+  // Waiting time Exp(1) / a0 by the ziggurat's fast path; the rest of a draw (~2%) continues in the rng.
+  const zw = ub[ui++] * ${EXP_LAYERS};
+  const zi = zw | 0;
+  const zg = zw - zi;
+  let e = zg * zWidth[zi];
+  if (!(zg < zAccept[zi])) { uc[0] = ui; e = rng.expSlow(zi, zg); ui = uc[0]; }
+  const tau = t + e / a0;
   if (tau >= tEnd) break;
   if (ui === nb) { rng.refill(); ui = 0; }
   let r = ub[ui++] * a0;
@@ -187,7 +239,7 @@ for (;;) {
   }
   t = tau;
   switch (j) {
-${cases(problem, `s[${S_A0}] = NaN; s[${S_TIME}] = t; uc[0] = ui; return n + 1;`)}
+${cases(problem, rates, `s[${S_A0}] = NaN; s[${S_TIME}] = t; uc[0] = ui; return n + 1;`)}
   }
   n++;
 ${AFTER}

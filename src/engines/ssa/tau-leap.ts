@@ -68,7 +68,7 @@ export class TauLeapMethod implements SsaMethod {
     let tauPrime = tau1;
     for (;;) {
       // CGP 2006 steps 3-5: a fresh critical waiting time per attempt; halve tau' after a rejection.
-      const tau2 = ac > 0 ? -Math.log(rng.uniform()) / ac : Number.POSITIVE_INFINITY;
+      const tau2 = ac > 0 ? rng.exponential() / ac : Number.POSITIVE_INFINITY;
       let tau: number;
       let pick = -1;
       if (tauPrime < tau2) tau = tauPrime;
@@ -131,7 +131,7 @@ export class TauLeapMethod implements SsaMethod {
     this.burst--;
     const a0 = this.prop.a0;
     const rng = this.ctx.rng;
-    const tau = t - Math.log(rng.uniform()) / a0;
+    const tau = t + rng.exponential() / a0;
     if (tau >= tBound) return tBound;
     this.pending = this.prop.select(rng.uniform() * a0);
     return tau;

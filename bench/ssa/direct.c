@@ -4,8 +4,14 @@
  * and the same output grid as cscsim's direct method, on two mass-action networks:
  *   bd        : X -> 2X (b X), X -> 0 (d X)
  *   hierarchy : CSC S -> 2S, S -> 2P1, S -> S + P1, S -> 0; Pi -> 2P(i+1) (Pk -> 2D), Pi -> 0; D -> 0
- * Usage: direct bd|hierarchy RUNS SEED TEND NOUT. Prints JSON {ms, firings, checksum}.
+ * Usage: direct bd|hierarchy RUNS SEED TEND NOUT [plain|matched]. Prints JSON {ms, firings, checksum}.
  * Every reaction is first order: propensity = k[j] * x[reactant[j]].
+ * Variants:
+ *   plain   (default) the textbook method: waiting time -log(U) / a0 with libm's log, linear search in
+ *           model order. This is the peer the benchmark's ratio is taken against.
+ *   matched the same algorithms as cscsim: the ziggurat exponential from the same uniforms (as in
+ *           src/random/ziggurat.ts) and the sorting direct method's search order (McCollum et al. 2006),
+ *           so the two sides differ only in the language: a like-for-like check of the generated code.
  */
 #include <math.h>
 #include <stdint.h>
@@ -55,6 +61,53 @@ static inline double uniform(rng_t *r) {
   return ((double)a * 67108864.0 + (double)b + 0.5) * (1.0 / 9007199254740992.0);
 }
 
+/* Ziggurat for Exp(1), 256 regions (Marsaglia & Tsang 2000), laid out as in src/random/ziggurat.ts. */
+#define ZL 256
+static double zW[ZL], zA[ZL], zF[ZL + 1], zR;
+
+static double zlayout(double r) {
+  double fr = exp(-r), v = fr * (r + 1);
+  zW[0] = v / fr; zW[1] = r; zF[0] = fr; zF[1] = fr;
+  for (int i = 1; i < ZL - 1; i++) {
+    double x = -log(v / zW[i] + zF[i]);
+    if (!(x > 0)) return -INFINITY;
+    zW[i + 1] = x; zF[i + 1] = exp(-x);
+  }
+  zF[ZL] = 1;
+  return zW[ZL - 1] * (1 - zF[ZL - 1]) - v;
+}
+
+static void zinit(void) {
+  double lo = 7.6, hi = 7.8;
+  for (int it = 0; it < 200; it++) {
+    double mid = 0.5 * (lo + hi);
+    if (mid == lo || mid == hi) break;
+    if (zlayout(mid) > 0) hi = mid; else lo = mid;
+  }
+  zR = fabs(zlayout(lo)) <= fabs(zlayout(hi)) ? lo : hi;
+  zlayout(zR);
+  for (int i = 0; i < ZL - 1; i++) zA[i] = zW[i + 1] / zW[i];
+  zA[ZL - 1] = 0;
+}
+
+static double zslow(rng_t *r, int i, double g) {
+  for (;;) {
+    if (i == 0) return zR - log(uniform(r));
+    double x = g * zW[i], lo = zF[i];
+    if (lo + uniform(r) * (zF[i + 1] - lo) < exp(-x)) return x;
+    double w = uniform(r) * ZL;
+    i = (int)w; g = w - i;
+    if (g < zA[i]) return g * zW[i];
+  }
+}
+
+static inline double zexp(rng_t *r) {
+  double w = uniform(r) * ZL;
+  int i = (int)w;
+  double g = w - i;
+  return g < zA[i] ? g * zW[i] : zslow(r, i, g);
+}
+
 static int nS, nR;
 static int reactant[MAXR];
 static double kr[MAXR];
@@ -98,8 +151,11 @@ static void build(const char *name) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 6) { fprintf(stderr, "usage: direct bd|hierarchy RUNS SEED TEND NOUT\n"); return 2; }
+  if (argc < 6) { fprintf(stderr, "usage: direct bd|hierarchy RUNS SEED TEND NOUT [plain|matched]\n"); return 2; }
   build(argv[1]);
+  int matched = argc > 6 && strcmp(argv[6], "matched") == 0;
+  if (matched) zinit();
+  int ord[MAXR];
   long runs = atol(argv[2]);
   uint64_t seed = strtoull(argv[3], 0, 10);
   double tEnd = atof(argv[4]);
@@ -114,6 +170,7 @@ int main(int argc, char **argv) {
     rng_t r;
     rng_init(&r, seed, (uint64_t)run);
     memcpy(x, x0, sizeof(double) * nS);
+    for (int j = 0; j < nR; j++) ord[j] = j;
     double a0 = 0;
     for (int j = 0; j < nR; j++) { a[j] = kr[j] * x[reactant[j]]; a0 += a[j]; }
     double t = 0;
@@ -128,12 +185,25 @@ int main(int argc, char **argv) {
       }
       if (oi >= nOut) break;
       if (a0 <= 0) { t = tOut; continue; }
-      double tau = t - log(uniform(&r)) / a0;
-      if (tau >= tOut) { t = tOut; continue; }
-      double rr = uniform(&r) * a0;
       int j = 0;
-      for (; j < nR - 1; j++) { rr -= a[j]; if (rr < 0) break; }
-      while (j > 0 && a[j] == 0) j--;
+      if (!matched) {
+        double tau = t - log(uniform(&r)) / a0;
+        if (tau >= tOut) { t = tOut; continue; }
+        double rr = uniform(&r) * a0;
+        for (; j < nR - 1; j++) { rr -= a[j]; if (rr < 0) break; }
+        while (j > 0 && a[j] == 0) j--;
+        t = tau;
+      } else {
+        double tau = t + zexp(&r) / a0;
+        if (tau >= tOut) { t = tOut; continue; }
+        double rr = uniform(&r) * a0;
+        int q = 0;
+        for (; q < nR - 1; q++) { j = ord[q]; rr -= a[j]; if (rr < 0) break; }
+        if (q == nR - 1) { while (q > 0 && a[ord[q]] == 0) q--; }
+        j = ord[q];
+        if (q > 0) { ord[q] = ord[q - 1]; ord[q - 1] = j; }
+        t = tau;
+      }
       for (int q = 0; q < nchg[j]; q++) x[chgS[j][q]] += chgV[j][q];
       for (int q = 0; q < ndep[j]; q++) {
         int k = dep[j][q];
@@ -142,7 +212,6 @@ int main(int argc, char **argv) {
         a[k] = v;
       }
       if (++since >= 4096) { a0 = 0; for (int k = 0; k < nR; k++) a0 += a[k]; since = 0; }
-      t = tau;
       firings++;
     }
     checksum += out[(size_t)(nOut - 1) * nS];

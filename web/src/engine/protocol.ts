@@ -1,0 +1,83 @@
+/**
+ * What the page and the engine worker say to each other. Everything is structured-clone data; requests
+ * carry the model value itself, so a worker keeps no state that a Cancel (terminate and respawn) could lose.
+ */
+import type { Model } from '../../../src/model/types.js';
+import type { Engine, Regimen } from '../app/state.js';
+
+/** Where a model comes from: a built-in id, or a file's name and text. */
+export type ModelSource =
+  | { readonly kind: 'builtin'; readonly id: string }
+  | { readonly kind: 'file'; readonly name: string; readonly text: string };
+
+/** A loaded and compiled model, as the page needs it. */
+export interface ModelInfo {
+  /** 'builtin:<id>' or 'file:<name>'; keys the worker's compile cache. */
+  readonly key: string;
+  readonly model: Model;
+  /** Everything the engines can report (the CLI's default columns). */
+  readonly outputIds: readonly string[];
+  /** Parameters a user may set: constant, not computed by a rule or initial assignment. */
+  readonly editable: readonly string[];
+  /** Import warnings (SBML), one line each, naming the file. */
+  readonly warnings: readonly string[];
+}
+
+export interface RunRequest {
+  readonly key: string;
+  readonly model: Model;
+  /** Validated parameter overrides. */
+  readonly params: Readonly<Record<string, number>>;
+  readonly regimen: Regimen | null | undefined;
+  readonly tEnd: number;
+  readonly points: number;
+  readonly engine: Engine;
+  readonly runs: number;
+  readonly seed: number;
+  readonly round: boolean;
+  /** Outputs computed by ensembles and the timing study (ODE runs report every output). */
+  readonly outputs: readonly string[];
+  readonly timing: boolean;
+}
+
+/** One line of the chart and table: an ODE solution, an ensemble summary, or one arm of the timing study. */
+export interface Arm {
+  readonly name: string;
+  /** Day of the first dose (timing study). */
+  readonly startDay?: number;
+  /** Row-major t x ids: ODE values or the ensemble mean. */
+  readonly values: Float64Array;
+  /** Ensembles: standard deviation, 5 % / 50 % / 95 % quantiles, fraction of runs at 0. */
+  readonly sd?: Float64Array;
+  readonly q05?: Float64Array;
+  readonly q50?: Float64Array;
+  readonly q95?: Float64Array;
+  readonly extinct?: Float64Array;
+}
+
+export interface ResultSet {
+  readonly kind: 'ode' | 'ensemble' | 'timing';
+  readonly modelId: string;
+  readonly t: Float64Array;
+  readonly ids: readonly string[];
+  readonly arms: readonly Arm[];
+  /** Ensembles: runs summarised so far, of `runs`. */
+  readonly runsDone?: number;
+  readonly runs?: number;
+  readonly method?: string;
+  readonly seed?: number;
+  /** Timing study: day the control tumour reaches the established volume. */
+  readonly establishedDay?: number;
+  readonly notes: readonly string[];
+}
+
+export type ToWorker =
+  | { readonly type: 'load'; readonly job: number; readonly source: ModelSource }
+  | { readonly type: 'run'; readonly job: number; readonly request: RunRequest };
+
+export type FromWorker =
+  | { readonly type: 'model'; readonly job: number; readonly info: ModelInfo }
+  | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number }
+  | { readonly type: 'partial'; readonly job: number; readonly result: ResultSet }
+  | { readonly type: 'done'; readonly job: number; readonly result: ResultSet; readonly ms: number }
+  | { readonly type: 'error'; readonly job: number; readonly message: string };

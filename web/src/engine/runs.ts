@@ -1,0 +1,169 @@
+/**
+ * The runs behind the page, DOM-free (the worker calls them; node tests call them too): one ODE solve with
+ * the CLI's defaults, a stochastic ensemble summarised chunk by chunk, and the treatment-timing study.
+ * Same model, same settings, same seed -> the same numbers as `cscsim simulate`.
+ */
+import type { Problem } from '../../../src/engines/problem.js';
+import { solve } from '../../../src/engines/solve.js';
+import { Accumulator } from '../../../src/engines/ssa/accumulate.js';
+import { createRunner } from '../../../src/engines/ssa/runner.js';
+import { InputError } from '../../../src/errors.js';
+import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
+import { presetRegimen, regimenOf } from '../app/dosing.js';
+import type { Regimen } from '../app/state.js';
+import type { ProblemCache } from './cache.js';
+import type { Arm, ResultSet, RunRequest } from './protocol.js';
+
+/** Output times as the CLI makes them: points - 1 equal steps from 0 to tEnd, the last exactly tEnd. */
+export function outputTimes(tEnd: number, points: number): Float64Array {
+  const steps = points - 1;
+  const t = new Float64Array(steps + 1);
+  for (let i = 0; i <= steps; i++) t[i] = 0 + ((tEnd - 0) * i) / steps;
+  t[steps] = tEnd;
+  return t;
+}
+
+/** Deterministic run: every output, rtol 1e-6, atol 1e-9, method auto (the CLI's defaults). */
+export function runOde(problem: Problem, req: RunRequest): ResultSet {
+  const p = paramVector(problem, req.params);
+  const sol = solve(problem, { tEnd: req.tEnd, outputTimes: outputTimes(req.tEnd, req.points), p });
+  return {
+    kind: 'ode',
+    modelId: problem.model.id,
+    t: sol.t,
+    ids: sol.ids,
+    arms: [{ name: problem.model.id, values: sol.y }],
+    notes: [`ODE (${sol.method}): ${sol.stats.accepted} steps, ${sol.events.length} events`],
+  };
+}
+
+export interface EnsembleHooks {
+  /** After each chunk of runs. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Asked after each chunk; when true, the summary so far is passed to onPartial. */
+  readonly partialDue?: () => boolean;
+  readonly onPartial?: (partial: ResultSet) => void;
+}
+
+const PROBS = [0.05, 0.5, 0.95];
+
+/** Initial state with species amounts rounded to whole counts (other state components untouched). */
+export function roundedInitial(problem: Problem, p: Float64Array): Float64Array {
+  const y0 = problem.initialState(p);
+  const species = new Set(problem.model.species.map((s) => s.id));
+  problem.stateIds.forEach((id, i) => {
+    if (species.has(id)) y0[i] = Math.round(y0[i]!);
+  });
+  return y0;
+}
+
+/**
+ * A stochastic ensemble run on this thread in run order, as `simulate` (src/engines/ssa/ensemble.ts) does
+ * with one worker - run i draws from stream(seed, i), chunks as there - so results are bit-identical to it
+ * and to the CLI for any worker count. Partial summaries are the same statistics over the runs done so far.
+ */
+export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
+  if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
+  const p = paramVector(problem, req.params);
+  const runner = createRunner(problem, {
+    method: req.engine,
+    seed: req.seed,
+    outputTimes: outputTimes(req.tEnd, req.points),
+    p,
+    outputs: req.outputs,
+    ...(req.round ? { y0: roundedInitial(problem, p) } : {}),
+  });
+  const runs = req.runs;
+  const size = runner.size;
+  const acc = new Accumulator(size, runs, PROBS);
+  const summary = (): ResultSet => {
+    const s = acc.finish();
+    const arm: Arm = {
+      name: problem.model.id,
+      values: s.mean,
+      sd: s.sd,
+      q05: s.quantiles[0],
+      q50: s.quantiles[1],
+      q95: s.quantiles[2],
+      extinct: s.extinct,
+    };
+    return {
+      kind: 'ensemble',
+      modelId: problem.model.id,
+      t: runner.t,
+      ids: runner.ids,
+      arms: [arm],
+      runsDone: acc.count,
+      runs,
+      method: req.engine,
+      seed: req.seed,
+      notes: [
+        `${req.engine}: ${acc.count} of ${runs} runs, seed ${req.seed}, ${runner.stats.firings} firings` +
+          (req.round ? '; initial amounts rounded to whole counts' : ''),
+      ],
+    };
+  };
+  const chunk = Math.max(1, Math.min(256, Math.ceil(runs / 100)));
+  const out = new Float64Array(chunk * size);
+  for (let start = 0; start < runs; start += chunk) {
+    const end = Math.min(runs, start + chunk);
+    for (let i = start; i < end; i++) runner.run(i, out, (i - start) * size);
+    for (let r = 0; r < end - start; r++) acc.add(out, r * size);
+    hooks.onProgress?.(end, runs);
+    if (end < runs && hooks.partialDue?.()) hooks.onPartial?.(summary());
+  }
+  return summary();
+}
+
+/** Volume at which a tumour counts as established, and days of the study after that (study.ts). */
+export const ESTABLISHED_VOLUME = 150;
+export const STUDY_WINDOW = 28;
+const ADJUVANT_DAY = 1;
+
+/**
+ * The treatment-timing study of Ithimakin et al. 2013 (the protocol of src/experiments/study.ts) on the
+ * page's model: control; the regimen from day 1, right after inoculation; the same regimen from the day the
+ * control tumour reaches 150 mm³ (rounded up to half a day). ODE; ends at the later of t end and 28 days
+ * after the established start.
+ */
+export function runTiming(cache: ProblemCache, req: RunRequest): ResultSet {
+  const regimen: Regimen = req.regimen ?? regimenOf(req.model) ?? presetRegimen('mouse-10-biw');
+  const control = cache.get(req.key, req.model, null);
+  if (!control.outputIds.includes('V'))
+    throw new InputError('the timing study needs a tumour volume output V (the HER2-CSC model)');
+  const reach = timeToReach(control, paramVector(control, req.params), 'V', ESTABLISHED_VOLUME, 200);
+  if (!Number.isFinite(reach))
+    throw new InputError(`the control tumour does not reach ${ESTABLISHED_VOLUME} mm³ within 200 days`);
+  const establishedDay = Math.ceil(reach * 2) / 2;
+  const end = Math.max(req.tEnd, establishedDay + STUDY_WINDOW);
+  const times = outputTimes(end, req.points);
+  const arm = (name: string, r: Regimen | null): Arm => {
+    const problem = cache.get(req.key, req.model, r);
+    const p = paramVector(problem, req.params);
+    const sol = solve(problem, { tEnd: end, outputTimes: times, p, outputs: req.outputs });
+    return { name, ...(r ? { startDay: r.start } : {}), values: sol.y };
+  };
+  return {
+    kind: 'timing',
+    modelId: control.model.id,
+    t: times,
+    ids: req.outputs,
+    arms: [
+      arm('control', null),
+      arm(`from day ${ADJUVANT_DAY} (adjuvant)`, { ...regimen, start: ADJUVANT_DAY }),
+      arm(`from day ${establishedDay} (established)`, { ...regimen, start: establishedDay }),
+    ],
+    establishedDay,
+    notes: [
+      `control reaches ${ESTABLISHED_VOLUME} mm³ on day ${reach.toFixed(1)}; ` +
+        `established arm starts on day ${establishedDay}; study ends on day ${end}`,
+    ],
+  };
+}
+
+/** Runs a request: the timing study, an ensemble or an ODE solve. */
+export function runRequest(cache: ProblemCache, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
+  if (req.timing) return runTiming(cache, req);
+  const problem = cache.get(req.key, req.model, req.regimen);
+  return req.engine === 'ode' ? runOde(problem, req) : runEnsemble(problem, req, hooks);
+}

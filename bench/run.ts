@@ -9,7 +9,7 @@
  *   --peers a,b       only these peers (cvode-bdf, scipy-lsoda, scipy-bdf, scipy-radau, desolve-lsoda, desolve-radau)
  *   --no-sweep        skip the Robertson tolerance sweep (work-precision)
  *   --no-cli          skip the cold-start `cscsim simulate` point
- *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts)
+ *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -134,6 +134,11 @@ if (!flag('--no-ssa') && existsSync(ssaFile)) {
     const mod = (await import(ssaModule)) as { runSsaBench?: () => unknown };
     if (typeof mod.runSsaBench !== 'function') throw new Error('bench/ssa/run.ts has no runSsaBench()');
     rows.push(...asRows(await mod.runSsaBench(), 'runSsaBench'));
+    if (!flag('--quick')) {
+      log('bench: ssa, large populations (about 1 minute)');
+      const { runLargeBench } = await import('./ssa/large.js');
+      rows.push(...asRows(await runLargeBench(log), 'runLargeBench'));
+    }
   } catch (e) {
     ssaNote = `ssa rows skipped: ${e instanceof Error ? e.message : String(e)}`;
   }

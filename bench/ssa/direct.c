@@ -3,6 +3,7 @@
  * dependency-graph propensity updates, the same Philox4x32-10 streams (key = seed, counter = block, run)
  * and the same output grid as cscsim's direct method, on two mass-action networks:
  *   bd        : X -> 2X (b X), X -> 0 (d X)
+ *   bd-large:N: the same with DSMTS 00001's rates (0.1, 0.11) from X0 = N (bench/ssa/large.ts)
  *   hierarchy : CSC S -> 2S, S -> 2P1, S -> S + P1, S -> 0; Pi -> 2P(i+1) (Pk -> 2D), Pi -> 0; D -> 0
  * Usage: direct bd|hierarchy RUNS SEED TEND NOUT [plain|matched]. Prints JSON {ms, firings, checksum}.
  * Every reaction is first order: propensity = k[j] * x[reactant[j]].
@@ -123,6 +124,11 @@ static void build(const char *name) {
     nS = 1; nR = 2; x0[0] = 1000;
     add(0, 0, 1.0); chg(0, 0, 1);
     add(1, 0, 1.05); chg(1, 0, -1);
+  } else if (strncmp(name, "bd-large:", 9) == 0) {
+    /* DSMTS 00001's rates (lambda 0.1, mu 0.11) from a large initial population: bd-large:X0 */
+    nS = 1; nR = 2; x0[0] = atof(name + 9);
+    add(0, 0, 0.1); chg(0, 0, 1);
+    add(1, 0, 0.11); chg(1, 0, -1);
   } else {
     /* S=0, P1..P4 = 1..4, D = 5 */
     const int K = 4;

@@ -1,0 +1,14 @@
+/**
+ * Survival statistics for virtual trials, matching R's survival package: Kaplan-Meier curves with
+ * Greenwood errors and R's median, the log-rank test, and Cox regression (Efron or Breslow ties).
+ */
+export { type CoxOptions, type CoxResult, coxPH, coxTwoGroup } from './cox.js';
+export {
+  type ConfType,
+  type KaplanMeier,
+  type KaplanMeierOptions,
+  kaplanMeier,
+  kaplanMeierByGroup,
+} from './kaplan-meier.js';
+export { type LogRank, logRank } from './log-rank.js';
+export { survivalQuantile } from './quantile.js';

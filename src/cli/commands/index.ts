@@ -5,5 +5,13 @@ import { models } from './models.js';
 import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
+import { survivalCommand } from './survival.js';
 
-export const commands: readonly Command[] = [simulate, models, reproduceCommand, sbmlSuite, exportCommand];
+export const commands: readonly Command[] = [
+  simulate,
+  models,
+  reproduceCommand,
+  sbmlSuite,
+  exportCommand,
+  survivalCommand,
+];

@@ -2,7 +2,7 @@
  * The result chart as an SVG string, from the report's chart code (src/report/svg): one line per selected
  * output (and per arm of the timing study), ensemble means with their 5-95 % quantile band.
  */
-import { type LineSeries, lineChart } from '../../../src/report/svg/index.js';
+import { type LineSeries, lineChart, seriesColor, seriesDash } from '../../../src/report/svg/index.js';
 import type { ResultSet } from '../engine/protocol.js';
 import type { YScale } from './state.js';
 
@@ -26,9 +26,14 @@ export function chartSeries(r: ResultSet, outputs: readonly string[]): LineSerie
   const w = r.ids.length;
   const series: LineSeries[] = [];
   const shown = outputs.filter((id) => r.ids.includes(id));
-  for (const a of r.arms) {
-    for (const id of shown) {
+  // Timing study: a colour per arm and a dash per output; otherwise a colour per output.
+  r.arms.forEach((a, ai) => {
+    shown.forEach((id, oi) => {
       const k = r.ids.indexOf(id);
+      const style =
+        r.kind === 'timing'
+          ? { color: seriesColor(ai), dash: seriesDash(oi) }
+          : { color: seriesColor(oi), dash: seriesDash(0) };
       const name =
         r.kind === 'timing'
           ? shown.length > 1
@@ -41,9 +46,9 @@ export function chartSeries(r: ResultSet, outputs: readonly string[]): LineSerie
         a.q05 && a.q95
           ? { lo: column(a.q05, w, k, n), hi: column(a.q95, w, k, n), bandLabel: `${id} 5-95 %` }
           : {};
-      series.push({ name, x: r.t, y: column(a.values, w, k, n), ...band });
-    }
-  }
+      series.push({ name, x: r.t, y: column(a.values, w, k, n), ...style, ...band });
+    });
+  });
   return series;
 }
 

@@ -17,6 +17,9 @@ export interface RunHooks {
   readonly onPartial?: (result: ResultSet) => void;
 }
 
+/** A request without its job number (distributes over the union). */
+type Request = ToWorker extends infer T ? (T extends ToWorker ? Omit<T, 'job'> : never) : never;
+
 interface Pending {
   readonly job: number;
   readonly resolve: (msg: FromWorker) => void;
@@ -66,7 +69,7 @@ export class EngineClient {
     return this.pending !== null;
   }
 
-  private send(msg: Omit<ToWorker, 'job'>, hooks: RunHooks = {}): Promise<FromWorker> {
+  private send(msg: Request, hooks: RunHooks = {}): Promise<FromWorker> {
     if (this.pending) this.cancel();
     const job = ++this.job;
     return new Promise((resolve, reject) => {

@@ -21,6 +21,8 @@ export interface ModelInfo {
   readonly editable: readonly string[];
   /** Import warnings (SBML), one line each, naming the file. */
   readonly warnings: readonly string[];
+  /** Ids of every built-in model (`cscsim models`), for the model picker. */
+  readonly builtins: readonly string[];
 }
 
 export interface RunRequest {

@@ -10,7 +10,7 @@ import { importSbmlDetailed } from '../../../src/io/sbml/import.js';
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
 import { validate } from '../../../src/model/validate.js';
-import { getModel } from '../../../src/models/index.js';
+import { getModel, modelIds } from '../../../src/models/index.js';
 import type { ModelInfo, ModelSource } from './protocol.js';
 
 /** The model value of a source and its import warnings; errors are InputErrors naming the file. */
@@ -68,6 +68,7 @@ export function loadSource(source: ModelSource): { info: ModelInfo; problem: Pro
       outputIds: problem.outputIds,
       editable: editableParams(model, problem),
       warnings,
+      builtins: modelIds,
     },
     problem,
   };

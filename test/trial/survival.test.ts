@@ -10,6 +10,8 @@ import {
   kaplanMeierByGroup,
   logRank,
 } from '../../src/trial/survival/index.js';
+import { sortSurvival } from '../../src/trial/survival/input.js';
+import { sortOrder } from '../../src/trial/survival/sort.js';
 
 function near(a: number, b: number, rel: number, what: string): void {
   assert.ok(Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)), `${what}: ${a} vs ${b}`);
@@ -31,6 +33,36 @@ function exponentialTrial(n: number, lambda0: number, lambda1: number, cMax: num
   }
   return { time, status, group };
 }
+
+describe('sorting', () => {
+  test('radix order is the stable sort by time (continuous, whole, zero and huge times)', () => {
+    const rng = stream(4, 0);
+    for (const n of [10, 1000, 5000]) {
+      const t = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const u = rng.uniform();
+        t[i] =
+          u < 0.3
+            ? Math.floor(rng.uniform() * 50)
+            : u < 0.35
+              ? 0
+              : u < 0.4
+                ? 1e300 * rng.uniform()
+                : rng.exponential();
+      }
+      const order = sortOrder(t);
+      const expected = Array.from(t, (_, i) => i).sort((a, b) => t[a]! - t[b]! || a - b);
+      assert.deepEqual([...order], expected, `n = ${n}`);
+    }
+  });
+
+  test('-0 sorts as 0', () => {
+    const t = Array.from({ length: 300 }, (_, i) => (i === 7 ? -0 : 1 + (i % 5)));
+    const s = sortSurvival(t, new Array(300).fill(1));
+    assert.equal(s.order[0], 7);
+    assert.ok(Object.is(s.time[0], 0));
+  });
+});
 
 describe('Kaplan-Meier', () => {
   test('without censoring it is the empirical survival function (ties included)', () => {

@@ -4,6 +4,7 @@
  * that computed times such as 0.1 + 0.2 and 0.3 form one tie, as they do in R.
  */
 import { InputError } from '../../errors.js';
+import { sortOrder } from './sort.js';
 
 /** Right-censored data sorted by time: subject `order[k]` has the k-th smallest time. */
 export interface SortedSurvival {
@@ -47,17 +48,16 @@ export function requireEvents(s: SortedSurvival, what: string): void {
   throw new InputError(`no events (every status is 0): ${what} needs at least one`, { path: 'status' });
 }
 
-/** Sorts once, O(n log n), and merges near-equal times unless told not to. Assumes checkSurvival passed. */
+/** Sorts once (radix sort, O(n)) and merges near-equal times unless told not to. Assumes checkSurvival passed. */
 export function sortSurvival(
   time: ArrayLike<number>,
   status: ArrayLike<number>,
   mergeTies = true,
 ): SortedSurvival {
   const n = time.length;
-  const t = Float64Array.from(time);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => t[a] - t[b] || a - b);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = time[i] + 0; // -0 becomes +0 (its sign bit would sort it last)
+  const order = sortOrder(t);
   const st = new Float64Array(n);
   const ss = new Uint8Array(n);
   for (let k = 0; k < n; k++) {

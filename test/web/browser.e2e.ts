@@ -13,7 +13,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { main } from '../../src/cli/main.js';
 import { solve } from '../../src/engines/solve.js';
+import { importSbml } from '../../src/io/sbml/import.js';
 import { compile } from '../../src/model/compile.js';
 import { getModel } from '../../src/models/index.js';
 import { DEFAULT_VIEW } from '../../web/src/app/state.js';
@@ -144,7 +146,7 @@ test('loads, runs the default model in the worker, draws lines, shows the CLI nu
     () => (globalThis as unknown as PageGlobals).document.body.dataset.firstResultMs,
   );
   console.log(
-    `# time to first result (default model, ODE): ${inPage} ms after navigation start (${firstResult} ms wall)`,
+    `time to first result (default model, ODE): ${inPage} ms after navigation start (${firstResult} ms wall)`,
   );
   const lines = await page.locator('#chart svg g.line path').count();
   assert.ok(lines >= 1, 'the chart has drawn a line');
@@ -201,6 +203,39 @@ test('reloading the URL restores the view and the same numbers', { skip }, async
   await fresh.close();
 });
 
+async function downloadText(p: Page, button: string): Promise<string> {
+  const [dl] = await Promise.all([p.waitForEvent('download'), p.click(button)]);
+  const path = await dl.path();
+  return readFileSync(path, 'utf8');
+}
+
+test('downloads: the CSV is the CLI output byte for byte; the SBML carries the edited parameter', {
+  skip,
+}, async () => {
+  const csv = await downloadText(page, '#dl-csv');
+  // The CLI cannot set a parameter: compare the default view in a fresh page.
+  const fresh = await browser.newPage();
+  await fresh.goto(base);
+  await nextRun(fresh, 0);
+  const csvDefault = await downloadText(fresh, '#dl-csv');
+  await fresh.close();
+  let out = '';
+  const code = await main(['simulate', 'her2csc', '--t-end', '60', '--steps', '120'], {
+    stdout: (x) => (out += x),
+    stderr: () => {},
+    isTTY: false,
+  });
+  assert.equal(code, 0);
+  assert.equal(csvDefault, out);
+  assert.notEqual(csv, out, 'the edited view differs');
+  const sbml = await downloadText(page, '#dl-sbml');
+  const m = importSbml(sbml, 'download.xml');
+  assert.equal(m.parameters.find((x) => x.id === 'lambdaS')?.value, 0.5);
+  const json = JSON.parse(await downloadText(page, '#dl-json'));
+  assert.equal(json.view.params.lambdaS, 0.5);
+  assert.equal(json.arms[0].outputs.V.values.at(-1), changedV);
+});
+
 test('the timing study overlays control, day 1 and established starts', { skip }, async () => {
   const n = await runsDone(page);
   await page.click('#timing');
@@ -239,6 +274,39 @@ test('an ensemble shows progress and can be cancelled', { skip }, async () => {
     () => (globalThis as unknown as PageGlobals).document.body.dataset.run === 'cancelled',
   );
   assert.equal(await page.locator('#status').textContent(), 'cancelled');
+  // Back to the ODE for the next test.
+  n = await runsDone(page);
+  await page.fill('#runs', '100');
+  await page.press('#runs', 'Enter');
+  await page.selectOption('#engine', 'ode');
+  await nextRun(page, n);
+});
+
+test('a model file dropped on the page loads, lists its parameters and runs', { skip }, async () => {
+  const n = await runsDone(page);
+  const json = JSON.stringify({
+    id: 'decay',
+    compartments: [{ id: 'c', size: 1 }],
+    species: [{ id: 'A', compartment: 'c', initial: 100, hasOnlySubstanceUnits: true }],
+    parameters: [{ id: 'k', value: 0.5, unit: '1/day', range: [0.1, 1], source: 'assumed: test' }],
+    reactions: [{ id: 'r', reactants: [{ species: 'A' }], products: [], rate: 'k * A' }],
+  });
+  const dt = await page.evaluateHandle((text) => {
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(f: unknown): void } };
+      File: new (parts: string[], name: string) => unknown;
+    };
+    const d = new g.DataTransfer();
+    d.items.add(new g.File([text], 'decay.json'));
+    return d;
+  }, json);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await nextRun(page, n);
+  assert.match(page.url(), /model=file/);
+  assert.equal(await page.locator('.params tr[data-id="k"]').count(), 1);
+  const a = await finalValue(page, 'A');
+  const exact = 100 * Math.exp(-0.5 * 20);
+  assert.ok(Math.abs(a - exact) < 1e-4 * exact, `A(20) = ${a}, exact ${exact}`);
 });
 
 test('a malformed SBML file shows the message the CLI prints', { skip }, async () => {

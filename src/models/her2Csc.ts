@@ -16,11 +16,16 @@
  * Bound trastuzumab also marks every cell for Fc-receptor effector cells (ADCC/ADCP; Clynes et al., Nat Med
  * 2000): a kill rate proportional to occupancy, saturating in the cell's HER2 density (stage-specific).
  * Trastuzumab: two-compartment PK per kg body weight (central Ab_c, peripheral Ab_p, mg/kg).
+ * Option `dormancy` adds dormant CSCs Sq: they neither divide nor signal (so HER2 blockade cannot touch
+ * them), count as tumor cells and CSCs, and are killed by Fc-receptor effectors at dormAdcc times the CSC
+ * rate. They leave dormancy only when a protocol moves them to S (e.g. a micrometastasis escaping
+ * dormancy, Willis et al., Cancer Res 2010), so the option changes nothing unless Sq is populated.
  * The initial state is the inoculum in the composition of untreated balanced growth in culture.
  */
 import { ModelBuilder } from '../model/builder.js';
 import type { Model } from '../model/types.js';
 import {
+  dormancyParams,
   drugParams,
   her2Params,
   hierarchyParams,
@@ -55,6 +60,8 @@ export interface Her2CscOptions {
   readonly her2?: 'dynamic' | 'steady';
   /** Add dedifferentiation reactions Pi -> S at rate omega (default false). */
   readonly plasticity?: boolean;
+  /** Add dormant (non-dividing) CSCs Sq and their antibody-dependent kill (default false). */
+  readonly dormancy?: boolean;
   /** Parameter values replacing defaults and presets. */
   readonly overrides?: Readonly<Record<string, number>>;
 }
@@ -68,7 +75,8 @@ export function presetParams(line: CellLine, options: Her2CscOptions = {}): Para
   const site = sitePresets[options.site ?? 'fatpad'];
   const apply = (s: ParamSpec, o: Override | undefined): ParamSpec =>
     o ? { ...s, value: o.value, range: o.range ?? [o.value, o.value], source: o.source } : s;
-  return [...hierarchyParams, ...her2Params, ...drugParams, ...pk].map((s) => {
+  const dormant = options.dormancy ? dormancyParams : [];
+  return [...hierarchyParams, ...her2Params, ...drugParams, ...pk, ...dormant].map((s) => {
     let r = apply(apply(s, line_.overrides[s.id]), site[s.id]);
     const v = options.overrides?.[s.id];
     if (v !== undefined) r = { ...r, value: v, source: `${r.source}; set to ${v} by the caller` };
@@ -99,8 +107,10 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   });
 
   const P = Array.from({ length: k }, (_, i) => `P${i + 1}`);
-  const cells = ['S', ...P, 'D'];
+  const dormant = options.dormancy ?? false;
+  const cells = ['S', ...P, 'D', ...(dormant ? ['Sq'] : [])];
   for (const id of cells) m.species(id, { compartment: 'tumor', unit: 'cell' });
+  const stem = dormant ? '(S + Sq)' : 'S';
   m.species('Ab_c', { compartment: 'body', unit: 'mg/kg', description: 'trastuzumab, central' });
   m.species('Ab_p', { compartment: 'body', unit: 'mg/kg', description: 'trastuzumab, peripheral' });
 
@@ -111,11 +121,11 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   // Readouts and signalling.
   derived('N', 'cell', cells.join(' + '), 'tumor cells');
   derived('V', 'mm3', 'N / rho', 'tumor volume');
-  derived('cscFraction', 'dimensionless', 'S / N', 'CSC fraction');
+  derived('cscFraction', 'dimensionless', `${stem} / N`, 'CSC fraction');
   derived(
     'aldhFraction',
     'dimensionless',
-    `(${['S', ...P.slice(0, a)].join(' + ')}) / N`,
+    `(${[stem, ...P.slice(0, a)].join(' + ')}) / N`,
     'ALDEFLUOR+ fraction',
   );
   derived('C', 'ug/mL', 'Ab_c / V1 + Cmedium', 'trastuzumab concentration at the tumor');
@@ -194,6 +204,7 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   });
   m.reaction('D_death', 'D ->', 'deltaD * D');
   m.reaction('D_adcc', 'D ->', 'adccD * D');
+  if (dormant) m.reaction('Sq_adcc', 'Sq ->', 'dormAdcc * adccS * Sq');
 
   // Trastuzumab PK (mg/kg; rates in mg/kg/day).
   m.reaction('Ab_elim', 'Ab_c ->', 'CL / V1 * Ab_c');

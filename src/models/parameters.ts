@@ -262,6 +262,19 @@ export const drugParams: readonly ParamSpec[] = [
   ),
 ];
 
+/** Dormant CSCs (option `dormancy` of her2Csc). */
+export const dormancyParams: readonly ParamSpec[] = [
+  p(
+    'dormAdcc',
+    1,
+    'fraction',
+    [0, 1],
+    'assumed: Fc-receptor killing needs antibody bound to the cell, not division, so dormant CSCs carrying the ' +
+      'CSC HER2 level are killed like cycling ones; 0 if dormant cells hide from effectors or lose HER2',
+    'antibody-dependent kill of dormant CSCs relative to cycling CSCs',
+  ),
+];
+
 /** Mouse PK: t1/2 ~8 days, CL ~7 mL/day/kg (domain.md); Q and V2 assumed. */
 export const mousePkParams: readonly ParamSpec[] = [
   p(

@@ -1,0 +1,138 @@
+/**
+ * `runTrial`: a virtual adjuvant trial of the HER2-CSC model. Two stages over worker threads:
+ * 1. calibration: pilot patients under chemotherapy alone fix the mean number of micrometastases so that
+ *    the control arm's 5-year invasive DFS is the target (calibrate.ts; skipped when `micrometMean` is given);
+ * 2. the trial: every patient simulated under both arms to the analysis date, randomised 1:1, analysed
+ *    like B-47 (analysis.ts).
+ * Patient i draws only from streams keyed by (seed, i), and results are assembled in patient order, so
+ * the outcome is identical for any number of workers.
+ */
+import { InputError } from '../errors.js';
+import { analyse, type PatientOutcome, type TrialAnalysis } from './analysis.js';
+import { type AssumptionId, scenario, type TrialScenario } from './assumptions.js';
+import { type Calibration, calibrateMean, FIVE_YEARS } from './calibrate.js';
+import type { CloneSettings } from './clone.js';
+import { runItems } from './pool.js';
+import { DAYS_PER_YEAR } from './population.js';
+import { trialModel } from './rates.js';
+import type { WorkContext, WorkItem } from './work.js';
+
+export interface TrialOptions {
+  /** Patients randomised (default 3270, as B-47). */
+  readonly patients?: number;
+  /** Integer in [0, 2^53) (default 1). */
+  readonly seed?: number;
+  /** Worker threads (default 1: the calling thread). */
+  readonly workers?: number;
+  /** Trial-level assumptions replacing the defaults of assumptions.ts. */
+  readonly scenario?: Partial<Record<AssumptionId, number>>;
+  /** Poisson mean of micrometastases per patient; calibrated to the control 5-y DFS when absent. */
+  readonly micrometMean?: number;
+  /** Pilot patients for the calibration (default the trial size within [200, 1000]). */
+  readonly pilotPatients?: number;
+  readonly clone?: CloneSettings;
+  /** Model parameter values for every patient over their own (e.g. { Kd: 1e12 } switches the drug off). */
+  readonly modelParams?: Readonly<Record<string, number>>;
+  /** Progress: stage, done, total (patients). */
+  readonly onProgress?: (stage: 'calibration' | 'trial', done: number, total: number) => void;
+}
+
+export interface TrialResult {
+  readonly patients: number;
+  readonly seed: number;
+  readonly scenario: TrialScenario;
+  /** The calibration, or null when micrometMean was given. */
+  readonly calibration: Calibration | null;
+  readonly micrometMean: number;
+  readonly outcomes: readonly PatientOutcome[];
+  readonly analysis: TrialAnalysis;
+  readonly elapsedMs: number;
+}
+
+const CHUNK = 20;
+
+function chunks(n: number, make: (from: number, to: number) => WorkItem): WorkItem[] {
+  const out: WorkItem[] = [];
+  for (let from = 0; from < n; from += CHUNK) out.push(make(from, Math.min(n, from + CHUNK)));
+  return out;
+}
+
+function checkOptions(o: TrialOptions): { patients: number; seed: number; workers: number } {
+  const patients = o.patients ?? 3270;
+  const seed = o.seed ?? 1;
+  const workers = o.workers ?? 1;
+  if (!Number.isInteger(patients) || patients < 1)
+    throw new InputError(`patients must be an integer >= 1, got ${patients}`, { path: 'patients' });
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InputError(`seed must be an integer in [0, 2^53), got ${seed}`, { path: 'seed' });
+  if (patients >= 2 ** 40)
+    throw new InputError(`patients must be < 2^40, got ${patients}`, { path: 'patients' });
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new InputError(`workers must be an integer >= 1, got ${workers}`, { path: 'workers' });
+  if (o.micrometMean !== undefined && !(o.micrometMean >= 0 && Number.isFinite(o.micrometMean)))
+    throw new InputError(`micrometMean must be finite and >= 0, got ${o.micrometMean}`, {
+      path: 'micrometMean',
+    });
+  return { patients, seed, workers };
+}
+
+export async function runTrial(options: TrialOptions = {}): Promise<TrialResult> {
+  const start = performance.now();
+  const { patients, seed, workers } = checkOptions(options);
+  let sc: TrialScenario;
+  try {
+    sc = scenario(options.scenario);
+  } catch (e) {
+    throw new InputError(e instanceof Error ? e.message : String(e), { path: 'scenario' });
+  }
+  const modelParams = options.modelParams ?? {};
+  const known = trialModel().problem.paramIndex;
+  for (const [id, v] of Object.entries(modelParams)) {
+    if (!known.has(id)) throw new InputError(`unknown model parameter '${id}'`, { path: 'modelParams' });
+    if (!Number.isFinite(v))
+      throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
+  }
+  const ctx: WorkContext = { seed, scenario: sc, clone: options.clone ?? {}, modelParams };
+  const cap = Math.round(sc.maxMicromets);
+  let calibration: Calibration | null = null;
+  let mean = options.micrometMean;
+  if (mean === undefined) {
+    const pilot = Math.max(1, Math.round(options.pilotPatients ?? Math.min(1000, Math.max(200, patients))));
+    let done = 0;
+    const res = await runItems(
+      ctx,
+      chunks(pilot, (from, to) => ({ kind: 'pilot', from, to })),
+      workers,
+      (_, r) => {
+        done += r.kind === 'pilot' ? r.K.length : 0;
+        options.onProgress?.('calibration', done, pilot);
+      },
+    );
+    const K = res.flatMap((r) => (r.kind === 'pilot' ? r.K : []));
+    const background5 = Math.exp(-sc.backgroundPerYear * (FIVE_YEARS / DAYS_PER_YEAR));
+    calibration = calibrateMean(K, sc.controlDfs5, cap, background5);
+    mean = calibration.mean;
+  }
+  const m = mean;
+  let done = 0;
+  const res = await runItems(
+    ctx,
+    chunks(patients, (from, to) => ({ kind: 'trial', from, to, mean: m })),
+    workers,
+    (_, r) => {
+      done += r.kind === 'trial' ? r.outcomes.length : 0;
+      options.onProgress?.('trial', done, patients);
+    },
+  );
+  const outcomes = res.flatMap((r) => (r.kind === 'trial' ? r.outcomes : []));
+  return {
+    patients,
+    seed,
+    scenario: sc,
+    calibration,
+    micrometMean: m,
+    outcomes,
+    analysis: analyse(outcomes),
+    elapsedMs: performance.now() - start,
+  };
+}

@@ -6,6 +6,7 @@ import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
 import { survivalCommand } from './survival.js';
+import { trialCommand } from './trial.js';
 
 export const commands: readonly Command[] = [
   simulate,
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   sbmlSuite,
   exportCommand,
   survivalCommand,
+  trialCommand,
 ];

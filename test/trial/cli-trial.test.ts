@@ -1,0 +1,47 @@
+/** `cscsim trial b47`: bad input exits 2 with a clear message; a small run prints the table and writes files. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+test('bad input exits 2 and says what was expected', async () => {
+  for (const [argv, msg] of [
+    [['trial', 'b47', '--patients', '0'], /--patients: expected at least 1/],
+    [['trial', 'b47', '--seed', '-1'], /--seed: expected at least 0/],
+    [['trial', 'b47', '--patients', '2.5'], /--patients: expected an integer/],
+    [['trial', 'b31'], /expected the trial name 'b47'/],
+    [['trial'], /expected the trial name 'b47', got nothing/],
+  ] as const) {
+    const r = await cli(...argv);
+    assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
+    assert.match(r.err, msg);
+  }
+});
+
+test('a small trial prints the table beside B-47 and writes CSV, SVG and JSON', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cscsim-trial-'));
+  const r = await cli('trial', 'b47', '--patients', '30', '--seed', '3', '--workers', '1', '--out', dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /chemotherapy \+ trastuzumab/);
+  assert.match(r.out, /0\.98 \(0\.76-1\.25\), p 0\.85/);
+  const csv = readFileSync(join(dir, 'outcomes.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 31);
+  assert.match(csv[0]!, /^patient,arm,ihc,/);
+  assert.match(readFileSync(join(dir, 'km.svg'), 'utf8'), /^<svg[^>]*>/);
+  const json = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { trial: { patients: number } };
+  assert.equal(json.trial.patients, 30);
+  assert.ok(!existsSync(join(dir, 'scan.csv')));
+});

@@ -123,6 +123,12 @@ test('chart: one path per output and arm, quantile bands for ensembles, log or l
   });
   const s2 = chartSvg(ens, { outputs: ['V'], yScale: 'linear' });
   assert.match(s2, /V 5-95 %/);
+  // Text from a model file is escaped in the SVG (the page inserts it as markup).
+  const evil = chartSvg(
+    { ...ode, modelId: '<img src=x onerror=alert(1)>' },
+    { outputs: ['V'], yScale: 'log' },
+  );
+  assert.ok(!evil.includes('<img'), 'model text is escaped');
   const json = JSON.parse(resultJson(ens, { ...DEFAULT_VIEW, engine: 'tau-leap' }));
   assert.equal(json.arms[0].outputs.V.mean.length, 11);
   assert.equal(json.view.engine, 'tau-leap');

@@ -3,18 +3,17 @@
  * every change (debounced; a new run cancels the one in flight) and writes every change back to the URL.
  */
 import './style.css';
-import { chartSvg } from './app/chart.js';
-import { withParams, withRegimen } from './app/dosing.js';
-import { resultCsv, resultJson } from './app/export.js';
 import { fitView, shownOutputs } from './app/fit.js';
 import { DEFAULT_VIEW, type ViewState } from './app/state.js';
 import { decodeView, encodeView } from './app/url.js';
 import { Cancelled, EngineClient } from './engine/client.js';
 import type { ModelInfo, ModelSource, ResultSet, RunRequest } from './engine/protocol.js';
-import { download, fill, fmt, h } from './ui/dom.js';
+import { fill, h } from './ui/dom.js';
 import { dosingPanel } from './ui/dosing.js';
+import { setupDownloads } from './ui/downloads.js';
 import { outputsPanel } from './ui/outputs.js';
 import { paramsPanel } from './ui/params.js';
+import { renderResult } from './ui/results.js';
 import { settingsPanel } from './ui/settings.js';
 
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
@@ -211,61 +210,8 @@ async function run(): Promise<void> {
 
 function showResult(r: ResultSet): void {
   result = r;
-  if (!info) return;
-  const outputs = shownOutputs(state, info);
-  const width = Math.max(480, Math.min(1000, $('chart').clientWidth || 760));
-  $('chart').innerHTML = chartSvg(r, { outputs, yScale: state.yScale, timeUnit: info.model.timeUnit, width });
-  const n = r.t.length;
-  const w = r.ids.length;
-  const rows = r.arms.flatMap((a) =>
-    outputs
-      .filter((id) => r.ids.includes(id))
-      .map((id) => {
-        const v = a.values[(n - 1) * w + r.ids.indexOf(id)]!;
-        return h(
-          'tr',
-          {},
-          h('td', {}, id),
-          h('td', {}, r.arms.length > 1 ? a.name : r.kind === 'ensemble' ? 'mean' : ''),
-          h(
-            'td',
-            {
-              class: 'num',
-              'data-output': id,
-              'data-arm': a.name,
-              'data-value': String(v),
-              title: String(v),
-            },
-            fmt(v),
-          ),
-        );
-      }),
-  );
-  fill(
-    $('final'),
-    h(
-      'caption',
-      {},
-      `At t = ${fmt(r.t[n - 1]!)}${r.kind === 'ensemble' ? ` (${r.runsDone} of ${r.runs} runs)` : ''}`,
-    ),
-    h('tbody', {}, ...rows),
-  );
-}
-
-function setupDownloads(): void {
-  const name = (): string => (info ? info.model.id : 'cscsim');
-  $('dl-csv').addEventListener('click', () => {
-    if (result) download(`${name()}-${result.kind}.csv`, resultCsv(result), 'text/csv');
-  });
-  $('dl-json').addEventListener('click', () => {
-    if (result) download(`${name()}-${result.kind}.json`, resultJson(result, state), 'application/json');
-  });
-  $('dl-sbml').addEventListener('click', async () => {
-    if (!info) return;
-    const { exportSbml } = await import('../../src/io/sbml/export.js');
-    const m = withRegimen(withParams(info.model, state.params), state.regimen);
-    download(`${name()}.xml`, exportSbml(m), 'application/xml');
-  });
+  if (info)
+    renderResult($('chart'), $('final'), r, shownOutputs(state, info), state.yScale, info.model.timeUnit);
 }
 
 function openFile(file: File): void {
@@ -330,7 +276,7 @@ async function fromUrl(): Promise<void> {
   await loadModel({ kind: 'builtin', id: state.model }, true, [d.warnings, d.errors]);
 }
 
-setupDownloads();
+setupDownloads({ info: () => info, result: () => result, state: () => state });
 setupModelInputs();
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== encodeView(state)) void fromUrl();

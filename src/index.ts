@@ -21,3 +21,5 @@ export { parseExpr } from './model/expr/parse.js';
 export type * from './model/types.js';
 export { getModel, modelIds, models } from './models/index.js';
 export { stream } from './random/index.js';
+export type { ConfType, CoxResult, KaplanMeier, LogRank } from './trial/survival/index.js';
+export { coxPH, coxTwoGroup, kaplanMeier, kaplanMeierByGroup, logRank } from './trial/survival/index.js';

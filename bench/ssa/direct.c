@@ -4,9 +4,11 @@
  * and the same output grid as cscsim's direct method, on two mass-action networks:
  *   bd        : X -> 2X (b X), X -> 0 (d X)
  *   bd-large:N: the same with DSMTS 00001's rates (0.1, 0.11) from X0 = N (bench/ssa/large.ts)
+ *   drug      : S -> 2S (1 S), S -> 0 (0.9 S), S + D -> D (2e-8 S D), D -> 0 (0.05 D); S0 = 100, D0 = 1e7
  *   hierarchy : CSC S -> 2S, S -> 2P1, S -> S + P1, S -> 0; Pi -> 2P(i+1) (Pk -> 2D), Pi -> 0; D -> 0
  * Usage: direct bd|hierarchy RUNS SEED TEND NOUT [plain|matched]. Prints JSON {ms, firings, checksum}.
- * Every reaction is first order: propensity = k[j] * x[reactant[j]].
+ * Reactions are first order, propensity = k[j] * x[reactant[j]], or second order in two distinct species,
+ * k[j] * x[reactant[j]] * x[reactant2[j]].
  * Variants:
  *   plain   (default) the textbook method: waiting time -log(U) / a0 with libm's log, linear search in
  *           model order. This is the peer the benchmark's ratio is taken against.
@@ -110,13 +112,17 @@ static inline double zexp(rng_t *r) {
 }
 
 static int nS, nR;
-static int reactant[MAXR];
+static int reactant[MAXR], reactant2[MAXR];
 static double kr[MAXR];
 static int nchg[MAXR], chgS[MAXR][4], chgV[MAXR][4];
 static int ndep[MAXR], dep[MAXR][MAXR];
 static double x0[MAXS];
 
-static void add(int j, int s, double k) { reactant[j] = s; kr[j] = k; nchg[j] = 0; }
+static void add(int j, int s, double k) { reactant[j] = s; reactant2[j] = -1; kr[j] = k; nchg[j] = 0; }
+static inline double prop(int j, const double *x) {
+  double v = kr[j] * x[reactant[j]];
+  return reactant2[j] < 0 ? v : v * x[reactant2[j]];
+}
 static void chg(int j, int s, int v) { chgS[j][nchg[j]] = s; chgV[j][nchg[j]] = v; nchg[j]++; }
 
 static void build(const char *name) {
@@ -124,6 +130,13 @@ static void build(const char *name) {
     nS = 1; nR = 2; x0[0] = 1000;
     add(0, 0, 1.0); chg(0, 0, 1);
     add(1, 0, 1.05); chg(1, 0, -1);
+  } else if (strcmp(name, "drug") == 0) {
+    /* bench/ssa/large.ts multiscale case: CSC S (small) killed by a drug D (large) that is eliminated. */
+    nS = 2; nR = 4; x0[0] = 100; x0[1] = 1e7;
+    add(0, 0, 1.0); chg(0, 0, 1);
+    add(1, 0, 0.9); chg(1, 0, -1);
+    add(2, 0, 2e-8); reactant2[2] = 1; chg(2, 0, -1);
+    add(3, 1, 0.05); chg(3, 1, -1);
   } else if (strncmp(name, "bd-large:", 9) == 0) {
     /* DSMTS 00001's rates (lambda 0.1, mu 0.11) from a large initial population: bd-large:X0 */
     nS = 1; nR = 2; x0[0] = atof(name + 9);
@@ -150,7 +163,7 @@ static void build(const char *name) {
     ndep[j] = 0;
     for (int k = 0; k < nR; k++) {
       int d = (k == j);
-      for (int q = 0; q < nchg[j]; q++) if (chgS[j][q] == reactant[k]) d = 1;
+      for (int q = 0; q < nchg[j]; q++) if (chgS[j][q] == reactant[k] || chgS[j][q] == reactant2[k]) d = 1;
       if (d) dep[j][ndep[j]++] = k;
     }
   }
@@ -178,7 +191,7 @@ int main(int argc, char **argv) {
     memcpy(x, x0, sizeof(double) * nS);
     for (int j = 0; j < nR; j++) ord[j] = j;
     double a0 = 0;
-    for (int j = 0; j < nR; j++) { a[j] = kr[j] * x[reactant[j]]; a0 += a[j]; }
+    for (int j = 0; j < nR; j++) { a[j] = prop(j, x); a0 += a[j]; }
     double t = 0;
     int oi = 0;
     long since = 0;
@@ -213,7 +226,7 @@ int main(int argc, char **argv) {
       for (int q = 0; q < nchg[j]; q++) x[chgS[j][q]] += chgV[j][q];
       for (int q = 0; q < ndep[j]; q++) {
         int k = dep[j][q];
-        double v = kr[k] * x[reactant[k]];
+        double v = prop(k, x);
         a0 += v - a[k];
         a[k] = v;
       }

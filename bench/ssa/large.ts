@@ -10,6 +10,7 @@
  * Tau-leaping's accuracy is set by epsilon: the bench walks a fixed ladder (0.03 down to 3e-4) and keeps
  * the first epsilon that passes. The hybrid integrates large species deterministically and is expected to
  * fail the sd check here (it is reported, not tuned).
+ * A second, multiscale case is the hybrid's own ground (see DRUG below).
  * Speed: CPU ms per run (the exact methods on fewer runs; the time scales with runs). ratio = method's ms
  * per run / C direct's ms per run.
  * Usage: npx tsx bench/ssa/large.ts [--json]
@@ -56,6 +57,51 @@ function model(x0: number) {
     .reaction('birth', 'X -> 2 X', 'lambda * X')
     .reaction('death', 'X ->', 'mu * X')
     .build();
+}
+
+/**
+ * The multiscale case for the hybrid method: a small CSC pool S (S -> 2S at b S, S -> 0 at d0 S) killed by a
+ * drug D present in large numbers (S + D -> D at kd S D) that is eliminated (D -> 0 at k D). D stays above
+ * 8e5 molecules, S in the hundreds: the hybrid integrates D and keeps S exact. With D(t) = D0 e^(-k t) (its
+ * relative noise, ~1e-3, is negligible for S), S is a linear birth-death process with death rate
+ * d(t) = d0 + kd D(t), whose moments are closed-form (Kendall 1948): with rho(t) = int_0^t (b - d),
+ * E S = S0 e^rho and Var S = S0 (2 e^(2 rho) int_0^t b e^(-rho(s)) ds + e^rho - e^(2 rho)).
+ */
+const DRUG = { b: 1, d0: 0.9, kd: 2e-8, k: 0.05, s0: 100, dose: 1e7 };
+
+function drugModel() {
+  const src = { unit: '1/day', source: 'assumed: benchmark' };
+  return new ModelBuilder('ssa_drug')
+    .compartment('c', 1)
+    .param('b', DRUG.b, src)
+    .param('d0', DRUG.d0, src)
+    .param('kd', DRUG.kd, { unit: '1/day', source: 'assumed: benchmark' })
+    .param('k', DRUG.k, src)
+    .species('S', { compartment: 'c', initial: DRUG.s0 })
+    .species('D', { compartment: 'c', initial: DRUG.dose })
+    .reaction('renew', 'S -> 2 S', 'b * S')
+    .reaction('death', 'S ->', 'd0 * S')
+    .reaction('kill', 'S + D -> D', 'kd * S * D')
+    .reaction('elimination', 'D ->', 'k * D')
+    .build();
+}
+
+function drugExact(t: number): { s: { m: number; sd: number }; d: { m: number; sd: number } } {
+  const { b, d0, kd, k, s0, dose } = DRUG;
+  const rho = (u: number) => (b - d0) * u - (kd * dose * (1 - Math.exp(-k * u))) / k;
+  // Simpson's rule on 2,000 intervals: the integrand is smooth.
+  const n = 2000;
+  const h = t / n;
+  let sum = 0;
+  for (let i = 0; i <= n; i++) sum += (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * b * Math.exp(-rho(i * h));
+  const integral = (sum * h) / 3;
+  const r = rho(t);
+  const e = Math.exp(r);
+  const pD = Math.exp(-k * t);
+  return {
+    s: { m: s0 * e, sd: Math.sqrt(s0 * (2 * e * e * integral + e - e * e)) },
+    d: { m: dose * pD, sd: Math.sqrt(dose * pD * (1 - pD)) },
+  };
 }
 
 function exact(x0: number, t: number): { m: number; sd: number } {
@@ -111,75 +157,191 @@ export async function runLargeBench(log: (s: string) => void = () => {}): Promis
       cError = `gcc failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
     }
     const times = Array.from({ length: N_OUT }, (_, i) => (T_END * i) / (N_OUT - 1));
-    for (const x0 of [1e4, 1e5]) {
-      const problem = compile(model(x0));
-      const exactRuns = x0 >= 1e5 ? 10 : 100;
-      let cPerRun: number | null = null;
-      if (!cError) {
-        let best = Number.POSITIVE_INFINITY;
-        for (let rep = 0; rep < 3; rep++) {
-          const out = execFileSync(
-            exe,
-            [`bd-large:${x0}`, String(exactRuns), '1', String(T_END), String(N_OUT)],
-            {
-              encoding: 'utf8',
-            },
-          );
-          best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
-        }
-        cPerRun = best / exactRuns;
+    if (process.env.CSCSIM_BENCH_ONLY !== 'multiscale')
+      rows.push(...(await birthDeath(exe, cError, times, log)));
+    rows.push(...(await multiscale(cError ? null : exe, times, log)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function birthDeath(
+  exe: string,
+  cError: string | undefined,
+  times: readonly number[],
+  log: (s: string) => void,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const x0 of [1e4, 1e5]) {
+    const problem = compile(model(x0));
+    const exactRuns = x0 >= 1e5 ? 10 : 100;
+    let cPerRun: number | null = null;
+    if (!cError) {
+      let best = Number.POSITIVE_INFINITY;
+      for (let rep = 0; rep < 3; rep++) {
+        const out = execFileSync(
+          exe,
+          [`bd-large:${x0}`, String(exactRuns), '1', String(T_END), String(N_OUT)],
+          {
+            encoding: 'utf8',
+          },
+        );
+        best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
       }
-      // Exact direct: timed on a few runs (JIT warmed first); the time scales with runs.
-      await simulate(problem, { method: 'direct', runs: 2, seed: 9, outputTimes: times, quantiles: [] });
-      {
+      cPerRun = best / exactRuns;
+    }
+    // Exact direct: timed on a few runs (JIT warmed first); the time scales with runs.
+    await simulate(problem, { method: 'direct', runs: 2, seed: 9, outputTimes: times, quantiles: [] });
+    {
+      const t0 = process.cpuUsage();
+      const res = await simulate(problem, {
+        method: 'direct',
+        runs: exactRuns,
+        seed: 1,
+        outputTimes: times,
+        quantiles: [],
+      });
+      const perRun = cpuMs(t0) / exactRuns;
+      const note = `exact; ${exactRuns} runs timed, ${Math.round(res.stats.firings / exactRuns)} firings per run`;
+      log(`bd X0 = ${x0} direct: ${perRun.toFixed(3)} ms/run; ${note}`);
+      rows.push(row(x0, 'direct', perRun, cPerRun, cError ? `${note}; ${cError}` : note));
+    }
+    // Approximate methods: 10,000 runs, timed and judged. Tau-leaping walks down a fixed ladder of
+    // epsilon (CGP 2006's error control) and reports the first that passes, with every rung in the note.
+    for (const method of ['tau-leap', 'hybrid'] as SsaMethodName[]) {
+      const ladder = method === 'tau-leap' ? EPSILONS : [undefined];
+      const tried: string[] = [];
+      let last: { perRun: number; note: string } | null = null;
+      for (const eps of ladder) {
         const t0 = process.cpuUsage();
         const res = await simulate(problem, {
-          method: 'direct',
-          runs: exactRuns,
+          method,
+          runs: N_CHECK,
           seed: 1,
           outputTimes: times,
           quantiles: [],
+          ...(eps !== undefined ? { tuning: { epsilon: eps } } : {}),
         });
-        const perRun = cpuMs(t0) / exactRuns;
-        const note = `exact; ${exactRuns} runs timed, ${Math.round(res.stats.firings / exactRuns)} firings per run`;
-        log(`bd X0 = ${x0} direct: ${perRun.toFixed(3)} ms/run; ${note}`);
-        rows.push(row(x0, 'direct', perRun, cPerRun, cError ? `${note}; ${cError}` : note));
+        const perRun = cpuMs(t0) / N_CHECK;
+        const acc = judge(x0, times, res.mean, res.sd, N_CHECK);
+        const pass = acc.outside <= 0.01 * acc.points;
+        const what = `${eps !== undefined ? `epsilon ${eps}: ` : ''}${pass ? 'passes' : 'FAILS'} (${acc.outside} of ${acc.points} points outside, worst Z ${acc.worstZ.toFixed(2)}, Y ${acc.worstY.toFixed(2)}; ${Math.round(res.stats.steps / N_CHECK)} steps/run, ${perRun.toFixed(3)} ms/run)`;
+        tried.push(what);
+        last = { perRun, note: what };
+        log(`bd X0 = ${x0} ${method} ${what}`);
+        if (pass) break;
       }
-      // Approximate methods: 10,000 runs, timed and judged. Tau-leaping walks down a fixed ladder of
-      // epsilon (CGP 2006's error control) and reports the first that passes, with every rung in the note.
-      for (const method of ['tau-leap', 'hybrid'] as SsaMethodName[]) {
-        const ladder = method === 'tau-leap' ? EPSILONS : [undefined];
-        const tried: string[] = [];
-        let last: { perRun: number; note: string } | null = null;
-        for (const eps of ladder) {
-          const t0 = process.cpuUsage();
-          const res = await simulate(problem, {
-            method,
-            runs: N_CHECK,
-            seed: 1,
-            outputTimes: times,
-            quantiles: [],
-            ...(eps !== undefined ? { tuning: { epsilon: eps } } : {}),
-          });
-          const perRun = cpuMs(t0) / N_CHECK;
-          const acc = judge(x0, times, res.mean, res.sd, N_CHECK);
-          const pass = acc.outside <= 0.01 * acc.points;
-          const what = `${eps !== undefined ? `epsilon ${eps}: ` : ''}${pass ? 'passes' : 'FAILS'} (${acc.outside} of ${acc.points} points outside, worst Z ${acc.worstZ.toFixed(2)}, Y ${acc.worstY.toFixed(2)}; ${Math.round(res.stats.steps / N_CHECK)} steps/run, ${perRun.toFixed(3)} ms/run)`;
-          tried.push(what);
-          last = { perRun, note: what };
-          log(`bd X0 = ${x0} ${method} ${what}`);
-          if (pass) break;
-        }
-        const note = `${N_CHECK} runs judged by the DSMTS checks: ${tried.join('; ')}${
-          method === 'hybrid'
-            ? '. The hybrid integrates species above its threshold deterministically (sd 0): it is built for models mixing small and large populations, not for this one'
-            : ''
-        }`;
-        rows.push(row(x0, method, last!.perRun, cPerRun, cError ? `${note}; ${cError}` : note));
-      }
+      const note = `${N_CHECK} runs judged by the DSMTS checks: ${tried.join('; ')}${
+        method === 'hybrid'
+          ? '. The hybrid integrates species above its threshold deterministically (sd 0): it is built for models mixing small and large populations, not for this one'
+          : ''
+      }`;
+      rows.push(row(x0, method, last!.perRun, cPerRun, cError ? `${note}; ${cError}` : note));
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** Z and Y of S at every output time after t0, and Z of D (the hybrid carries a continuous species' mean only). */
+function judgeDrug(times: readonly number[], mean: Float64Array, sd: Float64Array, n: number): Accuracy {
+  const acc: Accuracy = { points: 0, outside: 0, worstZ: 0, worstY: 0 };
+  for (let i = 1; i < times.length; i++) {
+    const ex = drugExact(times[i]);
+    const zS = (Math.sqrt(n) * (mean[2 * i] - ex.s.m)) / ex.s.sd;
+    const yS = Math.sqrt(n / 2) * (sd[2 * i] ** 2 / ex.s.sd ** 2 - 1);
+    const zD = (Math.sqrt(n) * (mean[2 * i + 1] - ex.d.m)) / ex.d.sd;
+    for (const z of [zS, zD]) {
+      acc.points++;
+      if (!(Math.abs(z) < 3)) acc.outside++;
+      if (Math.abs(z) > Math.abs(acc.worstZ)) acc.worstZ = z;
+    }
+    acc.points++;
+    if (!(Math.abs(yS) < 5)) acc.outside++;
+    if (Math.abs(yS) > Math.abs(acc.worstY)) acc.worstY = yS;
+  }
+  return acc;
+}
+
+async function multiscale(
+  exe: string | null,
+  times: readonly number[],
+  log: (s: string) => void,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const problem = compile(drugModel());
+  const problemId = 'ssa-multiscale-drug';
+  const exactRuns = 2;
+  let cPerRun: number | null = null;
+  if (exe !== null) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let rep = 0; rep < 2; rep++) {
+      const out = execFileSync(exe, ['drug', String(exactRuns), '1', String(T_END), String(N_OUT)], {
+        encoding: 'utf8',
+      });
+      best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
+    }
+    cPerRun = best / exactRuns;
+  }
+  const row2 = (solver: string, ms: number, note: string): BenchRow => ({
+    problem: problemId,
+    solver,
+    ms,
+    error: null,
+    peer: 'c-direct',
+    peer_ms: cPerRun,
+    peer_error: null,
+    ratio: cPerRun === null ? null : ms / cPerRun,
+    note,
+  });
+  await simulate(problem, { method: 'direct', runs: 1, seed: 9, outputTimes: times, quantiles: [] });
+  {
+    const t0 = process.cpuUsage();
+    const res = await simulate(problem, {
+      method: 'direct',
+      runs: exactRuns,
+      seed: 1,
+      outputTimes: times,
+      quantiles: [],
+    });
+    const perRun = cpuMs(t0) / exactRuns;
+    const note = `exact; ${exactRuns} runs timed, ${Math.round(res.stats.firings / exactRuns)} firings per run (nearly all drug elimination)`;
+    log(`drug direct: ${perRun.toFixed(1)} ms/run; ${note}`);
+    rows.push(row2('direct', perRun, note));
+  }
+  // Tau-leaping has no edge here (the small S pool keeps its steps short), so only its first rungs run.
+  for (const [method, ladder] of [
+    ['hybrid', [undefined]],
+    ['tau-leap', EPSILONS.slice(0, 3)],
+  ] as [SsaMethodName, (number | undefined)[]][]) {
+    const tried: string[] = [];
+    let last = 0;
+    for (const eps of ladder) {
+      const tuning = method === 'hybrid' ? { hybridThreshold: 1e4 } : { epsilon: eps };
+      const t0 = process.cpuUsage();
+      const res = await simulate(problem, {
+        method,
+        runs: N_CHECK,
+        seed: 1,
+        outputTimes: times,
+        quantiles: [],
+        tuning,
+      });
+      last = cpuMs(t0) / N_CHECK;
+      const acc = judgeDrug(times, res.mean, res.sd, N_CHECK);
+      const pass = acc.outside <= 0.01 * acc.points;
+      const what = `${eps !== undefined ? `epsilon ${eps}: ` : 'threshold 1e4: '}${pass ? 'passes' : 'FAILS'} (${acc.outside} of ${acc.points} points outside, worst Z ${acc.worstZ.toFixed(2)}, Y(S) ${acc.worstY.toFixed(2)}; ${last.toFixed(3)} ms/run)`;
+      tried.push(what);
+      log(`drug ${method} ${what}`);
+      if (pass) break;
+    }
+    rows.push(
+      row2(
+        method,
+        last,
+        `${N_CHECK} runs judged on S (Z and Y) and D (Z; a continuous species carries its mean): ${tried.join('; ')}`,
+      ),
+    );
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 /**
  * cscsim as a library: one model value, many engines.
  *
- *   import { models, compile, solve, simulate } from 'cscsim';
+ *   import { models, compile, solve, simulate, runTrial } from 'cscsim';
  *   const problem = compile(models.her2Csc('MCF7', { site: 'bone' }));
  *   const sol = solve(problem, { tEnd: 60, outputTimes: [0, 30, 60] });
  */
@@ -23,3 +23,5 @@ export { getModel, modelIds, models } from './models/index.js';
 export { stream } from './random/index.js';
 export type { ConfType, CoxResult, KaplanMeier, LogRank } from './trial/survival/index.js';
 export { coxPH, coxTwoGroup, kaplanMeier, kaplanMeierByGroup, logRank } from './trial/survival/index.js';
+export type { ScanResult, TrialAnalysis, TrialOptions, TrialResult } from './trial/index.js';
+export { B47, runB47, runTrial, scanB47 } from './trial/index.js';

@@ -24,6 +24,16 @@ export async function runStochastic(
   const runs = optNumber(args, 'runs', { integer: true, min: 1 }) ?? 1000;
   const seed = optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1;
   const workers = optNumber(args, 'workers', { integer: true, min: 1 }) ?? availableParallelism();
+  const epsilon = optNumber(args, 'epsilon', { positive: true });
+  const threshold = optNumber(args, 'threshold', { positive: true });
+  const continuous = optString(args, 'continuous')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (epsilon !== undefined && method !== 'tau-leap')
+    throw new UsageError(`--epsilon applies to --method tau-leap, not ${method}`);
+  if ((threshold !== undefined || continuous !== undefined) && method !== 'hybrid')
+    throw new UsageError(`--threshold and --continuous apply to --method hybrid, not ${method}`);
   const bar = progressBar(io, 'runs');
   const result = await simulate(problem, {
     method,
@@ -32,6 +42,11 @@ export async function runStochastic(
     outputTimes,
     workers,
     onProgress: bar.update,
+    tuning: {
+      ...(epsilon !== undefined ? { epsilon } : {}),
+      ...(threshold !== undefined ? { hybridThreshold: threshold } : {}),
+      ...(continuous !== undefined ? { continuous } : {}),
+    },
   });
   bar.done();
   io.stderr(

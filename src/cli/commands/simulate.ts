@@ -28,6 +28,18 @@ const options = {
   runs: { type: 'string', value: 'N', help: 'ensemble size (stochastic)', default: '1000' },
   seed: { type: 'string', value: 'S', help: 'random seed (stochastic)', default: '1' },
   workers: { type: 'string', value: 'W', help: 'worker threads (stochastic)', default: 'cores' },
+  epsilon: { type: 'string', value: 'E', help: 'tau-leap error control (CGP 2006)', default: '0.03' },
+  threshold: {
+    type: 'string',
+    value: 'N',
+    help: 'hybrid: species at or above N are continuous',
+    default: '1000',
+  },
+  continuous: {
+    type: 'string',
+    value: 'IDS',
+    help: 'hybrid: species always continuous (amounts that are not counts, e.g. a drug in mg/kg)',
+  },
   out: { type: 'string', value: 'FILE.csv', help: 'write CSV here instead of stdout' },
 } as const;
 

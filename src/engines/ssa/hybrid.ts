@@ -6,6 +6,8 @@
  * reactions fire as jumps at the time their integrated total propensity reaches an Exp(1) threshold
  * (located inside the RK4 step by linear interpolation, then re-stepped exactly to it).
  * Species move back to discrete (stochastic rounding, mean preserving) below half the threshold.
+ * Species listed in `tuning.continuous` (amounts that are not counts, such as a drug in mg/kg) are
+ * continuous throughout and never rounded.
  * With nothing continuous and time-homogeneous rates a step is exactly Gillespie's direct method.
  * Use it when some species are large (drug, bulk cells) and others small (CSCs); accuracy of the
  * continuous part is O(maxStep^4) plus the usual hybrid partition approximation.
@@ -21,6 +23,8 @@ export class HybridMethod implements SsaMethod {
   private readonly m: number;
   private readonly driven: Uint8Array;
   private readonly cont: Uint8Array;
+  /** 1 for species that are continuous whatever their value (tuning.continuous). */
+  private readonly always: Uint8Array;
   private readonly rxCont: Uint8Array;
   private readonly a: Float64Array;
   private readonly dy: Float64Array;
@@ -43,6 +47,11 @@ export class HybridMethod implements SsaMethod {
     this.m = pr.nReactions;
     this.driven = reactionDriven(pr.stoich, pr.n);
     this.cont = new Uint8Array(this.n);
+    this.always = new Uint8Array(this.n);
+    for (const id of ctx.tuning.continuous ?? []) {
+      const i = pr.stateIds.indexOf(id);
+      if (i >= 0) this.always[i] = 1; // ids are checked up front (runner: checkContinuous)
+    }
     this.rxCont = new Uint8Array(this.m);
     this.a = new Float64Array(this.m);
     this.dy = new Float64Array(this.n);
@@ -75,6 +84,10 @@ export class HybridMethod implements SsaMethod {
     const rng = this.ctx.rng;
     for (let i = 0; i < this.n; i++) {
       if (!this.driven[i]) continue;
+      if (this.always[i]) {
+        this.cont[i] = 1;
+        continue;
+      }
       if (this.cont[i]) {
         if (y[i] < 0.5 * th) {
           this.cont[i] = 0;

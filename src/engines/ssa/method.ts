@@ -69,6 +69,11 @@ export interface SsaTuning {
   readonly criticalFirings?: number;
   /** Hybrid: species at or above this population are treated as continuous; default 1000. */
   readonly hybridThreshold?: number;
+  /**
+   * Hybrid: species that are always continuous whatever their value (drug amounts or concentrations,
+   * which are not counts: e.g. trastuzumab in mg/kg), by id. Other methods reject the setting.
+   */
+  readonly continuous?: readonly string[];
   /** Hybrid and time-dependent rates: maximum deterministic sub-step; default (tEnd - t0) / 1000. */
   readonly maxStep?: number;
 }

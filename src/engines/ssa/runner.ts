@@ -70,7 +70,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
   }
   const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
   const perRunInitial = random && !spec.y0;
-  validateStochastic(problem, y0, spec.method);
+  validateStochastic(problem, y0, spec.method, spec.tuning?.continuous);
   const speciesIds = new Set(problem.model.species.map((s) => s.id));
   const ids = spec.outputs ?? problem.outputIds;
   // Stochastic output is in counts: species default to amounts unless asked for as concentrations.

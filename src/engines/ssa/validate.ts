@@ -8,7 +8,13 @@ import { reactionDriven } from './stoich.js';
  * Discrete methods need integer, non-negative populations and integer stoichiometry; the hybrid accepts
  * non-integers on components it may treat as continuous but still needs non-negative populations.
  */
-export function validateStochastic(problem: Problem, y0: Float64Array, method: SsaMethodName): void {
+export function validateStochastic(
+  problem: Problem,
+  y0: Float64Array,
+  method: SsaMethodName,
+  continuous: readonly string[] = [],
+): void {
+  checkContinuous(problem, method, continuous);
   const driven = reactionDriven(problem.stoich, problem.n);
   for (let i = 0; i < problem.n; i++) {
     if (!driven[i]) continue;
@@ -34,6 +40,20 @@ export function validateStochastic(problem: Problem, y0: Float64Array, method: S
         );
     }
   }
+}
+
+/** `continuous` names state components, and only the hybrid method has continuous species. */
+function checkContinuous(problem: Problem, method: SsaMethodName, continuous: readonly string[]): void {
+  if (continuous.length === 0) return;
+  if (method !== 'hybrid')
+    throw new InputError(
+      `continuous species (${continuous.join(', ')}) need the hybrid method; the ${method} method treats every species as a count`,
+    );
+  for (const id of continuous)
+    if (!problem.stateIds.includes(id))
+      throw new InputError(
+        `continuous: unknown species '${id}' (expected one of ${problem.stateIds.slice(0, 12).join(', ')}${problem.stateIds.length > 12 ? ', ...' : ''})`,
+      );
 }
 
 /** Output times: finite, sorted ascending, not before t0. */

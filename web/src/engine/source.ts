@@ -4,36 +4,16 @@
  * expected - but from text instead of a path, so it runs in a browser.
  */
 import type { Problem } from '../../../src/engines/problem.js';
-import { InputError, ModelError } from '../../../src/errors.js';
-import { loadModelJson } from '../../../src/io/json-model.js';
-import { importSbmlDetailed } from '../../../src/io/sbml/import.js';
+import { modelFromText } from '../../../src/io/model-text.js';
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
-import { validate } from '../../../src/model/validate.js';
 import { getModel, modelIds } from '../../../src/models/index.js';
 import type { ModelInfo, ModelSource } from './protocol.js';
 
 /** The model value of a source and its import warnings; errors are InputErrors naming the file. */
 export function readSource(source: ModelSource): { model: Model; warnings: string[] } {
   if (source.kind === 'builtin') return { model: getModel(source.id), warnings: [] };
-  const { name, text } = source;
-  if (/\.(xml|sbml)$/i.test(name)) {
-    const { model, warnings } = importSbmlDetailed(text, name);
-    return { model: validated(model, name), warnings: warnings.map((w) => `${name}: ${w}`) };
-  }
-  if (/\.json$/i.test(name)) return { model: validated(loadModelJson(text, name), name), warnings: [] };
-  throw new InputError('unrecognised model file type: expected .json, .xml or .sbml', { file: name });
-}
-
-/** As load-model.ts: consistency errors name the file too. */
-function validated(model: Model, file: string): Model {
-  try {
-    validate(model);
-  } catch (e) {
-    if (e instanceof ModelError && e.file === undefined) throw new ModelError(e.message, { file });
-    throw e;
-  }
-  return model;
+  return modelFromText(source.text, source.name);
 }
 
 /** Parameters a user may set: in the parameter vector and not computed by a rule or initial assignment. */

@@ -8,82 +8,24 @@ import { join } from 'node:path';
 import { cellLines, linePresets, presetParams } from '../models/index.js';
 import { sitePresets } from '../models/presets.js';
 import { badge, code, figure, p, page, section, table } from '../report/html.js';
-import { barChart, lineChart, pairedChart } from '../report/svg/index.js';
-import type { ClaimResult, FigureData } from './claims/types.js';
-import { mapChart, mapCsv } from './mapChart.js';
+import { outcomesCsv } from '../trial/index.js';
+import { type B47Confrontation, b47Facts } from './b47.js';
+import { b47Figures, b47Section } from './b47Section.js';
+import type { ClaimResult } from './claims/types.js';
+import { figureCsv, figureNote, figureSvg } from './figures.js';
+import { rangeText } from './format.js';
 import type { Robustness } from './robustness.js';
 import { summarySection } from './summary.js';
+
+export { figureCsv };
 
 export interface ReportInput {
   readonly results: readonly ClaimResult[];
   readonly robustness: readonly Robustness[];
   readonly seed: number;
   readonly seconds: number;
-}
-
-function svgOf(f: FigureData): string {
-  switch (f.kind) {
-    case 'line':
-      return lineChart({
-        title: f.title,
-        x: { label: f.xLabel, ...(f.logX ? { type: 'log' as const } : {}) },
-        y: {
-          label: f.yLabel,
-          ...(f.logY ? { type: 'log' as const } : {}),
-          ...(f.yDomain ? { domain: f.yDomain, nice: false } : {}),
-        },
-        series: f.series.map((s) => ({
-          name: s.name,
-          x: s.x,
-          y: s.y,
-          ...(s.lo && s.hi ? { lo: s.lo, hi: s.hi } : {}),
-          ...(s.band ? { bandLabel: s.band } : {}),
-        })),
-        points: (f.points ?? []).map((q) => ({ name: q.name, x: q.x, y: q.y, lo: q.lo, hi: q.hi })),
-        intervals: f.intervals ?? [],
-        rules: (f.rules ?? []).map((r) => ({ ...r })),
-      });
-    case 'bar':
-      return barChart({ title: f.title, y: { label: f.yLabel }, categories: f.categories, groups: f.groups });
-    case 'map':
-      return mapChart(f);
-    case 'paired':
-      return pairedChart({
-        title: f.title,
-        y: { label: f.yLabel, type: 'log' },
-        levels: f.levels,
-        pairs: f.pairs,
-      });
-  }
-}
-
-/** Figure data as CSV: long format (series, x, y[, lo, hi]) or (group, category, value). */
-export function figureCsv(f: FigureData): string {
-  const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines: string[] = [];
-  if (f.kind === 'line') {
-    lines.push('series,x,y,lo,hi');
-    for (const s of f.series)
-      s.x.forEach((x, i) => {
-        lines.push([q(s.name), x, s.y[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''].join(','));
-      });
-    for (const s of f.points ?? [])
-      s.x.forEach((x, i) => {
-        lines.push([q(`${s.name} (estimate)`), x, s.y[i], s.lo[i], s.hi[i]].join(','));
-      });
-  } else if (f.kind === 'bar') {
-    lines.push('group,category,value');
-    for (const g of f.groups)
-      f.categories.forEach((c, i) => {
-        lines.push([q(g.label), q(c), g.values[i]].join(','));
-      });
-  } else if (f.kind === 'map') {
-    lines.push(...mapCsv(f, q));
-  } else {
-    lines.push(['subject', ...f.levels.map(q)].join(','));
-    for (const s of f.pairs) lines.push([q(s.label), ...s.values].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  /** The virtual B-47 trial and scan (absent: skipped, `--no-trial`). */
+  readonly trial?: B47Confrontation | null;
 }
 
 function claimSection(r: ClaimResult, rob: Robustness | undefined) {
@@ -102,8 +44,8 @@ function claimSection(r: ClaimResult, rob: Robustness | undefined) {
       : null,
     ...r.figures.map((f) =>
       figure(
-        svgOf(f),
-        `${f.title}${(f.kind === 'line' || f.kind === 'map') && f.note ? `. ${f.note}` : ''} (data: data/${f.id}.csv)`,
+        figureSvg(f),
+        `${f.title}${figureNote(f) ? `. ${figureNote(f)}` : ''} (data: data/${f.id}.csv)`,
         f.id,
       ),
     ),
@@ -124,15 +66,6 @@ function claimSection(r: ClaimResult, rob: Robustness | undefined) {
 
 function fmt(v: number): string {
   return Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(2);
-}
-
-/** A parameter range as text, large and small numbers in exponent form (2.5e8 - 1e9). */
-function rangeText([lo, hi]: readonly [number, number]): string {
-  const f = (v: number): string =>
-    v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)
-      ? v.toExponential().replace('e+', 'e')
-      : `${+v.toPrecision(4)}`;
-  return `${f(lo)} - ${f(hi)}`;
 }
 
 function modelSection() {
@@ -183,6 +116,10 @@ export function writeReport(dir: string, input: ReportInput): void {
   const rob = new Map(input.robustness.map((r) => [r.id, r]));
   for (const r of input.results)
     for (const f of r.figures) writeFileSync(join(dir, 'data', `${f.id}.csv`), figureCsv(f));
+  if (input.trial) {
+    for (const f of b47Figures(input.trial)) writeFileSync(join(dir, 'data', `${f.id}.csv`), figureCsv(f));
+    writeFileSync(join(dir, 'data', 'b47-outcomes.csv'), outcomesCsv(input.trial.trial));
+  }
   writeFileSync(join(dir, 'claims.json'), `${JSON.stringify(summary(input), null, 2)}\n`);
   const passed = input.results.filter((r) => r.status === 'pass').length;
   const overview = table({
@@ -207,9 +144,10 @@ export function writeReport(dir: string, input: ReportInput): void {
       subtitle: `HER2 drives luminal breast cancer stem cells in the absence of HER2 amplification. ${passed} of ${input.results.length} claims pass.`,
       footer: `seed ${input.seed}; run time ${input.seconds.toFixed(1)} s`,
     },
-    summarySection(input.results, input.robustness),
+    summarySection(input.results, input.robustness, input.trial ? b47Facts(input.trial) : null),
     section({ title: 'Claims', id: 'claims' }, overview),
     ...input.results.map((r) => claimSection(r, rob.get(r.id))),
+    input.trial ? b47Section(input.trial) : null,
     modelSection(),
   );
   writeFileSync(join(dir, 'index.html'), html);
@@ -226,5 +164,7 @@ export function summary(input: ReportInput) {
       value: r.value,
       robustness: rob.get(r.id)?.fraction ?? null,
     })),
+    /** The virtual B-47 trial and scan; null when skipped. */
+    trial: input.trial ? b47Facts(input.trial) : null,
   };
 }

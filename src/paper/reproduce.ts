@@ -1,4 +1,5 @@
-/** Runs every claim and the robustness sweep; the CLI command and tests call this. */
+/** Runs every claim, the robustness sweep and the virtual B-47 trial; the CLI command and tests call this. */
+import { type B47Confrontation, type B47Plan, confrontB47 } from './b47.js';
 import { type ClaimContext, type ClaimResult, claims } from './claims/index.js';
 import { planJobs } from './jobs.js';
 import { defaultWorkers, runJobs } from './pool.js';
@@ -12,11 +13,15 @@ export interface ReproduceOptions extends ClaimContext {
   readonly only?: readonly string[];
   /** Worker threads (default: up to 2); 1 runs everything on the calling thread. Results do not depend on it. */
   readonly workers?: number;
+  /** The virtual NSABP B-47 trial and scan (b47.ts); false or absent skips it. */
+  readonly trial?: B47Plan | false;
 }
 
 export interface Reproduction {
   readonly results: ClaimResult[];
   readonly robustness: Robustness[];
+  /** Null when the trial was skipped. */
+  readonly trial: B47Confrontation | null;
   readonly seconds: number;
 }
 
@@ -25,12 +30,13 @@ export async function reproduce(o: ReproduceOptions): Promise<Reproduction> {
   const chosen = claims.filter((c) => !o.only || o.only.includes(c.id));
   const ids = chosen.map((c) => c.id);
   const n = o.sets ?? 200;
+  const workers = o.workers ?? defaultWorkers();
   const jobs = planJobs(ids, n);
   let setsDone = 0;
   const out = await runJobs(
     jobs,
     { seed: o.seed, ...(o.quick ? { quick: true } : {}) },
-    o.workers ?? defaultWorkers(),
+    workers,
     (job, r) => {
       if (r.kind === 'claims')
         for (const c of r.results) o.progress?.(`${c.id}: ${c.status} (value ${c.value.toPrecision(3)})`);
@@ -47,9 +53,17 @@ export async function reproduce(o: ReproduceOptions): Promise<Reproduction> {
         counts[k]! += c;
       });
   }
+  const trial = o.trial
+    ? await confrontB47(o.trial, {
+        seed: o.seed,
+        workers,
+        ...(o.progress ? { progress: o.progress } : {}),
+      })
+    : null;
   return {
     results: ids.map((id) => byId.get(id)!),
     robustness: n > 0 ? summarizeRobustness(chosen, n, counts) : [],
+    trial,
     seconds: (performance.now() - t0) / 1000,
   };
 }

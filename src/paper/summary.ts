@@ -1,11 +1,14 @@
 /**
  * The report's opening section, "Summary and limitations": which claims pass and fail, which passes are
  * model inputs or consistency checks rather than predictions, which are fragile (hold in under half of the
- * robustness parameter sets), what the runs found beyond the paper, and the limits of the whole exercise.
+ * robustness parameter sets), what the runs found beyond the paper, the virtual NSABP B-47 trial (when run),
+ * and the limits of the whole exercise.
  */
-import { list, section, strong } from '../report/html.js';
+import { link, list, section, strong } from '../report/html.js';
 import type { Child } from '../report/markup.js';
+import type { B47Facts } from './b47.js';
 import { claims as allClaims, type Claim, type ClaimResult } from './claims/index.js';
+import { hrText } from './format.js';
 import type { Robustness } from './robustness.js';
 
 /** Robustness below this fraction makes a claim fragile. */
@@ -47,9 +50,37 @@ const LIMITS: readonly string[] = [
     'the tumor that treatment meets.',
 ];
 
+const TRIAL_LIMITS: readonly string[] = [
+  'The virtual B-47 trial carries mouse-sized parameters into patients; its control-arm 5-y DFS is calibrated ' +
+    '(an input), its micrometastasis sizes, CSC fractions, chemotherapy kill and detection size are assumptions ' +
+    '(sources in its section), and the scan in this report uses few patients per point.',
+];
+
 const names = (ids: readonly string[]): string => (ids.length ? ids.join(', ') : 'none');
 
-export function summarySection(results: readonly ClaimResult[], robustness: readonly Robustness[]) {
+/** One sentence on the virtual trial: the model HR against B-47, and what the scan found. */
+export function trialText(t: B47Facts): string {
+  const b = t.published;
+  const hr = hrText(t.cox);
+  const head =
+    `with the mouse-calibrated model, ${t.patients} virtual patients give HR ${hr} against B-47's ` +
+    `${b.hr} (${b.lower}-${b.upper}): ${t.compatible ? 'compatible' : 'incompatible'}.`;
+  if (!t.scan) return `${head} (Scan skipped.)`;
+  const n = t.scan.points.length;
+  const both = t.scan.compatibleWithBoth;
+  const effs = [...new Set(both.map((v) => v.effectors))];
+  return (
+    `${head} In the ${n}-point scan (${t.scan.patients} patients per point), ${both.length} point${both.length === 1 ? ' is' : 's are'} ` +
+    `compatible with both B-47 and claim C4 in mice` +
+    (both.length ? `, all with Fc-receptor effector activity ${effs.join(', ')} in patients.` : '.')
+  );
+}
+
+export function summarySection(
+  results: readonly ClaimResult[],
+  robustness: readonly Robustness[],
+  trial: B47Facts | null = null,
+) {
   const f = summaryFacts(results, robustness);
   const kindText = { input: 'model input', consistency: 'consistency check', prediction: 'prediction' };
   const items: Child[] = [
@@ -69,7 +100,10 @@ export function summarySection(results: readonly ClaimResult[], robustness: read
           : 'not assessed (no robustness sweep in this run).',
     ],
     [strong('Found in the runs: '), list(f.findings.map((x) => `${x.id}: ${x.text}`))],
-    [strong('Limitations: '), list(LIMITS)],
+    trial
+      ? [strong('Virtual NSABP B-47: '), trialText(trial), ' Details in ', link('#b47', 'its section'), '.']
+      : [strong('Virtual NSABP B-47: '), 'not run (--no-trial).'],
+    [strong('Limitations: '), list(trial ? [...LIMITS, ...TRIAL_LIMITS] : LIMITS)],
   ];
   return section({ title: 'Summary and limitations', id: 'summary' }, list(items));
 }

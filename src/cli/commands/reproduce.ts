@@ -1,12 +1,15 @@
 /**
- * `cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--workers N]`: runs the paper's claims C1-C8
- * (spread over worker threads) and writes
- * DIR/index.html (default report/) with figures, numbers, pass/fail and robustness, plus claims.json and
- * per-figure CSVs. Exit 0 when the run completes (failing claims are results, not errors).
+ * `cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--workers N] [--no-trial]`: runs the paper's
+ * claims C1-C8 (spread over worker threads), then the virtual NSABP B-47 trial and its compact scan
+ * (src/paper/b47.ts; same seed and workers), and writes DIR/index.html (default report/) with figures,
+ * numbers, pass/fail, robustness and the B-47 section, plus claims.json (claims and trial) and per-figure
+ * CSVs. Exit 0 when the run completes (failing claims are results, not errors).
  */
 
+import { REPORT_SCAN_PATIENTS } from '../../paper/b47.js';
 import { summary, writeReport } from '../../paper/report.js';
 import { reproduce } from '../../paper/reproduce.js';
+import { trialText } from '../../paper/summary.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -26,12 +29,27 @@ const options = {
     value: 'N',
     help: 'worker threads (default: up to 2; 1 runs on the main thread); results do not depend on it',
   },
+  'no-trial': { type: 'boolean', help: 'skip the virtual NSABP B-47 trial and its scan' },
+  'trial-patients': {
+    type: 'string',
+    value: 'N',
+    help: 'patients of the virtual B-47 trial',
+    default: '3270',
+  },
+  'scan-patients': {
+    type: 'string',
+    value: 'N',
+    help: 'patients per point of the B-47 scan (0 skips the scan)',
+    default: String(REPORT_SCAN_PATIENTS),
+  },
 } as const;
 
 export const reproduceCommand: Command = {
   name: 'reproduce',
   summary: 'run the claims of Ithimakin et al. 2013 and write the reproduction report',
-  usage: 'cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--claims C1,C3] [--workers N]',
+  usage:
+    'cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--claims C1,C3] [--workers N] [--no-trial] ' +
+    '[--trial-patients N] [--scan-patients N]',
   options,
   async run(argv, io) {
     const args = parseArgs(argv, options);
@@ -43,20 +61,39 @@ export const reproduceCommand: Command = {
       ?.split(',')
       .map((s) => s.trim().toUpperCase());
     const out = optString(args, 'out') ?? 'report';
+    const patients = optNumber(args, 'trial-patients', { integer: true, min: 1 });
+    const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 0 });
+    if (!Number.isSafeInteger(seed))
+      throw new UsageError(`--seed: expected an integer below 2^53, got '${seed}'`);
+    const trial = optFlag(args, 'no-trial')
+      ? false
+      : {
+          ...(patients !== undefined ? { patients } : {}),
+          ...(scanPatients !== undefined ? { scanPatients } : {}),
+        };
     const rep = await reproduce({
       seed,
       sets,
       ...(only ? { only } : {}),
       ...(workers !== undefined ? { workers } : {}),
+      trial,
       ...(io.isTTY ? { progress: (line: string) => io.stderr(`\r\x1b[K${line}`) } : {}),
     });
     if (io.isTTY) io.stderr('\r\x1b[K');
-    const input = { results: rep.results, robustness: rep.robustness, seed, seconds: rep.seconds };
+    const input = {
+      results: rep.results,
+      robustness: rep.robustness,
+      seed,
+      seconds: rep.seconds,
+      trial: rep.trial,
+    };
     writeReport(out, input);
     if (optFlag(args, 'json')) io.stdout(`${JSON.stringify(summary(input), null, 2)}\n`);
     else {
       for (const r of rep.results)
         io.stdout(`${r.id} ${r.status.padEnd(4)} value ${r.value.toPrecision(3)}  ${r.title}\n`);
+      const t = input.trial ? summary(input).trial : null;
+      if (t) io.stdout(`B-47: ${trialText(t)}\n`);
       io.stdout(`report: ${out}/index.html (${rep.seconds.toFixed(1)} s)\n`);
     }
     return 0;

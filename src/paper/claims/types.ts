@@ -78,7 +78,26 @@ export interface MapFigure {
   readonly note?: string;
 }
 
-export type FigureData = LineFigure | BarFigure | PairedFigure | MapFigure;
+/** Step functions such as Kaplan-Meier curves: value s[i] from t[i] until t[i + 1], optional lo-hi band. */
+export interface StepFigure {
+  readonly kind: 'step';
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly yDomain?: readonly [number, number];
+  readonly series: readonly {
+    readonly name: string;
+    readonly t: readonly number[];
+    readonly s: readonly number[];
+    readonly lo?: readonly number[];
+    readonly hi?: readonly number[];
+  }[];
+  readonly rules?: readonly { readonly axis: 'x' | 'y'; readonly value: number; readonly label?: string }[];
+  readonly note?: string;
+}
+
+export type FigureData = LineFigure | BarFigure | PairedFigure | MapFigure | StepFigure;
 
 export interface ClaimResult {
   readonly id: string;

@@ -5,8 +5,9 @@
  * recompiles the model value, returns per-run outputs for its chunk, and the main thread accumulates
  * chunks strictly in run order, so results are bit-identical for any worker count.
  */
-import { Worker } from 'node:worker_threads';
-import { InputError, ModelError, SolverError } from '../../errors.js';
+import type { Worker } from 'node:worker_threads';
+import { InputError } from '../../errors.js';
+import { fromWire, startWorker, type WireError } from '../../parallel/workers.js';
 import type { Problem } from '../problem.js';
 import { Accumulator } from './accumulate.js';
 import type { SsaMethodName, SsaStats, SsaTuning } from './method.js';
@@ -145,27 +146,7 @@ export type WorkerReply =
       readonly out: Float64Array;
       readonly stats: SsaStats;
     }
-  | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly t?: number };
-
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData });
-  // Under tsx (tests, `npm run cscsim`) this module is .ts. The --import hook in execArgv does not reach
-  // worker threads on Node 20, so a small bootstrap registers tsx in the worker, then loads worker.ts.
-  const api = import.meta.resolve('tsx/esm/api');
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
-
-function rebuildError(r: { name: string; message: string; t?: number }): Error {
-  // SolverError re-adds its " at t = ..." suffix.
-  if (r.name === 'SolverError')
-    return new SolverError(r.message.replace(/ at t = .*$/, ''), r.t ?? Number.NaN);
-  if (r.name === 'ModelError') return new ModelError(r.message);
-  if (r.name === 'InputError') return new InputError(r.message);
-  return new Error(`ssa worker: ${r.name}: ${r.message}`);
-}
+  | ({ readonly kind: 'error' } & WireError);
 
 function runOnWorkers(
   problem: Problem,
@@ -197,11 +178,11 @@ function runOnWorkers(
       w.postMessage(req);
     };
     for (let k = 0; k < nWorkers; k++) {
-      const w = startWorker({ model: problem.model, spec, compileModule });
+      const w = startWorker('worker', import.meta.url, { model: problem.model, spec, compileModule });
       pool.push(w);
       w.on('message', (msg: WorkerReply) => {
         if (failed) return;
-        if (msg.kind === 'error') return finish(rebuildError(msg));
+        if (msg.kind === 'error') return finish(fromWire(msg, 'ssa worker'));
         ready.set(msg.start, msg);
         // Accumulate strictly in run order.
         for (let r = ready.get(flushed); r !== undefined; r = ready.get(flushed)) {

@@ -1,6 +1,7 @@
 /** Worker thread for ensembles: recompiles the model value, then runs the chunks it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../../model/types.js';
+import { toWire } from '../../parallel/workers.js';
 import type { Problem } from '../problem.js';
 import type { ChunkRequest, WorkerReply } from './ensemble.js';
 import { createRunner, type RunSpec } from './runner.js';
@@ -15,11 +16,7 @@ const port = parentPort;
 if (port) {
   const init = workerData as Init;
   const send = (r: WorkerReply, transfer?: ArrayBuffer[]): void => port.postMessage(r, transfer);
-  const fail = (e: unknown): void => {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const t = (err as { t?: unknown }).t;
-    send({ kind: 'error', name: err.name, message: err.message, t: typeof t === 'number' ? t : undefined });
-  };
+  const fail = (e: unknown): void => send({ kind: 'error', ...toWire(e) });
   try {
     const mod = (await import(init.compileModule)) as { compile(m: Model): Problem };
     const runner = createRunner(mod.compile(init.model), init.spec);

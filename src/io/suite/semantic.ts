@@ -5,8 +5,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import { startWorker } from '../../parallel/workers.js';
 import { type CaseResult, runCase } from './run-case.js';
 import type { CaseRequest } from './worker.js';
 
@@ -83,17 +84,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   return summarize(results, started);
 }
 
-/** Starts the worker module beside this one (worker.js when built, worker.ts from source). */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
-  // Under tsx the --import hook does not reach worker threads on Node 20: register tsx, then load worker.ts
-  // (the same bootstrap as engines/ssa/ensemble.ts).
-  const api = import.meta.resolve('tsx/esm/api');
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(boot, { eval: true });
-}
-
 /** Hands cases to `jobs` workers one at a time; a worker over time is terminated and replaced. */
 function runPool(
   dir: string,
@@ -108,7 +98,7 @@ function runPool(
     let anyResult = false;
     const all = new Set<Worker>();
     const start = (): void => {
-      const worker = startWorker();
+      const worker = startWorker('worker', import.meta.url);
       all.add(worker);
       worker.on('exit', () => all.delete(worker));
       let current: string | undefined;

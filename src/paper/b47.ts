@@ -15,6 +15,7 @@ import {
   scanB47,
   type TrialResult,
 } from '../trial/index.js';
+import { estimable, hrText } from './format.js';
 
 export interface B47Plan {
   /** Patients of the trial (default B-47's 3,270). */
@@ -66,7 +67,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
           workers: o.workers,
           grid,
           onPoint: (done, total, p) =>
-            o.progress?.(`B-47 scan: ${done}/${total} points (model HR ${p.hr.hr.toFixed(2)})`),
+            o.progress?.(`B-47 scan: ${done}/${total} points (model HR ${hrText(p.hr)})`),
         })
       : null;
   const c4 = (scan ? (grid.her2Share ?? []) : []).map((share) => ({ share, holds: c4HoldsAt(share) }));
@@ -96,10 +97,10 @@ export function b47Facts(c: B47Confrontation) {
     counterfactual: hrOf(a.counterfactual),
     benefit: a.benefit,
     medianFollowUpMonths: a.medianFollowUpMonths,
-    /** The randomised HR's point estimate lies inside B-47's interval. */
-    compatible: insideB47(a.cox.hr),
-    /** The two intervals overlap. */
-    overlaps: a.cox.lower <= B47.upper && a.cox.upper >= B47.lower,
+    /** The randomised HR's point estimate lies inside B-47's interval (null: too few events to estimate it). */
+    compatible: estimable(a.cox) ? insideB47(a.cox.hr) : null,
+    /** The two intervals overlap (null: not estimable). */
+    overlaps: estimable(a.cox) ? a.cox.lower <= B47.upper && a.cox.upper >= B47.lower : null,
     scan: scan
       ? {
           patients: scan.patients,

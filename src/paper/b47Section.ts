@@ -117,7 +117,7 @@ function scanText(c: B47Confrontation): Child[] {
     p(
       `Model HR across HER2 shares, by Fc-receptor activity: ${byFc.join('; ')}. `,
       `${comp.length} of the ${pts.length} points ${comp.length === 1 ? 'has its HR' : 'have their HR'} inside B-47's interval${comp.length ? ` (${comp.map((q) => label(q.values)).join('; ')})` : ''}`,
-      comp.length ? `, all with Fc-receptor activity ${[...effOf].join(', ')}. ` : '. ',
+      comp.length ? `, all with Fc-receptor activity ${[...effOf].join(' or ')}. ` : '. ',
       c4Fails.length
         ? `C4 fails in mice at HER2 share ${c4Fails.join(', ')}, so those columns cannot explain both. `
         : 'C4 holds in mice at every HER2 share scanned, so the mouse claim does not narrow this grid. ',
@@ -125,7 +125,7 @@ function scanText(c: B47Confrontation): Child[] {
     ),
     p(
       `With ${f.scan.patients} patients per point the model HR is uncertain: ${overlap.length} of the ${pts.length} ` +
-        `intervals overlap B-47's; ${excluded.length ? `all intervals miss it only at Fc activity ${excluded.join(', ')}` : 'no Fc activity has all its intervals outside it'}, ` +
+        `intervals overlap B-47's (${excluded.length ? `every interval misses it only at Fc activity ${excluded.join(', ')}` : 'at every Fc activity some interval reaches it'}), ` +
         "and points near the edge of B-47's interval can change class with the seed. The full " +
         '48-point scan (HER2 share x dormant ' +
         'fraction x Fc activity, 1,000 patients per point) is ',
@@ -181,9 +181,11 @@ export function b47Section(c: B47Confrontation): Markup {
   const [km, scanFig] = b47Figures(c);
   const fig = (x: FigureData) =>
     figure(figureSvg(x), `${x.title}. ${figureNote(x) ?? ''} (data: data/${x.id}.csv)`, x.id);
-  const verdict = f.compatible
-    ? "inside B-47's 95% interval"
-    : `outside B-47's 95% interval${f.overlaps ? ' (the two intervals overlap)' : ', and the two intervals do not overlap'}`;
+  const verdict = !estimable(f.cox)
+    ? 'too few events to compare'
+    : f.compatible
+      ? "inside B-47's 95% interval"
+      : `outside B-47's 95% interval${f.overlaps ? ', though the two intervals overlap' : ', and the two intervals do not overlap'}`;
   return section(
     { title: 'Confronting NSABP B-47 (virtual trial)', id: 'b47' },
     p(
@@ -205,7 +207,7 @@ export function b47Section(c: B47Confrontation): Markup {
       ],
       [
         strong('Prediction: '),
-        `the hazard ratio. The model gives ${hrText(f.cox)}, ${verdict} (${B47.hr}, ${B47.lower}-${B47.upper}). ` +
+        `the hazard ratio. The model gives ${hrText(f.cox)} against B-47's ${B47.hr} (${B47.lower}-${B47.upper}): ${verdict}. ` +
           `Over both outcomes of every patient (each was simulated under both arms) the model's HR is ${hrText(f.counterfactual)}; ` +
           `of ${f.benefit.recurredControl} patients who recur without trastuzumab, it prevents ${f.benefit.prevented} ` +
           `recurrences and delays ${f.benefit.delayed}.`,

@@ -1,7 +1,8 @@
 /**
- * The reproduction report: DIR/index.html (per claim: criterion, figures as inline SVG, numbers, pass/fail,
- * robustness; then the model's parameters with unit, range and source), DIR/claims.json and one CSV per
- * figure under DIR/data/.
+ * The reproduction report: DIR/index.html (summary; per claim: criterion, figures as inline SVG, numbers,
+ * pass/fail, robustness; the virtual NSABP B-47 trial when run (b47Section.ts); then the model's parameters
+ * with unit, range and source), DIR/claims.json (claims, and the trial under `trial`, null when skipped) and
+ * one CSV per figure under DIR/data/ (plus data/b47-outcomes.csv, one row per virtual patient).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

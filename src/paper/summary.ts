@@ -8,7 +8,7 @@ import { link, list, section, strong } from '../report/html.js';
 import type { Child } from '../report/markup.js';
 import type { B47Facts } from './b47.js';
 import { claims as allClaims, type Claim, type ClaimResult } from './claims/index.js';
-import { hrText } from './format.js';
+import { estimable, hrText } from './format.js';
 import type { Robustness } from './robustness.js';
 
 /** Robustness below this fraction makes a claim fragile. */
@@ -64,7 +64,7 @@ export function trialText(t: B47Facts): string {
   const hr = hrText(t.cox);
   const head =
     `with the mouse-calibrated model, ${t.patients} virtual patients give HR ${hr} against B-47's ` +
-    `${b.hr} (${b.lower}-${b.upper}): ${t.compatible ? 'compatible' : 'incompatible'}.`;
+    `${b.hr} (${b.lower}-${b.upper}): ${estimable(t.cox) ? (t.compatible ? 'compatible' : 'incompatible') : 'too few events to compare'}.`;
   if (!t.scan) return `${head} (Scan skipped.)`;
   const n = t.scan.points.length;
   const both = t.scan.compatibleWithBoth;
@@ -72,7 +72,7 @@ export function trialText(t: B47Facts): string {
   return (
     `${head} In the ${n}-point scan (${t.scan.patients} patients per point), ${both.length} point${both.length === 1 ? ' is' : 's are'} ` +
     `compatible with both B-47 and claim C4 in mice` +
-    (both.length ? `, all with Fc-receptor effector activity ${effs.join(', ')} in patients.` : '.')
+    (both.length ? `, all with Fc-receptor effector activity ${effs.join(' or ')} in patients.` : '.')
   );
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { confrontB47 } from '../../src/paper/b47.js';
+import { kmFigure } from '../../src/paper/b47Figures.js';
 import { b47Figures } from '../../src/paper/b47Section.js';
 import type { ClaimResult } from '../../src/paper/claims/types.js';
 import { figureCsv } from '../../src/paper/figures.js';
@@ -85,7 +86,7 @@ test('a small trial and scan give the section: table beside B-47, KM and scan SV
   assert.equal(json.trial.arms.length, 2);
   assert.equal(json.trial.published.hr, 0.98);
   assert.equal(json.trial.scan.points.length, 2);
-  assert.equal(typeof json.trial.compatible, 'boolean');
+  assert.ok(json.trial.compatible === null || typeof json.trial.compatible === 'boolean');
   assert.equal(json.trial.arms[0].km, undefined, 'curves stay in the CSV');
 });
 
@@ -130,4 +131,20 @@ test('cscsim reproduce runs the trial by default (sizes from the options) and --
   const bad = await cli(...base, '--scan-patients', '-1', '--out', offDir);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--scan-patients: expected at least 0/);
+});
+
+test('KM figure: starts at (0, 1), keeps only event times and the last time, curves never rise', async () => {
+  const c = await confrontB47({ patients: 150, scanPatients: 0 }, { seed: 5, workers: 1 });
+  assert.equal(c.scan, null);
+  assert.deepEqual(c.c4, []);
+  const km = kmFigure(c);
+  c.trial.analysis.arms.forEach((arm, k) => {
+    const s = km.series[k]!;
+    assert.equal(s.t[0], 0);
+    assert.equal(s.s[0], 1);
+    const eventTimes = Array.from(arm.km.nEvent).filter((e) => e > 0).length;
+    assert.ok(s.t.length <= eventTimes + 2 && s.t.length >= eventTimes + 1, `${s.t.length} vs ${eventTimes}`);
+    for (let i = 1; i < s.s.length; i++) assert.ok(s.s[i]! <= s.s[i - 1]! && s.t[i]! >= s.t[i - 1]!);
+    assert.equal(s.s.at(-1), arm.km.surv.at(-1));
+  });
 });

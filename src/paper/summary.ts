@@ -50,11 +50,13 @@ const LIMITS: readonly string[] = [
     'the tumor that treatment meets.',
 ];
 
-const TRIAL_LIMITS: readonly string[] = [
+const trialLimit = (t: B47Facts): string =>
   'The virtual B-47 trial carries mouse-sized parameters into patients; its control-arm 5-y DFS is calibrated ' +
-    '(an input), its micrometastasis sizes, CSC fractions, chemotherapy kill and detection size are assumptions ' +
-    '(sources in its section), and the scan in this report uses few patients per point.',
-];
+  '(an input), its micrometastasis sizes, CSC fractions, chemotherapy kill and detection size are assumptions ' +
+  '(sources in its section)' +
+  (t.scan
+    ? `, and the scan in this report has ${t.scan.patients} patients per point, so points near the edge of B-47's interval can change class with the seed.`
+    : '.');
 
 const names = (ids: readonly string[]): string => (ids.length ? ids.join(', ') : 'none');
 
@@ -103,7 +105,7 @@ export function summarySection(
     trial
       ? [strong('Virtual NSABP B-47: '), trialText(trial), ' Details in ', link('#b47', 'its section'), '.']
       : [strong('Virtual NSABP B-47: '), 'not run (--no-trial).'],
-    [strong('Limitations: '), list(trial ? [...LIMITS, ...TRIAL_LIMITS] : LIMITS)],
+    [strong('Limitations: '), list(trial ? [...LIMITS, trialLimit(trial)] : LIMITS)],
   ];
   return section({ title: 'Summary and limitations', id: 'summary' }, list(items));
 }

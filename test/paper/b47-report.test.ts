@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { confrontB47 } from '../../src/paper/b47.js';
 import { kmFigure } from '../../src/paper/b47Figures.js';
 import { b47Figures } from '../../src/paper/b47Section.js';
 import type { ClaimResult } from '../../src/paper/claims/types.js';
 import { figureCsv } from '../../src/paper/figures.js';
 import { writeReport } from '../../src/paper/report.js';
+import { cli } from '../helpers/cli.js';
 
 const claim: ClaimResult = {
   id: 'C1',
@@ -99,17 +99,6 @@ test('without a trial the report has no B-47 section and claims.json says null',
   assert.equal(JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')).trial, null);
   assert.ok(!existsSync(join(dir, 'data', 'b47-km.csv')));
 });
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 test('cscsim reproduce runs the trial by default (sizes from the options) and --no-trial omits it', async () => {
   const base = ['reproduce', '--claims', 'C7', '--sets', '0', '--workers', '1'];

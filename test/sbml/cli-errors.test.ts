@@ -3,17 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
+
+const run = (argv: string[]) => cli(...argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'cscsim-sbml-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const M = 'xmlns="http://www.w3.org/1998/Math/MathML"';
 const model = (reaction: string) => `<?xml version="1.0"?>

@@ -7,20 +7,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { resultCsv } from '../../web/src/app/export.js';
 import { DEFAULT_VIEW } from '../../web/src/app/state.js';
 import { ProblemCache } from '../../web/src/engine/cache.js';
 import type { ModelSource, RunRequest } from '../../web/src/engine/protocol.js';
 import { runRequest } from '../../web/src/engine/runs.js';
 import { loadSource } from '../../web/src/engine/source.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
+import { cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cscsim-web-'));
 function file(name: string, text: string): string {

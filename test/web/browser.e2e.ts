@@ -2,7 +2,8 @@
  * The web app in Debian's Chromium (`npm run test:web`, after `npm run web:build`): serves web/dist with a
  * tiny static server, loads the page, runs the default model and checks the chart and the numbers against
  * compile + solve in node (the CLI's path), a parameter change in the URL, a reload of that URL, a refused
- * value, the timing study, an ensemble with progress and Cancel, and the message for a malformed SBML file.
+ * value, the timing study, an ensemble with progress and Cancel, the count warning and the hybrid's continuous
+ * species, and the message for a malformed SBML file.
  * Never downloads a browser: skips when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
@@ -264,6 +265,13 @@ test('an ensemble shows progress and can be cancelled', { skip }, async () => {
   await nextRun(page, n);
   assert.match(page.url(), /engine=tau-leap/);
   assert.match((await page.locator('#chart svg').textContent()) ?? '', /100 of 100 runs/);
+  assert.equal(
+    await page.locator('#count-warning').textContent(),
+    'Ab_c (mg/kg), Ab_p (mg/kg) are treated as counts; use hybrid to keep them continuous',
+  );
+  assert.ok(await page.locator('#count-warning').isVisible());
+  assert.ok(await page.locator('#round').isVisible());
+  assert.ok(!(await page.locator('#continuous').isVisible()));
   await page.fill('#runs', '100000');
   await page.press('#runs', 'Enter');
   await page.waitForFunction(
@@ -274,6 +282,59 @@ test('an ensemble shows progress and can be cancelled', { skip }, async () => {
     () => (globalThis as unknown as PageGlobals).document.body.dataset.run === 'cancelled',
   );
   assert.equal(await page.locator('#status').textContent(), 'cancelled');
+  // Back to the ODE for the next test.
+  n = await runsDone(page);
+  await page.fill('#runs', '100');
+  await page.press('#runs', 'Enter');
+  await page.selectOption('#engine', 'ode');
+  await nextRun(page, n);
+});
+
+test('hybrid: the drug stays continuous by default; the species list is checked and lives in the URL', {
+  skip,
+}, async () => {
+  let n = await runsDone(page);
+  await page.selectOption('#engine', 'tau-leap');
+  await nextRun(page, n);
+  n = await runsDone(page);
+  await page.fill('#runs', '3');
+  await page.press('#runs', 'Enter');
+  await nextRun(page, n);
+  n = await runsDone(page);
+  await page.selectOption('#engine', 'hybrid');
+  await nextRun(page, n);
+  assert.equal(await page.inputValue('#continuous'), 'Ab_c, Ab_p');
+  assert.equal(await page.inputValue('#threshold'), '1000');
+  assert.ok(!(await page.locator('#count-warning').isVisible()));
+  assert.ok(!(await page.locator('#round').isVisible()));
+  assert.match((await page.locator('#chart svg').textContent()) ?? '', /continuous: Ab_c, Ab_p/);
+  const url = page.url();
+  await page.fill('#continuous', 'Ab_c, nope');
+  await page.press('#continuous', 'Enter');
+  assert.match(
+    (await page.locator('.settings .field-msg').textContent()) ?? '',
+    /'nope' is not a species of model .* - not simulated/,
+  );
+  assert.equal(page.url(), url);
+  n = await runsDone(page);
+  await page.fill('#continuous', 'Ab_c');
+  await page.press('#continuous', 'Enter');
+  await page.fill('#threshold', '500');
+  await page.press('#threshold', 'Enter');
+  await nextRun(page, n);
+  assert.match(page.url(), /cont=Ab_c&thr=500/);
+  // Both edits may run separately (debounced): wait for the run with both.
+  await page.waitForFunction(
+    () => {
+      const d = (globalThis as unknown as PageGlobals).document;
+      return (
+        d.body.dataset.run === 'done' &&
+        /threshold 500; continuous: Ab_c\b/.test(d.getElementById('chart')?.textContent ?? '')
+      );
+    },
+    undefined,
+    { timeout: 20000 },
+  );
   // Back to the ODE for the next test.
   n = await runsDone(page);
   await page.fill('#runs', '100');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resultCsv } from '../../web/src/app/export.js';
+import { continuousFor } from '../../web/src/app/species.js';
 import { DEFAULT_VIEW } from '../../web/src/app/state.js';
 import { ProblemCache } from '../../web/src/engine/cache.js';
 import type { ModelSource, RunRequest } from '../../web/src/engine/protocol.js';
@@ -120,6 +121,72 @@ for (const method of ['direct', 'tau-leap'] as const) {
     assert.equal(web, r.out);
   });
 }
+
+test("hybrid with the page's default continuous species (Ab_c, Ab_p) equals the CLI with --continuous", async () => {
+  // Cells below the threshold jump; the drug (mg/kg) stays continuous and is never rounded. The page's
+  // round option (on by default) does not apply to the hybrid, which takes amounts as they are.
+  const id = 'her2csc-mcf7-fatpad-trastuzumab';
+  const { info } = loadSource({ kind: 'builtin', id });
+  const continuous = continuousFor(DEFAULT_VIEW, info.model);
+  assert.deepEqual(continuous, ['Ab_c', 'Ab_p']);
+  const { req, cache } = request(
+    { kind: 'builtin', id },
+    {
+      engine: 'hybrid',
+      runs: 3,
+      seed: 5,
+      tEnd: 4,
+      points: 9,
+      round: true,
+      outputs: info.outputIds,
+      tuning: { continuous, hybridThreshold: 2000 },
+    },
+  );
+  const result = runRequest(cache, req);
+  const web = resultCsv(result);
+  const r = await cli(
+    'simulate',
+    id,
+    '--stochastic',
+    '--method',
+    'hybrid',
+    '--continuous',
+    continuous.join(','),
+    '--threshold',
+    '2000',
+    '--runs',
+    '3',
+    '--seed',
+    '5',
+    '--t-end',
+    '4',
+    '--steps',
+    '8',
+    '--workers',
+    '2',
+  );
+  assert.equal(r.code, 0, r.err);
+  assert.equal(web, r.out);
+  // The 10 mg/kg dose on day 1 decays smoothly: fractional amounts, not whole molecules (the median of
+  // three runs is one run's value).
+  const col = result.ids.indexOf('Ab_c');
+  const q50 = result.arms[0]!.q50!;
+  const ab = Array.from({ length: result.t.length }, (_, i) => q50[i * result.ids.length + col]!);
+  assert.ok(
+    ab.slice(3).every((x) => x > 0 && !Number.isInteger(x)),
+    ab.join(', '),
+  );
+  assert.match(result.notes[0]!, /threshold 2000; continuous: Ab_c, Ab_p/);
+  assert.doesNotMatch(result.notes[0]!, /rounded/);
+});
+
+test("continuous species with a discrete method is refused with the engine's message", () => {
+  const { req, cache } = request(
+    { kind: 'builtin', id: 'her2csc' },
+    { engine: 'direct', runs: 1, tEnd: 1, points: 2, round: true, tuning: { continuous: ['Ab_c'] } },
+  );
+  assert.throws(() => runRequest(cache, req), /need the hybrid method/);
+});
 
 const badSbml = `<?xml version="1.0"?>
 <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">

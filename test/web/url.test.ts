@@ -27,6 +27,8 @@ test('every field round-trips, numbers to the same double', () => {
     runs: 250,
     seed: 9007199254740991,
     round: false,
+    continuous: ['Ab_c', 'Ab_p'],
+    threshold: 0.1 + 0.7,
     outputs: ['V', 'S', 'cscFraction'],
     yScale: 'linear',
     timing: true,
@@ -40,6 +42,19 @@ test('every field round-trips, numbers to the same double', () => {
   assert.equal(encodeView(back.state), hash, 'encoding is canonical');
   assert.match(hash, /dose=27\.5,4\.5,7,10,13/);
   assert.match(hash, /out=V,S,cscFraction/);
+  assert.match(hash, /cont=Ab_c,Ab_p&thr=0\.7999999999999999/);
+});
+
+test('hybrid settings: the model default is no key, an empty list is "none", threshold round-trips', () => {
+  assert.equal(encodeView({ ...DEFAULT_VIEW, continuous: undefined, threshold: 1000 }), '');
+  const none = { ...DEFAULT_VIEW, engine: 'hybrid' as const, continuous: [], threshold: 50 };
+  assert.equal(encodeView(none), 'engine=hybrid&cont=none&thr=50');
+  assert.deepEqual(decodeView('engine=hybrid&cont=none&thr=50').state, none);
+  const d = decodeView('#engine=hybrid&cont=Ab_c,Ab_c,Ab_p&thr=1e6');
+  assert.deepEqual(d.errors, []);
+  assert.deepEqual(d.state.continuous, ['Ab_c', 'Ab_p']);
+  assert.equal(d.state.threshold, 1e6);
+  assert.equal(decodeView('').state.continuous, undefined);
 });
 
 test('no regimen is "none"; the model\'s own regimen is no key at all', () => {
@@ -76,6 +91,9 @@ test('random states round-trip', () => {
       runs: 1 + Math.floor(rnd() * 5000),
       seed: Math.floor(rnd() * 1e9),
       round: rnd() < 0.5,
+      continuous:
+        rnd() < 0.4 ? undefined : rnd() < 0.3 ? [] : ['Ab_c', 'X_1'].slice(0, 1 + Math.floor(rnd() * 2)),
+      threshold: rnd() < 0.5 ? 1000 : rnd() * 1e5 + 1e-3,
       timing: rnd() < 0.5,
       yScale: rnd() < 0.5 ? 'log' : 'linear',
     };
@@ -105,6 +123,10 @@ test('bad values are rejected with a message and the default is kept', () => {
     ['engine=euler', 'engine', /engine: expected one of ode, direct, tau-leap, hybrid/],
     ['y=sqrt', 'yScale', /y: expected log or linear/],
     ['round=yes', 'round', /round: expected 0 or 1/],
+    ['cont=Ab_c,2x', 'continuous', /cont: not valid ids: 2x/],
+    ['cont=,', 'continuous', /cont: expected species ids or none/],
+    ['thr=0', 'threshold', /hybrid threshold: expected a number in \(0/],
+    ['thr=abc', 'threshold', /thr: expected a number, got 'abc'/],
     ['dose=1,2,3', 'regimen', /dose: expected start,dose,every,count/],
     ['dose=1,10,0,5', 'regimen', /regimen interval: expected days > 0/],
     ['dose=1,10,3.5,2.5', 'regimen', /regimen doses: expected an integer/],

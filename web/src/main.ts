@@ -4,6 +4,7 @@
  */
 import './style.css';
 import { fitView, shownOutputs } from './app/fit.js';
+import { continuousFor } from './app/species.js';
 import { DEFAULT_VIEW, type ViewState } from './app/state.js';
 import { decodeView, encodeView } from './app/url.js';
 import { Cancelled, EngineClient } from './engine/client.js';
@@ -80,7 +81,7 @@ function change(patch: Partial<ViewState>): void {
 }
 
 function syncPanels(): void {
-  settings.update(state);
+  settings.update(state, info?.model);
   if (!panels || !info) return;
   panels.params.update(state.params);
   panels.outputs.update(shownOutputs(state, info));
@@ -144,7 +145,7 @@ async function loadModel(source: ModelSource, keepView: boolean, urlNotes: [stri
   result = null;
   const base: ViewState = keepView
     ? state
-    : { ...state, params: {}, regimen: undefined, outputs: [], timing: false };
+    : { ...state, params: {}, regimen: undefined, continuous: undefined, outputs: [], timing: false };
   const fitted = fitView({ ...base, model: source.kind === 'builtin' ? source.id : 'file' }, m);
   state = fitted.state;
   notify([...urlNotes[0], ...m.warnings, ...fitted.warnings], [...urlNotes[1], ...fitted.errors]);
@@ -165,6 +166,9 @@ function request(m: ModelInfo): RunRequest {
     runs: state.runs,
     seed: state.seed,
     round: state.round,
+    ...(state.engine === 'hybrid'
+      ? { tuning: { continuous: continuousFor(state, m.model), hybridThreshold: state.threshold } }
+      : {}),
     outputs: shownOutputs(state, m),
     timing: state.timing,
   };

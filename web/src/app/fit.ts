@@ -1,10 +1,11 @@
 /**
  * Fitting a view (from a URL or the previous model) to a loaded model: parameter overrides must name
  * editable parameters and pass their checks, outputs must exist, dosing and the timing study need the
- * trastuzumab model. What does not fit is dropped with a message; nothing invalid reaches a run.
+ * trastuzumab model, hybrid continuous species must be species of the model. What does not fit is dropped with a message; nothing invalid reaches a run.
  */
 import type { Model } from '../../../src/model/types.js';
 import { hasDrug } from './dosing.js';
+import { speciesListError } from './species.js';
 import type { ViewState } from './state.js';
 import { paramError } from './validate.js';
 
@@ -53,9 +54,12 @@ export function fitView(
   const timing = s.timing && drug && m.outputIds.includes('V');
   if (s.timing && !timing)
     warnings.push('the timing study needs the HER2-CSC model (tumour volume V and trastuzumab)');
+  const contError = s.continuous ? speciesListError(s.continuous, m.model) : undefined;
+  if (contError) errors.push(`${contError}: the model's default is used`);
   return {
     state: {
       ...s,
+      continuous: contError ? undefined : s.continuous,
       params,
       outputs: s.outputs.filter((id) => known.has(id)),
       regimen: drug ? s.regimen : undefined,

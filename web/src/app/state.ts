@@ -34,8 +34,18 @@ export interface ViewState {
   readonly engine: Engine;
   readonly runs: number;
   readonly seed: number;
-  /** Stochastic runs: round initial species amounts to whole counts (the SSA needs integers). */
+  /**
+   * Direct / tau-leap runs: round initial species amounts to whole counts (those methods need integers).
+   * The hybrid method takes amounts as they are, as the CLI does.
+   */
   readonly round: boolean;
+  /**
+   * Hybrid runs: species kept continuous whatever their value (never rounded). undefined: the model's
+   * species whose unit is not a count (app/species.ts), e.g. trastuzumab in mg/kg.
+   */
+  readonly continuous: readonly string[] | undefined;
+  /** Hybrid runs: species at or above this population are continuous (the engine's default, 1000). */
+  readonly threshold: number;
   /** Outputs shown (empty: the model's default). */
   readonly outputs: readonly string[];
   readonly yScale: YScale;
@@ -53,6 +63,8 @@ export const DEFAULT_VIEW: ViewState = {
   runs: 100,
   seed: 1,
   round: true,
+  continuous: undefined,
+  threshold: 1000,
   outputs: [],
   yScale: 'log',
   timing: false,

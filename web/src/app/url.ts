@@ -2,9 +2,10 @@
  * The view state in the URL hash, as `key=value` pairs joined by `&`:
  *
  *   model=her2csc-bt474-fatpad & p.lambdaS=0.5 & dose=1,10,3.5,20 & t=90 & n=181 & engine=tau-leap &
- *   runs=200 & seed=7 & round=0 & out=V,S & y=linear & timing=1
+ *   runs=200 & seed=7 & round=0 & cont=Ab_c,Ab_p & thr=500 & out=V,S & y=linear & timing=1
  *
- * `dose` is start,dose,every,count[,loading] or `none`. Keys equal to the default are left out, so a short
+ * `dose` is start,dose,every,count[,loading] or `none`; `cont` (hybrid continuous species) is a list of
+ * ids or `none`, absent for the model's default. Keys equal to the default are left out, so a short
  * URL is the default view. Numbers are written in their shortest round-trip form, so a decoded URL gives
  * the same doubles and the same run. Decoding never throws: unknown keys are ignored with a warning, bad
  * values are rejected with an error and the default is kept.
@@ -43,6 +44,9 @@ export function encodeView(s: ViewState): string {
   if (s.runs !== d.runs) kv.push(['runs', num(s.runs)]);
   if (s.seed !== d.seed) kv.push(['seed', num(s.seed)]);
   if (s.round !== d.round) kv.push(['round', s.round ? '1' : '0']);
+  if (s.continuous !== undefined)
+    kv.push(['cont', s.continuous.length > 0 ? s.continuous.join(',') : 'none']);
+  if (s.threshold !== d.threshold) kv.push(['thr', num(s.threshold)]);
   if (s.outputs.length > 0) kv.push(['out', s.outputs.join(',')]);
   if (s.yScale !== d.yScale) kv.push(['y', s.yScale]);
   if (s.timing !== d.timing) kv.push(['timing', s.timing ? '1' : '0']);
@@ -131,6 +135,18 @@ export function decodeView(hash: string): DecodedView {
       case 'seed':
         setting('seed', v, (x) => (s.seed = x), 'seed');
         break;
+      case 'thr':
+        setting('threshold', v, (x) => (s.threshold = x), 'thr');
+        break;
+      case 'cont': {
+        const ids = v === 'none' ? [] : [...new Set(v.split(',').filter((x) => x !== ''))];
+        const bad = ids.filter((x) => !ID.test(x));
+        if (bad.length > 0) errors.push(`cont: not valid ids: ${bad.join(', ')}`);
+        else if (ids.length === 0 && v !== 'none')
+          errors.push(`cont: expected species ids or none, got '${v}'`);
+        else s.continuous = ids;
+        break;
+      }
       case 'engine':
         if ((ENGINES as readonly string[]).includes(v)) s.engine = v as Engine;
         else errors.push(`engine: expected one of ${ENGINES.join(', ')}, got '${v}'`);

@@ -66,17 +66,21 @@ export const LIMITS = {
   points: [2, 10001],
   runs: [1, 100000],
   seed: [0, Number.MAX_SAFE_INTEGER],
+  threshold: [0, 1e15],
 } as const;
 
 export type SettingKey = keyof typeof LIMITS;
 
-/** Why a run setting cannot be used, or undefined. tEnd is a positive number; the others are integers. */
+/**
+ * Why a run setting cannot be used, or undefined. tEnd and the hybrid threshold are positive numbers; the
+ * others are integers.
+ */
 export function settingError(key: SettingKey, v: number): string | undefined {
   const [lo, hi] = LIMITS[key];
-  if (key === 'tEnd') {
+  if (key === 'tEnd' || key === 'threshold') {
     return Number.isFinite(v) && v > lo && v <= hi
       ? undefined
-      : `t end: expected a number in (0, ${hi}], got ${v}`;
+      : `${key === 'tEnd' ? 't end' : 'hybrid threshold'}: expected a number in (0, ${hi}], got ${v}`;
   }
   return Number.isInteger(v) && v >= lo && v <= hi
     ? undefined

@@ -25,6 +25,12 @@ export interface ModelInfo {
   readonly builtins: readonly string[];
 }
 
+/** The part of SsaTuning the page sets (src/engines/ssa/method.ts); the CLI's --continuous, --threshold. */
+export interface RunTuning {
+  readonly continuous?: readonly string[];
+  readonly hybridThreshold?: number;
+}
+
 export interface RunRequest {
   readonly key: string;
   readonly model: Model;
@@ -36,7 +42,10 @@ export interface RunRequest {
   readonly engine: Engine;
   readonly runs: number;
   readonly seed: number;
+  /** Direct / tau-leap: round initial species amounts to whole counts (hybrid runs never round). */
   readonly round: boolean;
+  /** Stochastic method settings, as `simulate` takes them (hybrid: continuous species and threshold). */
+  readonly tuning?: RunTuning;
   /** Outputs computed by ensembles and the timing study (ODE runs report every output). */
   readonly outputs: readonly string[];
   readonly timing: boolean;

@@ -65,13 +65,17 @@ export function roundedInitial(problem: Problem, p: Float64Array): Float64Array 
 export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
   if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
   const p = paramVector(problem, req.params);
+  // The hybrid takes non-integer amounts (and keeps tuning.continuous ones continuous): never rounded.
+  const round = req.round && req.engine !== 'hybrid';
+  const continuous = req.tuning?.continuous ?? [];
   const runner = createRunner(problem, {
     method: req.engine,
     seed: req.seed,
     outputTimes: outputTimes(req.tEnd, req.points),
     p,
     outputs: req.outputs,
-    ...(req.round ? { y0: roundedInitial(problem, p) } : {}),
+    ...(req.tuning ? { tuning: req.tuning } : {}),
+    ...(round ? { y0: roundedInitial(problem, p) } : {}),
   });
   const runs = req.runs;
   const size = runner.size;
@@ -99,7 +103,10 @@ export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHo
       seed: req.seed,
       notes: [
         `${req.engine}: ${acc.count} of ${runs} runs, seed ${req.seed}, ${runner.stats.firings} firings` +
-          (req.round ? '; initial amounts rounded to whole counts' : ''),
+          (round ? '; initial amounts rounded to whole counts' : '') +
+          (req.engine === 'hybrid'
+            ? `; threshold ${req.tuning?.hybridThreshold ?? 1000}; continuous: ${continuous.length > 0 ? continuous.join(', ') : 'none'}`
+            : ''),
       ],
     };
   };

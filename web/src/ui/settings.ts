@@ -1,14 +1,18 @@
 /**
- * Run settings: t end, output points, engine (ODE, or a stochastic method with runs and seed), the y scale,
- * and the Run / Cancel buttons with a progress bar.
+ * Run settings: t end, output points, engine (ODE, or a stochastic method with runs and seed; rounding for
+ * direct / tau-leap, continuous species and threshold for the hybrid), the y scale, and the Run / Cancel
+ * buttons with a progress bar. Direct / tau-leap on a model with non-count species show a warning.
  */
+import type { Model } from '../../../src/model/types.js';
+import { continuousFor, countWarning, nonCountSpecies, parseSpeciesList } from '../app/species.js';
 import { ENGINES, type Engine, type ViewState, type YScale } from '../app/state.js';
 import { parseDecimal, type SettingKey, settingError } from '../app/validate.js';
 import { h } from './dom.js';
 
 export interface SettingsPanel {
   readonly el: HTMLElement;
-  update(state: ViewState): void;
+  /** Shows the state; `model` (once loaded) gives the continuous-species default and the warning. */
+  update(state: ViewState, model?: Model): void;
   /** Shows progress (null: idle). */
   progress(done: number | null, total?: number, label?: string): void;
 }
@@ -58,6 +62,31 @@ export function settingsPanel(on: SettingsHandlers): SettingsPanel {
   const [points, pointsF] = numeric('points', 'points', 'output points');
   const [runs, runsF] = numeric('runs', 'runs', 'runs');
   const [seed, seedF] = numeric('seed', 'seed', 'seed');
+  const [threshold, thresholdF] = numeric('threshold', 'threshold', 'threshold', 'count');
+  let model: Model | undefined;
+  const continuous = h('input', {
+    type: 'text',
+    id: 'continuous',
+    name: 'continuous',
+    class: 'ids',
+    'aria-describedby': 'continuous-help',
+  });
+  continuous.addEventListener('change', () => {
+    if (!model) return;
+    const r = parseSpeciesList(continuous.value, model);
+    if ('error' in r) {
+      continuous.setAttribute('aria-invalid', 'true');
+      msg.textContent = `${r.error} - not simulated`;
+      msg.className = 'field-msg error';
+      return;
+    }
+    continuous.removeAttribute('aria-invalid');
+    msg.textContent = '';
+    const def = nonCountSpecies(model);
+    const same = r.ids.length === def.length && r.ids.every((id) => def.includes(id));
+    on.onChange({ continuous: same ? undefined : r.ids });
+  });
+  const continuousHelp = h('span', { id: 'continuous-help', class: 'hint' });
   const engine = h(
     'select',
     { id: 'engine', 'aria-label': 'engine' },
@@ -73,13 +102,16 @@ export function settingsPanel(on: SettingsHandlers): SettingsPanel {
     h('option', { value: 'linear' }, 'linear y'),
   );
   yScale.addEventListener('change', () => on.onChange({ yScale: yScale.value as YScale }));
-  const stochastic = h(
+  const roundF = h('label', { class: 'check' }, round, ' round initial amounts to whole counts');
+  const hybrid = h(
     'div',
-    { class: 'fields stochastic' },
-    runsF,
-    seedF,
-    h('label', { class: 'check' }, round, ' round initial amounts to whole counts'),
+    { class: 'fields hybrid' },
+    h('label', { class: 'field' }, h('span', {}, 'continuous species'), continuous),
+    continuousHelp,
+    thresholdF,
   );
+  const countWarn = h('p', { id: 'count-warning', class: 'warning', role: 'status', hidden: true });
+  const stochastic = h('div', { class: 'fields stochastic' }, runsF, seedF, roundF, hybrid, countWarn);
   const runBtn = h('button', { type: 'button', id: 'run', class: 'primary' }, 'Run');
   const cancelBtn = h('button', { type: 'button', id: 'cancel', disabled: true }, 'Cancel');
   runBtn.addEventListener('click', on.onRun);
@@ -104,16 +136,28 @@ export function settingsPanel(on: SettingsHandlers): SettingsPanel {
   );
   return {
     el,
-    update(s) {
+    update(s, m) {
+      model = m ?? model;
       tEnd.value = String(s.tEnd);
       points.value = String(s.points);
       runs.value = String(s.runs);
       seed.value = String(s.seed);
+      threshold.value = String(s.threshold);
       engine.value = s.engine;
       round.checked = s.round;
       yScale.value = s.yScale;
       stochastic.hidden = s.engine === 'ode';
-      for (const i of [tEnd, points, runs, seed]) i.removeAttribute('aria-invalid');
+      roundF.hidden = s.engine === 'hybrid';
+      hybrid.hidden = s.engine !== 'hybrid';
+      if (model) {
+        continuous.value = continuousFor(s, model).join(', ');
+        const def = nonCountSpecies(model);
+        continuousHelp.textContent = `comma-separated ids, never rounded; default: ${def.length > 0 ? def.join(', ') : 'none'} (species whose unit is not a count)`;
+      }
+      const warn = model ? countWarning(s.engine, model) : undefined;
+      countWarn.textContent = warn ?? '';
+      countWarn.hidden = warn === undefined;
+      for (const i of [tEnd, points, runs, seed, threshold, continuous]) i.removeAttribute('aria-invalid');
     },
     progress(done, total = 1, label = '') {
       const busy = done !== null;

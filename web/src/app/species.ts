@@ -1,0 +1,66 @@
+/**
+ * Which species are counts. The stochastic methods treat every species as a number of molecules or cells;
+ * an amount in another unit (trastuzumab in mg/kg) is not a count, and the hybrid method can keep it
+ * continuous (src/engines/ssa/hybrid.ts, tuning.continuous). These rules pick the page's default and check
+ * what a user types or a URL carries.
+ */
+import type { Model } from '../../../src/model/types.js';
+import type { Engine, ViewState } from './state.js';
+
+/** Units that mean "a number of things"; an absent unit counts too. */
+const COUNT_UNITS = new Set(['cells', 'cell', 'count', 'molecules', 'items', '1', 'dimensionless']);
+
+/** True when a species with this declared unit is a count. */
+export function isCountUnit(unit: string | undefined): boolean {
+  const u = unit?.trim();
+  return u === undefined || u === '' || COUNT_UNITS.has(u);
+}
+
+/** Species whose declared unit is present and not a count (the HER2 trastuzumab models: Ab_c, Ab_p). */
+export function nonCountSpecies(model: Pick<Model, 'species'>): string[] {
+  return model.species.filter((s) => !isCountUnit(s.unit)).map((s) => s.id);
+}
+
+/** The species a hybrid run keeps continuous: the view's choice, else the model's non-count species. */
+export function continuousFor(s: Pick<ViewState, 'continuous'>, model: Pick<Model, 'species'>): string[] {
+  return s.continuous ? [...s.continuous] : nonCountSpecies(model);
+}
+
+/** Comma-separated species ids, checked against the model; empty text is an empty list. */
+export function parseSpeciesList(
+  text: string,
+  model: Pick<Model, 'id' | 'species'>,
+): { ids: string[] } | { error: string } {
+  const ids = [
+    ...new Set(
+      text
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    ),
+  ];
+  const error = speciesListError(ids, model);
+  return error ? { error } : { ids };
+}
+
+/** Why these ids cannot be the continuous species of `model`, or undefined. */
+export function speciesListError(
+  ids: readonly string[],
+  model: Pick<Model, 'id' | 'species'>,
+): string | undefined {
+  const known = new Set(model.species.map((s) => s.id));
+  const bad = ids.filter((id) => !known.has(id));
+  if (bad.length === 0) return undefined;
+  const all = model.species.map((s) => s.id);
+  const list = all.length > 12 ? `${all.slice(0, 12).join(', ')}, ...` : all.join(', ');
+  return `continuous species: ${bad.map((x) => `'${x}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not a species of model '${model.id}' (expected ids from ${list})`;
+}
+
+/** The page's warning when a discrete method runs a model with non-count species, or undefined. */
+export function countWarning(engine: Engine, model: Pick<Model, 'species'>): string | undefined {
+  if (engine !== 'direct' && engine !== 'tau-leap') return undefined;
+  const ids = nonCountSpecies(model);
+  if (ids.length === 0) return undefined;
+  const units = model.species.filter((s) => ids.includes(s.id)).map((s) => `${s.id} (${s.unit})`);
+  return `${units.join(', ')} ${ids.length > 1 ? 'are' : 'is'} treated as counts; use hybrid to keep ${ids.length > 1 ? 'them' : 'it'} continuous`;
+}

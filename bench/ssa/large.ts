@@ -33,9 +33,9 @@ const N_OUT = 51;
 const N_CHECK = 10_000;
 const EPSILONS = [0.03, 0.01, 0.003, 0.001, 0.0003];
 
-function row(x0: number, solver: string, ms: number, peerMs: number | null, note: string): BenchRow {
+function row(problem: string, solver: string, ms: number, peerMs: number | null, note: string): BenchRow {
   return {
-    problem: `ssa-large-bd-${x0.toExponential(0).replace('+', '')}`,
+    problem,
     solver,
     ms,
     error: null,
@@ -143,6 +143,46 @@ const cpuMs = (from: NodeJS.CpuUsage): number => {
   return (u.user + u.system) / 1000;
 };
 
+/** C's direct method on a network of direct.c: wall ms per run, best of `reps`. */
+function cDirectPerRun(exe: string, network: string, runs: number, reps: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let rep = 0; rep < reps; rep++) {
+    const out = execFileSync(exe, [network, String(runs), '1', String(T_END), String(N_OUT)], {
+      encoding: 'utf8',
+    });
+    best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
+  }
+  return best / runs;
+}
+
+/**
+ * Our exact direct method timed like the C side: wall ms per run, best of 3, after a warm-up of
+ * `warmRuns` runs for the JIT. The time scales with runs.
+ */
+async function exactPerRun(
+  problem: ReturnType<typeof compile>,
+  runs: number,
+  warmRuns: number,
+  times: readonly number[],
+): Promise<{ perRun: number; firings: number }> {
+  await simulate(problem, { method: 'direct', runs: warmRuns, seed: 9, outputTimes: times, quantiles: [] });
+  let perRun = Number.POSITIVE_INFINITY;
+  let firings = 0;
+  for (let rep = 0; rep < 3; rep++) {
+    const t0 = performance.now();
+    const res = await simulate(problem, {
+      method: 'direct',
+      runs,
+      seed: 1,
+      outputTimes: times,
+      quantiles: [],
+    });
+    perRun = Math.min(perRun, (performance.now() - t0) / runs);
+    firings = res.stats.firings;
+  }
+  return { perRun, firings };
+}
+
 export async function runLargeBench(log: (s: string) => void = () => {}): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cscsim-ssa-large-'));
   const exe = join(dir, 'direct');
@@ -176,48 +216,13 @@ async function birthDeath(
   for (const x0 of [1e4, 1e5]) {
     const problem = compile(model(x0));
     const exactRuns = x0 >= 1e5 ? 10 : 100;
-    let cPerRun: number | null = null;
-    if (!cError) {
-      let best = Number.POSITIVE_INFINITY;
-      for (let rep = 0; rep < 3; rep++) {
-        const out = execFileSync(
-          exe,
-          [`bd-large:${x0}`, String(exactRuns), '1', String(T_END), String(N_OUT)],
-          {
-            encoding: 'utf8',
-          },
-        );
-        best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
-      }
-      cPerRun = best / exactRuns;
-    }
-    // Exact direct: timed on a few runs (JIT warmed first), best of 3 like the C side; the time scales
-    // with runs.
-    await simulate(problem, {
-      method: 'direct',
-      runs: exactRuns / 5,
-      seed: 9,
-      outputTimes: times,
-      quantiles: [],
-    });
+    const problemId = `ssa-large-bd-${x0.toExponential(0).replace('+', '')}`;
+    const cPerRun = cError ? null : cDirectPerRun(exe, `bd-large:${x0}`, exactRuns, 3);
     {
-      let perRun = Number.POSITIVE_INFINITY;
-      let firings = 0;
-      for (let rep = 0; rep < 3; rep++) {
-        const t0 = performance.now();
-        const res = await simulate(problem, {
-          method: 'direct',
-          runs: exactRuns,
-          seed: 1,
-          outputTimes: times,
-          quantiles: [],
-        });
-        perRun = Math.min(perRun, (performance.now() - t0) / exactRuns);
-        firings = res.stats.firings;
-      }
+      const { perRun, firings } = await exactPerRun(problem, exactRuns, exactRuns / 5, times);
       const note = `exact; ${exactRuns} runs timed (wall, best of 3, as C), ${Math.round(firings / exactRuns)} firings per run`;
       log(`bd X0 = ${x0} direct: ${perRun.toFixed(3)} ms/run; ${note}`);
-      rows.push(row(x0, 'direct', perRun, cPerRun, cError ? `${note}; ${cError}` : note));
+      rows.push(row(problemId, 'direct', perRun, cPerRun, cError ? `${note}; ${cError}` : note));
     }
     // Approximate methods: 10,000 runs, timed and judged. Tau-leaping walks down a fixed ladder of
     // epsilon (CGP 2006's error control) and reports the first that passes, with every rung in the note.
@@ -249,7 +254,7 @@ async function birthDeath(
           ? '. The hybrid integrates species above its threshold deterministically (sd 0): it is built for models mixing small and large populations, not for this one'
           : ''
       }`;
-      rows.push(row(x0, method, last!.perRun, cPerRun, cError ? `${note}; ${cError}` : note));
+      rows.push(row(problemId, method, last!.perRun, cPerRun, cError ? `${note}; ${cError}` : note));
     }
   }
   return rows;
@@ -284,40 +289,12 @@ async function multiscale(
   const problem = compile(drugModel());
   const problemId = 'ssa-multiscale-drug';
   const exactRuns = 2;
-  let cPerRun: number | null = null;
-  if (exe !== null) {
-    let best = Number.POSITIVE_INFINITY;
-    for (let rep = 0; rep < 2; rep++) {
-      const out = execFileSync(exe, ['drug', String(exactRuns), '1', String(T_END), String(N_OUT)], {
-        encoding: 'utf8',
-      });
-      best = Math.min(best, (JSON.parse(out) as { ms: number }).ms);
-    }
-    cPerRun = best / exactRuns;
-  }
-  const row2 = (solver: string, ms: number, note: string): BenchRow => ({
-    problem: problemId,
-    solver,
-    ms,
-    error: null,
-    peer: 'c-direct',
-    peer_ms: cPerRun,
-    peer_error: null,
-    ratio: cPerRun === null ? null : ms / cPerRun,
-    note,
-  });
-  await simulate(problem, { method: 'direct', runs: 1, seed: 9, outputTimes: times, quantiles: [] });
+  const cPerRun = exe === null ? null : cDirectPerRun(exe, 'drug', exactRuns, 2);
+  const row2 = (solver: string, ms: number, note: string): BenchRow =>
+    row(problemId, solver, ms, cPerRun, note);
   {
-    const t0 = process.cpuUsage();
-    const res = await simulate(problem, {
-      method: 'direct',
-      runs: exactRuns,
-      seed: 1,
-      outputTimes: times,
-      quantiles: [],
-    });
-    const perRun = cpuMs(t0) / exactRuns;
-    const note = `exact; ${exactRuns} runs timed, ${Math.round(res.stats.firings / exactRuns)} firings per run (nearly all drug elimination)`;
+    const { perRun, firings } = await exactPerRun(problem, exactRuns, 1, times);
+    const note = `exact; ${exactRuns} runs timed (wall, best of 3), ${Math.round(firings / exactRuns)} firings per run (nearly all drug elimination)`;
     log(`drug direct: ${perRun.toFixed(1)} ms/run; ${note}`);
     rows.push(row2('direct', perRun, note));
   }

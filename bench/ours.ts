@@ -5,8 +5,8 @@
  */
 
 import type { OdeMethod, OdeOptions, OdeSolution } from '../src/engines/ode/types.js';
-import type { Problem } from '../src/engines/problem.js';
 import type { Model } from '../src/model/types.js';
+import type { Problem } from '../src/problem/types.js';
 import { handProblem } from './problems/hand.js';
 import type { BenchProblem } from './problems/types.js';
 import { type Timing, type TimingOptions, timeCall } from './timing.js';

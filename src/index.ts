@@ -7,7 +7,6 @@
  */
 
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
-export type { CompiledEvent, Observer, Problem } from './engines/problem.js';
 export { solve } from './engines/solve.js';
 export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
 export { simulate } from './engines/ssa/ensemble.js';
@@ -20,6 +19,7 @@ export { compile } from './model/compile.js';
 export { parseExpr } from './model/expr/parse.js';
 export type * from './model/types.js';
 export { getModel, modelIds, models } from './models/index.js';
+export type { CompiledEvent, Observer, Problem } from './problem/types.js';
 export { stream } from './random/index.js';
 export type { ScanResult, TrialAnalysis, TrialOptions, TrialResult } from './trial/index.js';
 export { B47, runB47, runTrial, scanB47 } from './trial/index.js';

@@ -4,7 +4,7 @@
  * compiler existed. Doses after t0 become one scheduled event (`fixedTimes`); doses at t0 go into the
  * initial state, exactly as the peer harnesses do.
  */
-import type { CompiledEvent, Problem } from '../../src/engines/problem.js';
+import type { CompiledEvent, Problem } from '../../src/problem/types.js';
 import type { BenchProblem } from './types.js';
 
 function doseEvent(bp: BenchProblem): CompiledEvent | null {

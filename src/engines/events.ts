@@ -27,8 +27,8 @@
  * and advances exactly to nextScheduledTime() when no reaction happens before it.
  */
 import { SolverError } from '../errors.js';
+import type { CompiledEvent } from '../problem/types.js';
 import type { FiredEvent } from './ode/types.js';
-import type { CompiledEvent } from './problem.js';
 
 interface Pending {
   readonly ev: number;

@@ -4,6 +4,7 @@
  * integrator (ode/integrate.ts) and packages the result.
  */
 import { InputError } from '../errors.js';
+import type { Problem } from '../problem/types.js';
 import { stream } from '../random/index.js';
 import { AutoStepper } from './ode/auto.js';
 import { ConstantStepper } from './ode/constant.js';
@@ -13,7 +14,6 @@ import { OutputSampler } from './ode/output.js';
 import { Rodas } from './ode/rodas.js';
 import type { OdeStepper, StepContext } from './ode/stepper.js';
 import type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
-import type { Problem } from './problem.js';
 
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
 

@@ -3,10 +3,11 @@
  * (ALDEFLUOR+ fraction, HER2 by population), tumorsphere formation from single cells (stochastic SSA of
  * one founder lineage per run) and limiting-dilution transplantation with ELDA.
  */
-import type { Problem } from '../engines/problem.js';
+
 import { simulate } from '../engines/ssa/ensemble.js';
 import { compile } from '../model/compile.js';
 import { type CellLine, her2Csc } from '../models/index.js';
+import type { Problem } from '../problem/types.js';
 import { stream } from '../random/index.js';
 import { type DilutionRow, type EldaResult, elda } from './elda.js';
 import { type Composition, type Mixture, sortByAldh } from './flow.js';

@@ -2,9 +2,10 @@
  * A "lab" is a compiled HER2-CSC model for one cell line and site (without doses), with the slots the
  * assays read. Compiled once and cached: every protocol, schedule and parameter set reuses it.
  */
-import type { Problem } from '../engines/problem.js';
+
 import { compile } from '../model/compile.js';
 import { type CellLine, type Her2CscOptions, her2Csc, type Site } from '../models/index.js';
+import type { Problem } from '../problem/types.js';
 import type { Composition } from './flow.js';
 import { stateSlot } from './sim.js';
 

@@ -4,10 +4,10 @@
  * list of (time, amount) administrations passed here. Doses are read from the model's Dose values.
  */
 import type { OdeSolution } from '../engines/ode/types.js';
-import type { Problem } from '../engines/problem.js';
 import { solve } from '../engines/solve.js';
 import { ModelError } from '../errors.js';
 import type { Dose } from '../model/types.js';
+import type { Problem } from '../problem/types.js';
 
 export interface Administration {
   readonly t: number;

@@ -4,7 +4,7 @@
  * straight-line JS function per entry point (compile/functions.ts), with SBML Level 3 core semantics.
  */
 import { AlgebraicSolver } from '../engines/ode/consistent.js';
-import type { CompiledEvent, Observer, Problem, StateFn } from '../engines/problem.js';
+import type { CompiledEvent, Observer, Problem, StateFn } from '../problem/types.js';
 import { type BeforeStart, type DelayContext, delayEvaluator } from './compile/delay.js';
 import { compileDoses, compileEvent } from './compile/events.js';
 import { FunctionBuilder } from './compile/functions.js';

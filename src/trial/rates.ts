@@ -7,10 +7,11 @@
  * ODE engine (no tumor cells: burden feedback is negligible while N << Kfb) and reading the rates of the
  * model's own reactions (S_renew; S_symdiff + S_death + S_adcc; Sq_adcc) at one probe cell.
  */
-import type { Problem } from '../engines/problem.js';
+
 import { type Administration, administrations, run, stateSlot } from '../experiments/sim.js';
 import { compile } from '../model/compile.js';
 import { her2Csc, scheduleDose } from '../models/index.js';
+import type { Problem } from '../problem/types.js';
 import { constantStepLaw, linearStepLaw, type StepLaw, ultimateExtinction } from './birthDeath.js';
 
 /** The compiled trial model and the slots and reactions the trial reads. */

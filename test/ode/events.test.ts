@@ -1,8 +1,8 @@
 /** Event semantics through the ODE integrator (root location, delays, priorities, cascades, persistence). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CompiledEvent } from '../../src/engines/problem.js';
 import { solve } from '../../src/engines/solve.js';
+import type { CompiledEvent } from '../../src/problem/types.js';
 import { handProblem, thresholdEvent } from './handProblem.js';
 
 /** y0' = 1 (a clock), y1 and y2 are event-assigned records. */

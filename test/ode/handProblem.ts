@@ -2,9 +2,10 @@
  * Builds a Problem by hand from closures, so that the ODE engines can be tested without compile().
  * Only what the ODE engines read is real; the reaction-network members are empty.
  */
-import type { CompiledEvent, Observer, Problem } from '../../src/engines/problem.js';
+
 import { ModelError } from '../../src/errors.js';
 import type { Model } from '../../src/model/types.js';
+import type { CompiledEvent, Observer, Problem } from '../../src/problem/types.js';
 
 export interface HandSpec {
   readonly ids: readonly string[];

@@ -1,5 +1,5 @@
 /** Stiff reference problems from the Test Set for IVP Solvers (Mazzia & Magherini, Bari, release 2.4). */
-import type { Problem } from '../../src/engines/problem.js';
+import type { Problem } from '../../src/problem/types.js';
 import { handProblem } from './handProblem.js';
 
 export interface Reference {

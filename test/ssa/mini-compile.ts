@@ -3,8 +3,9 @@
  * evaluation of rate laws (num, id, time, + - * / ^), no rules, events built from `time >= c` triggers.
  * It exists so that the engine can be tested (including in workers) independently of the real compiler.
  */
-import type { CompiledEvent, Problem } from '../../src/engines/problem.js';
+
 import type { Expr, Model } from '../../src/model/types.js';
+import type { CompiledEvent, Problem } from '../../src/problem/types.js';
 
 type Env = { y: Float64Array; p: Float64Array; t: number };
 

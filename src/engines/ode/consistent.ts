@@ -8,7 +8,7 @@
  * first output row, triggers, priorities and assignments see values that satisfy the rules.
  * The Jacobian block d f_a / d y_a comes from `problem.jac` when present, else forward differences.
  */
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import { luFactor, luSolve } from './linalg/lu.js';
 
 const MAX_ITER = 50;

@@ -3,7 +3,7 @@
  * runs any ButcherTableau. Stage derivatives live in one Float64Array `k` (stage j at j*n), with
  * k_0 = f(t, y) supplied by the caller (FSAL or a fresh evaluation).
  */
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import { type ButcherTableau, flatten } from './tableaus.js';
 
 /** A tableau flattened for the inner loops. */

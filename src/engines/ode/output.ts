@@ -10,7 +10,7 @@
  * and `at(t, y)` after it, so requested times equal to an event time report post-event values.
  */
 import { InputError } from '../../errors.js';
-import type { Observer } from '../problem.js';
+import type { Observer } from '../../problem/types.js';
 
 export class OutputSampler {
   private readonly observer: Observer;

@@ -4,7 +4,7 @@
  * a diagonal mass matrix M (zeros mark algebraic rows of an index-1 DAE):
  *   (M / (h gamma) - J) k_i = f(t + c_i h, y + sum_j a_ij k_j) + h d_i f_t + M sum_j (C_ij / h) k_j.
  */
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import { luFactor, luSolve } from './linalg/lu.js';
 import { flatten, type RosenbrockTableau } from './tableaus.js';
 

@@ -18,7 +18,7 @@
  * 5. sets `wantsSwitch` when another class of method would be cheaper (explicit: stiffness detected;
  *    implicit: problem no longer stiff). Only the auto stepper acts on it.
  */
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import type { OdeStats } from './types.js';
 
 export interface OdeStepper {

@@ -8,7 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { fromWire, startWorker, type WireError } from '../../parallel/workers.js';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import { Accumulator } from './accumulate.js';
 import type { SsaMethodName, SsaStats, SsaTuning } from './method.js';
 import { createRunner, type RunSpec } from './runner.js';

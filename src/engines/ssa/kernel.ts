@@ -17,9 +17,9 @@
  * compiler's rate source (slots and literals from the validated tree), never from user text.
  */
 import { numberLiteral } from '../../model/expr/codegen.js';
+import type { Problem } from '../../problem/types.js';
 import type { Rng } from '../../random/rng.js';
 import { EXP_LAYERS } from '../../random/ziggurat.js';
-import type { Problem } from '../problem.js';
 
 /** Layout of the state array `s` shared by the kernels and Propensities. */
 export const S_A0 = 0;

@@ -4,8 +4,8 @@
  * only how the state moves between them.
  */
 
+import type { Problem } from '../../problem/types.js';
 import type { Rng } from '../../random/rng.js';
-import type { Problem } from '../problem.js';
 
 export type SsaMethodName = 'direct' | 'tau-leap' | 'hybrid';
 

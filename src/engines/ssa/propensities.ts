@@ -6,8 +6,8 @@
  * model's generated kernel (kernel.ts): stoichiometry and dependent rates as straight-line code.
  */
 import { SolverError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
 import type { Rng } from '../../random/rng.js';
-import type { Problem } from '../problem.js';
 import { type Kernels, kernels, S_A0, S_PEAK, S_RESUM, S_SINCE, S_SIZE, S_TIME } from './kernel.js';
 import { fire } from './stoich.js';
 

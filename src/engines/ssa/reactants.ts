@@ -2,7 +2,7 @@
  * Reactant orders per reaction, read from the model (the compiled stoichiometry holds only net changes):
  * what tau-leaping needs for the highest order of reaction (HOR) of each species.
  */
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 
 export interface ReactantInfo {
   /** Per state component: highest total reactant order of reactions consuming it (0 if none). */

@@ -3,9 +3,9 @@
  * (drawing from stream(seed, i)) produces the same numbers wherever it runs.
  */
 import { InputError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
 import { stream } from '../../random/rng.js';
 import { EventRunner } from '../events.js';
-import type { Problem } from '../problem.js';
 import { DirectMethod } from './direct.js';
 import { HybridMethod } from './hybrid.js';
 import type { MethodContext, SsaMethod, SsaMethodName, SsaStats, SsaTuning } from './method.js';

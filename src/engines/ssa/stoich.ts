@@ -1,5 +1,5 @@
 /** Applying reaction stoichiometry to the state (CSR rows of Problem.stoich). */
-import type { Stoichiometry } from '../problem.js';
+import type { Stoichiometry } from '../../problem/types.js';
 
 /** y += k * nu_j. */
 export function fire(s: Stoichiometry, j: number, y: Float64Array, k = 1): void {

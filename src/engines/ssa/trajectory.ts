@@ -5,8 +5,8 @@
  * (exact for pure jump methods, whose state does not move between jumps).
  */
 import { SolverError } from '../../errors.js';
+import type { Observer, Problem } from '../../problem/types.js';
 import type { EventRunner } from '../events.js';
-import type { Observer, Problem } from '../problem.js';
 import type { SsaMethod } from './method.js';
 
 export interface TrajectoryInput {

@@ -1,6 +1,6 @@
 /** Input checks shared by every stochastic method: InputError (exit 2) for what the user can fix. */
 import { InputError } from '../../errors.js';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import type { SsaMethodName } from './method.js';
 import { reactionDriven } from './stoich.js';
 

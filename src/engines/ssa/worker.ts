@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../../model/types.js';
 import { toWire } from '../../parallel/workers.js';
-import type { Problem } from '../problem.js';
+import type { Problem } from '../../problem/types.js';
 import type { ChunkRequest, WorkerReply } from './ensemble.js';
 import { createRunner, type RunSpec } from './runner.js';
 

@@ -4,7 +4,7 @@
  * (`fixedTimes`): a bolus adds its amount to the target; an infusion switches a zero-order input state
  * on at each start and off at each end (so the right-hand side stays smooth between `tstops`).
  */
-import type { CompiledEvent } from '../../engines/problem.js';
+import type { CompiledEvent } from '../../problem/types.js';
 import { RELATIONAL } from '../expr/ops.js';
 import { walk } from '../expr/transform.js';
 import type { Dose, Expr, ModelEvent } from '../types.js';

@@ -1,6 +1,7 @@
 /** Observers: compiled evaluators of named symbols (species as amount or concentration, rules, fluxes). */
-import type { ObserveOptions, Observer } from '../../engines/problem.js';
+
 import { ModelError } from '../../errors.js';
+import type { ObserveOptions, Observer } from '../../problem/types.js';
 import type { Expr } from '../types.js';
 import type { FunctionBuilder } from './functions.js';
 import type { Layout } from './layout.js';

@@ -3,9 +3,10 @@
  * its own Problem; parameter values are not (they go in the p vector), so editing a parameter never
  * recompiles. Least recently used entries are dropped beyond `size`.
  */
-import type { Problem } from '../../../src/engines/problem.js';
+
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
+import type { Problem } from '../../../src/problem/types.js';
 import { withRegimen } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
 

@@ -3,12 +3,13 @@
  * the CLI's defaults, a stochastic ensemble summarised chunk by chunk, and the treatment-timing study.
  * Same model, same settings, same seed -> the same numbers as `cscsim simulate`.
  */
-import type { Problem } from '../../../src/engines/problem.js';
+
 import { solve } from '../../../src/engines/solve.js';
 import { Accumulator } from '../../../src/engines/ssa/accumulate.js';
 import { createRunner } from '../../../src/engines/ssa/runner.js';
 import { InputError } from '../../../src/errors.js';
 import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
+import type { Problem } from '../../../src/problem/types.js';
 import { presetRegimen, regimenOf } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
 import type { ProblemCache } from './cache.js';

@@ -3,11 +3,12 @@
  * with the checks and messages of the CLI's loadModel (src/io/load-model.ts) - file, path, what was
  * expected - but from text instead of a path, so it runs in a browser.
  */
-import type { Problem } from '../../../src/engines/problem.js';
+
 import { modelFromText } from '../../../src/io/model-text.js';
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
 import { getModel, modelIds } from '../../../src/models/index.js';
+import type { Problem } from '../../../src/problem/types.js';
 import type { ModelInfo, ModelSource } from './protocol.js';
 
 /** The model value of a source and its import warnings; errors are InputErrors naming the file. */

@@ -1,9 +1,8 @@
 /**
- * compile(model) -> Problem (engines/problem.ts): validates the model, lays out state / parameters / work
+ * compile(model) -> Problem (problem/types.ts): validates the model, lays out state / parameters / work
  * slots (compile/layout.ts), lowers every expression to slot form (compile/lower.ts) and generates one
  * straight-line JS function per entry point (compile/functions.ts), with SBML Level 3 core semantics.
  */
-import { AlgebraicSolver } from '../engines/ode/consistent.js';
 import type { CompiledEvent, Observer, Problem, StateFn } from '../problem/types.js';
 import { type BeforeStart, type DelayContext, delayEvaluator } from './compile/delay.js';
 import { compileDoses, compileEvent } from './compile/events.js';
@@ -72,12 +71,8 @@ export function compile(model: Model): Problem {
   function initialState(p: Float64Array = L.p0): Float64Array {
     const y = new Float64Array(n);
     initFn(t0, p, new Float64Array(init.nV), y);
-    if (mass !== undefined) {
-      // Algebraic rules hold at t0 too. The cache sees the state being solved: a zero delay in a rule
-      // reads it instead of recursing into initialState.
-      y0Cache = { p, y };
-      new AlgebraicSolver(problem).solve(t0, y, p);
-    }
+    // Algebraic rules (mass) are made to hold by the engines at their start (consistent initialisation,
+    // engines/ode/consistent.ts, as SciML's `init`): this stays a pure evaluation of the model at t0.
     return y;
   }
 

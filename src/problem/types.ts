@@ -81,7 +81,11 @@ export interface Problem {
   readonly paramIds: readonly string[];
   readonly paramIndex: ReadonlyMap<string, number>;
   readonly stateIndex: ReadonlyMap<string, number>;
-  /** Initial state for parameters p (initial assignments and rules applied). Fresh array. */
+  /**
+   * Initial state for parameters p (initial assignments and assignment rules applied). Fresh array. Algebraic
+   * components (mass[i] = 0) hold the model's values, not yet consistent: the engines solve the algebraic
+   * rows at their start (engines/ode/consistent.ts).
+   */
   initialState(p?: Float64Array): Float64Array;
 
   /** dy = f(t, y, p). */

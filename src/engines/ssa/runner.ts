@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import type { Problem } from '../../problem/types.js';
 import { stream } from '../../random/rng.js';
 import { EventRunner } from '../events.js';
+import { AlgebraicSolver } from '../ode/consistent.js';
 import { DirectMethod } from './direct.js';
 import { HybridMethod } from './hybrid.js';
 import type { MethodContext, SsaMethod, SsaMethodName, SsaStats, SsaTuning } from './method.js';
@@ -69,6 +70,8 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     problem.setRandom(() => probe.uniform());
   }
   const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
+  // Consistent initialisation at the solver's start (algebraic rules), as the ODE integrator does.
+  if (problem.mass) new AlgebraicSolver(problem).solve(problem.t0, y0, p);
   const perRunInitial = random && !spec.y0;
   validateStochastic(problem, y0, spec.method, spec.tuning?.continuous);
   const speciesIds = new Set(problem.model.species.map((s) => s.id));

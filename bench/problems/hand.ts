@@ -54,7 +54,6 @@ export function handProblem(bp: BenchProblem): Problem {
   // Reaction-level members are for stochastic engines; the ODE path does not use them here.
   const noReactions = { rowPtr: new Int32Array(1), col: new Int32Array(0) };
   return {
-    model: bp.model(),
     n,
     stateIds: bp.stateIds,
     t0: bp.t0,
@@ -70,6 +69,9 @@ export function handProblem(bp: BenchProblem): Problem {
     rates: () => {},
     rate: () => 0,
     stoich: { ...noReactions, val: new Float64Array(0) },
+    reactants: { ...noReactions, val: new Float64Array(0), order: new Float64Array(0) },
+    speciesIds: [],
+    hasRateRules: false,
     dependents: noReactions,
     ratesDependOnTime: false,
     events: ev ? [ev] : [],

@@ -6,6 +6,7 @@
 import type { OdeSolution } from '../engines/ode/types.js';
 import { solve } from '../engines/solve.js';
 import { ModelError } from '../errors.js';
+import { modelOf } from '../model/compile.js';
 import type { Dose } from '../model/types.js';
 import type { Problem } from '../problem/types.js';
 
@@ -44,7 +45,8 @@ export function paramVector(
 
 export function stateSlot(problem: Problem, id: string): number {
   const i = problem.stateIndex.get(id);
-  if (i === undefined) throw new ModelError(`'${id}' is not a state of model '${problem.model.id}'`);
+  if (i === undefined)
+    throw new ModelError(`'${id}' is not a state of model '${modelOf(problem)?.id ?? '?'}'`);
   return i;
 }
 

@@ -13,7 +13,7 @@ import { layout } from './compile/layout.js';
 import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
 import { modelUsesRandom } from './compile/random.js';
-import { dependents, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
+import { dependents, reactantTable, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
 import { makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
@@ -22,8 +22,21 @@ import { validate } from './validate.js';
 type Fn3<R> = (t: number, y: Float64Array, p: Float64Array) => R;
 type InitFn = (t: number, p: Float64Array, v: Float64Array, y: Float64Array) => void;
 
+/**
+ * The compiled problem with the model value it came from. The engines read only the Problem; the model is
+ * for the layers above (messages naming the model, shipping it to worker threads that recompile it).
+ */
+export interface CompiledProblem extends Problem {
+  readonly model: Model;
+}
+
+/** The model value a problem was compiled from, when it came from compile() (hand-built problems have none). */
+export function modelOf(problem: Problem): Model | undefined {
+  return (problem as Partial<CompiledProblem>).model;
+}
+
 /** Compiles a model for the engines. Throws ModelError (with the path) for an inconsistent model. */
-export function compile(model: Model): Problem {
+export function compile(model: Model): CompiledProblem {
   validate(model);
   const L = layout(model);
   const n = L.stateIds.length;
@@ -119,7 +132,7 @@ export function compile(model: Model): Problem {
     return r.time || [...r.ys].some((i) => drifting.has(i));
   });
 
-  const problem: Problem = {
+  const problem: CompiledProblem = {
     model,
     n,
     stateIds: L.stateIds,
@@ -138,6 +151,9 @@ export function compile(model: Model): Problem {
     rates,
     rate: (j, t, y, p) => rateFns[j]!(t, y, p),
     stoich,
+    reactants: reactantTable(L),
+    speciesIds: model.species.map((sp) => sp.id),
+    hasRateRules: L.rateRules.size > 0,
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,
     rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),

@@ -12,8 +12,6 @@
  * - Compiled functions never allocate and never read anything but their arguments (and the
  *   history / random hooks below).
  */
-import type { Model } from '../model/types.js';
-
 /** Writes into `out`; reads t, y, p only. */
 export type StateFn = (t: number, y: Float64Array, p: Float64Array, out: Float64Array) => void;
 
@@ -69,8 +67,13 @@ export interface ObserveOptions {
   readonly concentration?: readonly string[];
 }
 
+/** Reactants by reaction: CSR over state components (like Stoichiometry), and each reaction's total order. */
+export interface Reactants extends Stoichiometry {
+  /** order[j]: sum of the reactant stoichiometries of reaction j (species that are not states included). */
+  readonly order: Float64Array;
+}
+
 export interface Problem {
-  readonly model: Model;
   /** Number of state components. */
   readonly n: number;
   readonly stateIds: readonly string[];
@@ -113,6 +116,15 @@ export interface Problem {
   /** Rate of reaction j alone (for optimised SSA propensity updates). */
   rate(j: number, t: number, y: Float64Array, p: Float64Array): number;
   readonly stoich: Stoichiometry;
+  /**
+   * Reactant stoichiometries (the net `stoich` loses A in A + B -> A + C): what tau-leaping needs for the
+   * highest order of reaction of each species (Cao, Gillespie & Petzold 2006).
+   */
+  readonly reactants: Reactants;
+  /** Ids of every species of the model (states or not): stochastic output reports them as counts. */
+  readonly speciesIds: readonly string[];
+  /** True when some rule sets a rate (state moves between reaction firings: the SSA needs the hybrid driver). */
+  readonly hasRateRules: boolean;
   /**
    * dependents(j): reactions whose rates may change when reaction j fires (CSR, like stoich),
    * including j itself. Rates depending on time or on rule-derived quantities are listed conservatively.

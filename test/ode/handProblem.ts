@@ -4,7 +4,6 @@
  */
 
 import { ModelError } from '../../src/errors.js';
-import type { Model } from '../../src/model/types.js';
 import type { CompiledEvent, Observer, Problem } from '../../src/problem/types.js';
 
 export interface HandSpec {
@@ -34,10 +33,8 @@ export function handProblem(spec: HandSpec): Problem {
       history(tPast, out);
     },
   };
-  const model: Model = { id: 'hand', compartments: [], species: [], parameters: [], reactions: [] };
   const jac = spec.jac;
   return {
-    model,
     n,
     stateIds: spec.ids,
     t0: spec.t0 ?? 0,
@@ -54,6 +51,14 @@ export function handProblem(spec: HandSpec): Problem {
     rates: () => {},
     rate: () => 0,
     stoich: { rowPtr: new Int32Array(1), col: new Int32Array(0), val: new Float64Array(0) },
+    reactants: {
+      rowPtr: new Int32Array(1),
+      col: new Int32Array(0),
+      val: new Float64Array(0),
+      order: new Float64Array(0),
+    },
+    speciesIds: [],
+    hasRateRules: false,
     dependents: { rowPtr: new Int32Array(1), col: new Int32Array(0) },
     ratesDependOnTime: false,
     events: spec.events ?? [],

@@ -4,8 +4,9 @@
  * It exists so that the engine can be tested (including in workers) independently of the real compiler.
  */
 
+import type { CompiledProblem } from '../../src/model/compile.js';
 import type { Expr, Model } from '../../src/model/types.js';
-import type { CompiledEvent, Problem } from '../../src/problem/types.js';
+import type { CompiledEvent } from '../../src/problem/types.js';
 
 type Env = { y: Float64Array; p: Float64Array; t: number };
 
@@ -52,7 +53,7 @@ function usesTime(e: Expr): boolean {
   return false;
 }
 
-export function compile(model: Model): Problem {
+export function compile(model: Model): CompiledProblem {
   const stateIds = model.species.map((s) => s.id);
   const sIdx = new Map(stateIds.map((id, i) => [id, i]));
   const paramIds = model.parameters.map((p) => p.id);
@@ -166,6 +167,18 @@ export function compile(model: Model): Problem {
       return rates[j](env);
     },
     stoich: { rowPtr: Int32Array.from(rowPtr), col: Int32Array.from(col), val: Float64Array.from(val) },
+    reactants: {
+      rowPtr: Int32Array.from([0, ...model.reactions.map((r) => r.reactants.length)]).map((_, j, a) =>
+        a.slice(0, j + 1).reduce((x, y) => x + y, 0),
+      ),
+      col: Int32Array.from(model.reactions.flatMap((r) => r.reactants.map((x) => sIdx.get(x.species)!))),
+      val: Float64Array.from(model.reactions.flatMap((r) => r.reactants.map((x) => x.stoichiometry ?? 1))),
+      order: Float64Array.from(
+        model.reactions.map((r) => r.reactants.reduce((a, x) => a + (x.stoichiometry ?? 1), 0)),
+      ),
+    },
+    speciesIds: stateIds,
+    hasRateRules: false,
     dependents: { rowPtr: Int32Array.from(dRow), col: Int32Array.from(dCol) },
     ratesDependOnTime: model.reactions.some((r) => usesTime(r.rate)),
     events,

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ensembleCsv } from '../../engines/ssa/csv.js';
 import { simulate } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
-import type { Problem } from '../../problem/types.js';
+import type { CompiledProblem } from '../../model/compile.js';
 import { optNumber, optString, type ParsedArgs, UsageError } from '../args.js';
 import type { CliIo } from '../command.js';
 import { progressBar } from '../progress.js';
@@ -11,7 +11,7 @@ import { progressBar } from '../progress.js';
 const methods: readonly SsaMethodName[] = ['direct', 'tau-leap', 'hybrid'];
 
 export async function runStochastic(
-  problem: Problem,
+  problem: CompiledProblem,
   args: ParsedArgs,
   outputTimes: Float64Array,
   io: CliIo,

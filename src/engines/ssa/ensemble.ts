@@ -7,6 +7,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import type { CompiledProblem } from '../../model/compile.js';
 import { fromWire, startWorker, type WireError } from '../../parallel/workers.js';
 import type { Problem } from '../../problem/types.js';
 import { Accumulator } from './accumulate.js';
@@ -157,6 +158,10 @@ function runOnWorkers(
   take: (out: Float64Array, count: number, stats: SsaStats) => void,
 ): Promise<void> {
   const chunk = Math.max(1, Math.min(1000, Math.ceil(runs / (nWorkers * 8))));
+  // Workers recompile the model value (a Problem holds functions, which do not cross threads).
+  const model = (problem as Partial<CompiledProblem>).model;
+  if (model === undefined)
+    throw new InputError('simulate on worker threads needs a problem from compile(model)');
   const compileModule = options.compileModule ?? new URL('../../model/compile.js', import.meta.url).href;
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
@@ -178,7 +183,7 @@ function runOnWorkers(
       w.postMessage(req);
     };
     for (let k = 0; k < nWorkers; k++) {
-      const w = startWorker('worker', import.meta.url, { model: problem.model, spec, compileModule });
+      const w = startWorker('worker', import.meta.url, { model, spec, compileModule });
       pool.push(w);
       w.on('message', (msg: WorkerReply) => {
         if (failed) return;

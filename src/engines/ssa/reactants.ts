@@ -1,5 +1,5 @@
 /**
- * Reactant orders per reaction, read from the model (the compiled stoichiometry holds only net changes):
+ * Reactant orders per reaction, from the compiled reactant table (the stoichiometry holds only net changes):
  * what tau-leaping needs for the highest order of reaction (HOR) of each species.
  */
 import type { Problem } from '../../problem/types.js';
@@ -14,18 +14,13 @@ export interface ReactantInfo {
 export function reactantInfo(problem: Problem): ReactantInfo {
   const hor = new Int32Array(problem.n);
   const mult = new Int32Array(problem.n);
-  const byId = new Map(problem.model.reactions.map((r) => [r.id, r]));
-  for (const rid of problem.reactionIds) {
-    const r = byId.get(rid);
-    if (!r) continue;
-    let order = 0;
-    for (const ref of r.reactants) order += ref.stoichiometry ?? 1;
-    for (const ref of r.reactants) {
-      const i = problem.stateIndex.get(ref.species);
-      if (i === undefined) continue;
-      const m = Math.round(ref.stoichiometry ?? 1);
-      if (order > hor[i] || (order === hor[i] && m > mult[i])) {
-        hor[i] = Math.round(order);
+  const { rowPtr, col, val, order } = problem.reactants;
+  for (let j = 0; j < problem.nReactions; j++) {
+    for (let q = rowPtr[j]; q < rowPtr[j + 1]; q++) {
+      const i = col[q];
+      const m = Math.round(val[q]);
+      if (order[j] > hor[i] || (order[j] === hor[i] && m > mult[i])) {
+        hor[i] = Math.round(order[j]);
         mult[i] = m;
       }
     }

@@ -74,7 +74,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
   if (problem.mass) new AlgebraicSolver(problem).solve(problem.t0, y0, p);
   const perRunInitial = random && !spec.y0;
   validateStochastic(problem, y0, spec.method, spec.tuning?.continuous);
-  const speciesIds = new Set(problem.model.species.map((s) => s.id));
+  const speciesIds = new Set(problem.speciesIds);
   const ids = spec.outputs ?? problem.outputIds;
   // Stochastic output is in counts: species default to amounts unless asked for as concentrations.
   const conc = new Set(spec.concentration ?? []);
@@ -84,7 +84,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
   const tuning: SsaTuning = { ...spec.tuning, maxStep: spec.tuning?.maxStep ?? (span > 0 ? span / 1000 : 1) };
   // Rate rules move state between jumps: the exact method then runs inside the hybrid driver with every
   // reaction discrete (threshold infinity), which integrates the rules and stays exact for the jumps.
-  const hasRateRules = (problem.model.rules ?? []).some((r) => r.kind === 'rate');
+  const hasRateRules = problem.hasRateRules;
   const methodName = spec.method === 'direct' && hasRateRules ? 'hybrid' : spec.method;
   const methodTuning: SsaTuning =
     spec.method === 'direct' && hasRateRules

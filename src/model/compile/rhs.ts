@@ -1,6 +1,8 @@
 /**
  * Right-hand side rows and the reaction network (stoichiometry, dependency graph); the Jacobian is in jacobian.ts.
  */
+
+import type { Stoichiometry } from '../../problem/types.js';
 import { collectIds, some } from '../expr/transform.js';
 import type { Expr } from '../types.js';
 import type { Layout } from './layout.js';
@@ -112,4 +114,29 @@ export function dependents(
     rowPtr.push(col.length);
   }
   return { rowPtr: Int32Array.from(rowPtr), col: Int32Array.from(col) };
+}
+
+/**
+ * Reactants by reaction (the stoichiometry holds only net changes, so A + B -> 2B loses B as a reactant):
+ * reaction j consumes val[k] of state y[col[k]] for k in rowPtr[j]..rowPtr[j+1] (species that are not
+ * states are left out); order[j] sums the stoichiometries of all its reactants, boundary species included.
+ */
+export function reactantTable(L: Layout): Stoichiometry & { readonly order: Float64Array } {
+  const m = L.model.reactions.length;
+  const rowPtr = new Int32Array(m + 1);
+  const col: number[] = [];
+  const val: number[] = [];
+  const order = new Float64Array(m);
+  L.model.reactions.forEach((r, j) => {
+    for (const ref of r.reactants) {
+      const s = ref.stoichiometry ?? 1;
+      order[j] += s;
+      const i = L.stateIndex.get(ref.species);
+      if (i === undefined) continue;
+      col.push(i);
+      val.push(s);
+    }
+    rowPtr[j + 1] = col.length;
+  });
+  return { rowPtr, col: Int32Array.from(col), val: Float64Array.from(val), order };
 }

@@ -1,12 +1,12 @@
 /**
  * Compiled problems by model and regimen. Doses are lowered to events at compile time, so each regimen is
- * its own Problem; parameter values are not (they go in the p vector), so editing a parameter never
+ * its own CompiledProblem; parameter values are not (they go in the p vector), so editing a parameter never
  * recompiles. Least recently used entries are dropped beyond `size`.
  */
 
+import type { CompiledProblem } from '../../../src/model/compile.js';
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
-import type { Problem } from '../../../src/problem/types.js';
 import { withRegimen } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
 
@@ -17,11 +17,11 @@ function regimenKey(r: Regimen | null | undefined): string {
 }
 
 export class ProblemCache {
-  private readonly entries = new Map<string, Problem>();
+  private readonly entries = new Map<string, CompiledProblem>();
   constructor(private readonly size = 8) {}
 
   /** The model (identified by `key`) compiled with `regimen` replacing its trastuzumab doses. */
-  get(key: string, model: Model, regimen: Regimen | null | undefined): Problem {
+  get(key: string, model: Model, regimen: Regimen | null | undefined): CompiledProblem {
     const k = `${key}|${regimenKey(regimen)}`;
     let p = this.entries.get(k);
     if (p) this.entries.delete(k);
@@ -32,7 +32,7 @@ export class ProblemCache {
   }
 
   /** Seeds the cache with a problem compiled elsewhere (the model's own doses). */
-  put(key: string, problem: Problem): void {
+  put(key: string, problem: CompiledProblem): void {
     this.entries.set(`${key}|own`, problem);
   }
 }

@@ -9,7 +9,7 @@ import { Accumulator } from '../../../src/engines/ssa/accumulate.js';
 import { createRunner } from '../../../src/engines/ssa/runner.js';
 import { InputError } from '../../../src/errors.js';
 import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
-import type { Problem } from '../../../src/problem/types.js';
+import type { CompiledProblem } from '../../../src/model/compile.js';
 import { presetRegimen, regimenOf } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
 import type { ProblemCache } from './cache.js';
@@ -25,7 +25,7 @@ export function outputTimes(tEnd: number, points: number): Float64Array {
 }
 
 /** Deterministic run: every output, rtol 1e-6, atol 1e-9, method auto (the CLI's defaults). */
-export function runOde(problem: Problem, req: RunRequest): ResultSet {
+export function runOde(problem: CompiledProblem, req: RunRequest): ResultSet {
   const p = paramVector(problem, req.params);
   const sol = solve(problem, { tEnd: req.tEnd, outputTimes: outputTimes(req.tEnd, req.points), p });
   return {
@@ -49,9 +49,9 @@ export interface EnsembleHooks {
 const PROBS = [0.05, 0.5, 0.95];
 
 /** Initial state with species amounts rounded to whole counts (other state components untouched). */
-export function roundedInitial(problem: Problem, p: Float64Array): Float64Array {
+export function roundedInitial(problem: CompiledProblem, p: Float64Array): Float64Array {
   const y0 = problem.initialState(p);
-  const species = new Set(problem.model.species.map((s) => s.id));
+  const species = new Set(problem.speciesIds);
   problem.stateIds.forEach((id, i) => {
     if (species.has(id)) y0[i] = Math.round(y0[i]!);
   });
@@ -63,7 +63,7 @@ export function roundedInitial(problem: Problem, p: Float64Array): Float64Array 
  * with one worker - run i draws from stream(seed, i), chunks as there - so results are bit-identical to it
  * and to the CLI for any worker count. Partial summaries are the same statistics over the runs done so far.
  */
-export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
+export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
   if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
   const p = paramVector(problem, req.params);
   // The hybrid takes non-integer amounts (and keeps tuning.continuous ones continuous): never rounded.

@@ -5,6 +5,7 @@
  */
 
 import { modelFromText } from '../../../src/io/model-text.js';
+import type { CompiledProblem } from '../../../src/model/compile.js';
 import { compile } from '../../../src/model/compile.js';
 import type { Model } from '../../../src/model/types.js';
 import { getModel, modelIds } from '../../../src/models/index.js';
@@ -39,7 +40,7 @@ export function sourceKey(source: ModelSource): string {
 }
 
 /** Reads, validates and compiles a source; returns what the page shows and the compiled problem. */
-export function loadSource(source: ModelSource): { info: ModelInfo; problem: Problem } {
+export function loadSource(source: ModelSource): { info: ModelInfo; problem: CompiledProblem } {
   const { model, warnings } = readSource(source);
   const problem = compile(model);
   return {

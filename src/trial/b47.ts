@@ -8,8 +8,6 @@
  *     per point the model's HR and whether it is compatible with B-47's interval and with claim C4 in mice.
  * The control arm's 5-y DFS is calibrated (an input); the HR is the prediction.
  */
-import { hierarchyParams, specOf } from '../models/parameters.js';
-import { c4 } from '../paper/claims/c4.js';
 import type { HazardRatio } from './analysis.js';
 import { type AssumptionId, assumptionSpecs } from './assumptions.js';
 import { runTrial, type TrialOptions, type TrialResult } from './run.js';
@@ -67,19 +65,6 @@ export interface ScanResult {
 /** Assumptions that change the mouse model too: only the HER2 share (ps0, psHER2 are tumor-cell traits). */
 const SHARED_WITH_MICE: readonly AssumptionId[] = ['her2Share'];
 
-const c4Cache = new Map<number, boolean>();
-
-/** Does claim C4 hold in mice when HER2 provides `share` of maximal CSC self-renewal (ps0 + psHER2 kept)? */
-export function c4HoldsAt(share: number): boolean {
-  let hit = c4Cache.get(share);
-  if (hit === undefined) {
-    const psMax = specOf(hierarchyParams, 'ps0').value + specOf(hierarchyParams, 'psHER2').value;
-    hit = c4.holds(() => ({ ps0: (1 - share) * psMax, psHER2: share * psMax }));
-    c4Cache.set(share, hit);
-  }
-  return hit;
-}
-
 function product(grid: ScanGrid): Record<string, number>[] {
   let out: Record<string, number>[] = [{}];
   for (const [id, values] of Object.entries(grid)) {
@@ -97,6 +82,9 @@ export async function scanB47(
   options: Omit<TrialOptions, 'scenario' | 'micrometMean' | 'onProgress'> & {
     readonly grid?: ScanGrid;
     readonly onPoint?: (done: number, total: number, point: ScanPoint) => void;
+    /** Claim C4's status in mice at a HER2 share (paper/b47.ts c4HoldsAt; given by the caller, as the
+     * paper's claims sit above trial/). Without it, every point's `c4` is null. */
+    readonly c4Holds?: (her2Share: number) => boolean;
   } = {},
 ): Promise<ScanResult> {
   const grid = options.grid ?? DEFAULT_GRID;
@@ -127,7 +115,7 @@ export async function scanB47(
       delayed: a.benefit.delayed,
       recurredControl: a.benefit.recurredControl,
       b47: a.counterfactual.hr >= B47.lower && a.counterfactual.hr <= B47.upper,
-      c4: shared && share !== undefined ? c4HoldsAt(share) : null,
+      c4: shared && share !== undefined && options.c4Holds ? options.c4Holds(share) : null,
     };
     points.push(point);
     options.onPoint?.(points.length, combos.length, point);

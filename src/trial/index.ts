@@ -23,7 +23,6 @@ export {
 } from './assumptions.js';
 export {
   B47,
-  c4HoldsAt,
   DEFAULT_GRID,
   runB47,
   type ScanGrid,

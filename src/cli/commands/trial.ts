@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { c4HoldsAt } from '../../paper/b47.js';
 import {
   B47,
   kmSvg,
@@ -152,7 +153,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let scan: ScanResult | undefined;
   if (optFlag(args, 'scan')) {
     const sb = progressBar(io, 'scan points');
-    scan = await scanB47({ patients: scanPatients, seed, workers, onPoint: (d, t) => sb.update(d, t) });
+    scan = await scanB47({
+      patients: scanPatients,
+      seed,
+      workers,
+      c4Holds: c4HoldsAt,
+      onPoint: (d, t) => sb.update(d, t),
+    });
     sb.done();
   }
   if (out) {

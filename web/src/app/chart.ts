@@ -3,7 +3,7 @@
  * output (and per arm of the timing study), ensemble means with their 5-95 % quantile band.
  */
 import { type LineSeries, lineChart, seriesColor, seriesDash } from '../../../src/report/svg/index.js';
-import type { ResultSet } from '../engine/protocol.js';
+import type { ResultSet } from './result.js';
 import type { YScale } from './state.js';
 
 export interface ChartOptions {

@@ -5,7 +5,7 @@
 import { ensembleToCsv } from '../../../src/engines/ssa/csv.js';
 import type { EnsembleResult } from '../../../src/engines/ssa/ensemble.js';
 import { formatCsv } from '../../../src/io/csv.js';
-import type { Arm, ResultSet } from '../engine/protocol.js';
+import type { Arm, ResultSet } from './result.js';
 import type { ViewState } from './state.js';
 
 function rows(

@@ -54,7 +54,6 @@ export interface RunRequest {
   readonly timing: boolean;
 }
 
-
 export type ToWorker =
   | { readonly type: 'load'; readonly job: number; readonly source: ModelSource }
   | { readonly type: 'run'; readonly job: number; readonly request: RunRequest };

@@ -88,8 +88,9 @@ export function handProblem(bp: BenchProblem): Problem {
     },
     outputIds: bp.stateIds,
     hasDelays: false,
-    setHistory: () => {},
     hasRandom: false,
-    setRandom: () => {},
+    bind() {
+      return this;
+    },
   };
 }

@@ -4,7 +4,7 @@
  * integrator (ode/integrate.ts) and packages the result.
  */
 import { InputError } from '../errors.js';
-import type { Problem } from '../problem/types.js';
+import type { Problem, SolveContext } from '../problem/types.js';
 import { stream } from '../random/index.js';
 import { AutoStepper } from './ode/auto.js';
 import { ConstantStepper } from './ode/constant.js';
@@ -23,13 +23,19 @@ const STEPPERS: Record<OdeMethod, (ctx: StepContext) => OdeStepper> = {
   rodas: (ctx) => new Rodas(ctx),
 };
 
-export function solve(problem: Problem, options: OdeOptions): OdeSolution {
+export function solve(unbound: Problem, options: OdeOptions): OdeSolution {
   const method = options.method ?? 'auto';
   if (!Object.hasOwn(STEPPERS, method)) {
     throw new InputError(`unknown ODE method '${method}' (expected auto, dopri5 or rodas)`, {
       path: 'method',
     });
   }
+  // One stream per solve: simultaneous events of equal priority (in the order they occur) and the model's own
+  // random draws (SBML distrib) read it; the history of delay() is installed by the integrator.
+  const rng = stream(options.seed ?? 1, 0);
+  const uniform = (): number => rng.uniform();
+  const context: SolveContext = { uniform, history: null };
+  const problem = unbound.bind(context);
   const t0 = options.t0 ?? problem.t0;
   const { tEnd } = options;
   if (!Number.isFinite(t0)) throw new InputError(`t0 must be finite, got ${t0}`, { path: 't0' });
@@ -65,10 +71,7 @@ export function solve(problem: Problem, options: OdeOptions): OdeSolution {
   const stepper = problem.rhsIsZero
     ? new ConstantStepper(method === 'rodas' ? 'rodas' : 'dopri5', n)
     : STEPPERS[method](ctx);
-  // Only simultaneous events of equal priority draw from it (in the order they occur): reproducible.
-  const rng = stream(options.seed ?? 1, 0);
-  const uniform = (): number => rng.uniform();
-  const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps, uniform });
+  const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps, uniform, context });
   const out = sampler.result();
   return { status: 'finished', method, t: out.t, ids: [...ids], y: out.y, yEnd, events, stats };
 }

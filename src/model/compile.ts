@@ -3,7 +3,8 @@
  * slots (compile/layout.ts), lowers every expression to slot form (compile/lower.ts) and generates one
  * straight-line JS function per entry point (compile/functions.ts), with SBML Level 3 core semantics.
  */
-import type { CompiledEvent, Observer, Problem, StateFn } from '../problem/types.js';
+import { InputError } from '../errors.js';
+import type { CompiledEvent, Observer, Problem, SolveContext, StateFn } from '../problem/types.js';
 import { type BeforeStart, type DelayContext, delayEvaluator } from './compile/delay.js';
 import { compileDoses, compileEvent } from './compile/events.js';
 import { FunctionBuilder } from './compile/functions.js';
@@ -41,7 +42,6 @@ export function compile(model: Model): CompiledProblem {
   const L = layout(model);
   const n = L.stateIds.length;
   const t0 = 0;
-  const H = makeHelpers();
 
   const wDefs: Expr[] = new Array(L.nW);
   const wNames: string[] = new Array(L.nW);
@@ -55,72 +55,15 @@ export function compile(model: Model): CompiledProblem {
     wNames[L.fluxW[j]!] = model.reactions[j]!.id;
   });
 
-  // delay(x, tau): x from the installed history from t0 on, from the model's values before (delay.ts).
-  let history: ((tPast: number, out: Float64Array) => void) | null = null;
-  let y0Cache: { p: Float64Array; y: Float64Array } | null = null;
-  let beforeStart: BeforeStart | null = null;
-  const delayCtx: DelayContext = {
-    n,
-    t0,
-    wNames,
-    history: () => history,
-    y0For(p) {
-      if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
-      return y0Cache.y;
-    },
-    before() {
-      if (beforeStart === null) {
-        const b = initialBody(L, fb, { before: true });
-        beforeStart = { init: fb.compile<InitFn>('t, p, v, y', b.body), nV: b.nV, slot: b.slot };
-      }
-      return beforeStart;
-    },
-  };
-  const makeDelay = (x: Expr) => delayEvaluator(fb, delayCtx, x);
-  const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay);
-
-  const init = initialBody(L, fb);
-  const initFn = fb.compile<InitFn>('t, p, v, y', init.body);
-  function initialState(p: Float64Array = L.p0): Float64Array {
-    const y = new Float64Array(n);
-    initFn(t0, p, new Float64Array(init.nV), y);
-    // Algebraic rules (mass) are made to hold by the engines at their start (consistent initialisation,
-    // engines/ode/consistent.ts, as SciML's `init`): this stays a pure evaluation of the model at t0.
-    return y;
-  }
-
   const { rows, mass } = rhsRows(L);
-  const rhs = fb.compile<StateFn>(
-    't, y, p, dy',
-    `${fb.prelude(rows)}\n${rows.map((r, i) => `dy[${i}] = ${fb.num(r)};`).join('\n')}`,
-  );
   const m = model.reactions.length;
   const fluxes: Expr[] = L.fluxW.map((k) => ({ k: 'id', id: `#w${k}` }));
-  const rates = fb.compile<StateFn>(
-    't, y, p, out',
-    `${fb.prelude(fluxes)}\n${L.fluxW.map((k, j) => `out[${j}] = w[${k}];`).join('\n')}`,
-  );
-  const rateFns = fluxes.map((f) =>
-    fb.compile<Fn3<number>>('t, y, p', `${fb.prelude([f])}\nreturn ${fb.num(f)};`),
-  );
   const stoich = stoichiometry(L);
   const reads = wReads(wDefs);
-  const jc = jacobianCode(rows, fb, n);
-  const jac =
-    jc === null
-      ? undefined
-      : fb.compile<Problem['jac'] & {}>('t, y, p, J', jc.body, new Float64Array(jc.nW), jc.outer);
-
   const doses = compileDoses(L);
-  const events: CompiledEvent[] = [
-    ...(model.events ?? []).map((e) => compileEvent(L, fb, e)),
-    ...doses.events,
-  ];
   const tstops = Float64Array.from(new Set(doses.tstops)).sort();
-
   const all = [...wDefs, ...rows];
   const hasRandom = modelUsesRandom(model);
-  const hasDelays = H.delays.length > 0 || all.some((e) => some(e, (x) => x.k === 'op' && x.op === 'delay'));
   const drifting = new Set<number>();
   rows.forEach((_, i) => {
     const s = L.stateIds[i]!;
@@ -131,8 +74,7 @@ export function compile(model: Model): CompiledProblem {
     const r = reads[k]!;
     return r.time || [...r.ys].some((i) => drifting.has(i));
   });
-
-  const problem: CompiledProblem = {
+  const data = {
     model,
     n,
     stateIds: L.stateIds,
@@ -141,35 +83,105 @@ export function compile(model: Model): CompiledProblem {
     paramIds: L.paramIds,
     paramIndex: L.paramIndex,
     stateIndex: L.stateIndex,
-    initialState,
-    rhs,
-    ...(jac !== undefined ? { jac } : {}),
     ...(mass !== undefined ? { mass } : {}),
     rhsIsZero: mass === undefined && rows.every((r) => r.k === 'num' && r.v === 0),
     nReactions: m,
     reactionIds: model.reactions.map((r) => r.id),
-    rates,
-    rate: (j, t, y, p) => rateFns[j]!(t, y, p),
     stoich,
     reactants: reactantTable(L),
     speciesIds: model.species.map((sp) => sp.id),
     hasRateRules: L.rateRules.size > 0,
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,
-    rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),
-    compileSource: (params, body) => fb.compile(params, body),
-    events,
     tstops,
-    observe: (ids, options): Observer => makeObserver(L, fb, ids, options),
     outputIds: [...L.stateIds, ...L.ruleW.keys()],
-    hasDelays,
-    setHistory(h) {
-      history = h;
-    },
     hasRandom,
-    setRandom(u) {
-      H.u = u ?? makeHelpers().u;
-    },
   };
-  return problem;
+
+  /**
+   * The compiled functions over one set of helpers. `ctx` null: the problem compile() returns, whose random
+   * draws throw and whose delay() sees no history; otherwise one solve's context, read at each call.
+   */
+  function instance(ctx: SolveContext | null): CompiledProblem {
+    const H = makeHelpers(ctx === null ? noUniform : () => (ctx.uniform ?? noUniform)());
+    // delay(x, tau): x from the solve's history from t0 on, from the model's values before (delay.ts).
+    let y0Cache: { p: Float64Array; y: Float64Array } | null = null;
+    let beforeStart: BeforeStart | null = null;
+    const delayCtx: DelayContext = {
+      n,
+      t0,
+      wNames,
+      history: () => ctx?.history ?? null,
+      y0For(p) {
+        if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
+        return y0Cache.y;
+      },
+      before() {
+        if (beforeStart === null) {
+          const b = initialBody(L, fb, { before: true });
+          beforeStart = { init: fb.compile<InitFn>('t, p, v, y', b.body), nV: b.nV, slot: b.slot };
+        }
+        return beforeStart;
+      },
+    };
+    const makeDelay = (x: Expr) => delayEvaluator(fb, delayCtx, x);
+    const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay);
+
+    const init = initialBody(L, fb);
+    const initFn = fb.compile<InitFn>('t, p, v, y', init.body);
+    function initialState(p: Float64Array = L.p0): Float64Array {
+      const y = new Float64Array(n);
+      initFn(t0, p, new Float64Array(init.nV), y);
+      // Algebraic rules (mass) are made to hold by the engines at their start (consistent initialisation,
+      // engines/ode/consistent.ts, as SciML's `init`): this stays a pure evaluation of the model at t0.
+      return y;
+    }
+
+    const rhs = fb.compile<StateFn>(
+      't, y, p, dy',
+      `${fb.prelude(rows)}\n${rows.map((r, i) => `dy[${i}] = ${fb.num(r)};`).join('\n')}`,
+    );
+    const rates = fb.compile<StateFn>(
+      't, y, p, out',
+      `${fb.prelude(fluxes)}\n${L.fluxW.map((k, j) => `out[${j}] = w[${k}];`).join('\n')}`,
+    );
+    const rateFns = fluxes.map((f) =>
+      fb.compile<Fn3<number>>('t, y, p', `${fb.prelude([f])}\nreturn ${fb.num(f)};`),
+    );
+    const jc = jacobianCode(rows, fb, n);
+    const jac =
+      jc === null
+        ? undefined
+        : fb.compile<Problem['jac'] & {}>('t, y, p, J', jc.body, new Float64Array(jc.nW), jc.outer);
+    const events: CompiledEvent[] = [
+      ...(model.events ?? []).map((e) => compileEvent(L, fb, e)),
+      ...doses.events,
+    ];
+    const hasDelays =
+      H.delays.length > 0 || all.some((e) => some(e, (x) => x.k === 'op' && x.op === 'delay'));
+
+    const problem: CompiledProblem = {
+      ...data,
+      initialState,
+      rhs,
+      ...(jac !== undefined ? { jac } : {}),
+      rates,
+      rate: (j, t, y, p) => rateFns[j]!(t, y, p),
+      rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),
+      compileSource: (params, body) => fb.compile(params, body),
+      events,
+      observe: (ids, options): Observer => makeObserver(L, fb, ids, options),
+      hasDelays,
+      // Nothing per solve lives here: a solve binds its own context (a fresh set of functions).
+      bind: (c) => (hasRandom || hasDelays ? instance(c) : problem),
+    };
+    return problem;
+  }
+  return instance(null);
+}
+
+function noUniform(): number {
+  throw new InputError(
+    'this model draws random numbers (distrib): run it through solve() or simulate(), which seed it, or bind it to a context with a uniform source',
+  );
 }

@@ -9,8 +9,8 @@
  * - `p` holds the constant parameters (model defaults in `p`); every compiled function takes it
  *   as an argument so one Problem serves many parameter sets (sweeps, virtual patients) without
  *   recompiling. Pass a modified copy of `problem.p` to engines to override.
- * - Compiled functions never allocate and never read anything but their arguments (and the
- *   history / random hooks below).
+ * - Compiled functions never allocate and never read anything but their arguments (and, for a bound
+ *   problem, its solve's context: random stream and delay history, see `bind`).
  */
 /** Writes into `out`; reads t, y, p only. */
 export type StateFn = (t: number, y: Float64Array, p: Float64Array, out: Float64Array) => void;
@@ -150,12 +150,24 @@ export interface Problem {
   /** Ids of every symbol that varies in time (state plus assignment-rule variables), for default output. */
   readonly outputIds: readonly string[];
 
-  /** True when some expression uses delay(); engines must then install a history. */
+  /** True when some expression uses delay(): the engine then gives its context a history. */
   readonly hasDelays: boolean;
-  /** Installs the state history used by delay(): writes y(tPast) into out. */
-  setHistory(history: ((tPast: number, out: Float64Array) => void) | null): void;
-  /** True when some expression draws random numbers (distrib). */
+  /** True when some expression draws random numbers (distrib): the engine then gives its context a stream. */
   readonly hasRandom: boolean;
-  /** Installs the uniform(0,1) source used by random draws in expressions. */
-  setRandom(uniform: (() => number) | null): void;
+  /**
+   * This problem evaluated in one solve's context: every function of the result (rhs, rates, events,
+   * observers, initialState) draws random numbers from `ctx.uniform` and reads delay() history from
+   * `ctx.history`, looked up at each call, so the engine may set them after binding. The problem itself
+   * holds no per-solve state; two bound problems share nothing mutable. Returns the problem itself when
+   * it neither draws random numbers nor uses delay(). Engines bind before they evaluate anything.
+   */
+  bind(ctx: SolveContext): Problem;
+}
+
+/** What one solve owns and the compiled functions read (never stored in the Problem). */
+export interface SolveContext {
+  /** Uniform(0, 1) source of random draws in expressions; null: a draw throws an InputError. */
+  uniform: (() => number) | null;
+  /** Writes y(tPast) into out for t0 < tPast (delay()); null: delay() reads the initial state. */
+  history: ((tPast: number, out: Float64Array) => void) | null;
 }

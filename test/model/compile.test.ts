@@ -5,6 +5,7 @@ import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
 import type { Model } from '../../src/model/types.js';
 import { validate } from '../../src/model/validate.js';
+import type { SolveContext } from '../../src/problem/types.js';
 
 const src = { unit: '1', source: 'assumed: test' };
 const close = (a: number, b: number, tol = 1e-12): void => {
@@ -209,11 +210,17 @@ describe('compile', () => {
     const dy = new Float64Array(1);
     p.rhs(1, Float64Array.of(1), p.p, dy);
     close(dy[0]!, -0.3 * 5); // t - 2 < 0: initial A = 5
-    p.setHistory((t, out) => {
+    const ctx: SolveContext = { uniform: null, history: null };
+    const bound = p.bind(ctx);
+    bound.rhs(3, Float64Array.of(1), p.p, dy);
+    close(dy[0]!, -0.3 * 5); // no history yet: the initial state
+    ctx.history = (t, out) => {
       out[0] = 100 + t;
-    });
-    p.rhs(3, Float64Array.of(1), p.p, dy);
+    };
+    bound.rhs(3, Float64Array.of(1), p.p, dy);
     close(dy[0]!, -0.3 * 101);
+    p.rhs(3, Float64Array.of(1), p.p, dy);
+    close(dy[0]!, -0.3 * 5); // the unbound problem never sees a solve history
     assert.equal(p.jac, undefined);
   });
 

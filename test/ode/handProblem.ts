@@ -4,7 +4,7 @@
  */
 
 import { ModelError } from '../../src/errors.js';
-import type { CompiledEvent, Observer, Problem } from '../../src/problem/types.js';
+import type { CompiledEvent, Observer, Problem, SolveContext } from '../../src/problem/types.js';
 
 export interface HandSpec {
   readonly ids: readonly string[];
@@ -23,14 +23,13 @@ export interface HandHooks {
   delayed(tPast: number, out: Float64Array): void;
 }
 
-export function handProblem(spec: HandSpec): Problem {
+export function handProblem(spec: HandSpec, context: SolveContext | null = null): Problem {
   const n = spec.ids.length;
   const stateIndex = new Map(spec.ids.map((id, i) => [id, i] as const));
-  let history: ((tPast: number, out: Float64Array) => void) | null = null;
   const hooks: HandHooks = {
     delayed(tPast, out) {
-      if (!history) throw new Error('no history installed');
-      history(tPast, out);
+      if (!context?.history) throw new Error('no history in the solve context');
+      context.history(tPast, out);
     },
   };
   const jac = spec.jac;
@@ -75,11 +74,8 @@ export function handProblem(spec: HandSpec): Problem {
     },
     outputIds: spec.ids,
     hasDelays: spec.hasDelays ?? false,
-    setHistory(h) {
-      history = h;
-    },
     hasRandom: false,
-    setRandom() {},
+    bind: (ctx) => handProblem(spec, ctx),
   };
 }
 

@@ -195,8 +195,9 @@ export function compile(model: Model): CompiledProblem {
     },
     outputIds: stateIds,
     hasDelays: false,
-    setHistory: () => {},
     hasRandom: false,
-    setRandom: () => {},
+    bind() {
+      return this;
+    },
   };
 }

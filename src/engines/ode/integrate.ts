@@ -6,6 +6,7 @@
  * stalled integration into SolverErrors that name the time and the state.
  */
 import { SolverError } from '../../errors.js';
+import type { SolveContext } from '../../problem/types.js';
 import { EventRunner } from '../events.js';
 import { AlgebraicSolver } from './consistent.js';
 import { DenseHistory } from './history.js';
@@ -26,6 +27,8 @@ export interface IntegrateSetup {
   readonly maxSteps: number;
   /** Uniform(0, 1) source for random tie-breaks between simultaneous events (none: model order). */
   readonly uniform?: () => number;
+  /** The solve's context that ctx.problem is bound to: the integrator gives it the delay history. */
+  readonly context: SolveContext;
 }
 
 export interface IntegrateResult {
@@ -81,7 +84,7 @@ export function integrate(s: IntegrateSetup): IntegrateResult {
     return fired.length > 0;
   };
 
-  if (history) problem.setHistory((tPast, out) => history.eval(tPast, out));
+  if (history) s.context.history = (tPast, out) => history.eval(tPast, out);
   try {
     for (const f of runner.init(t0, y)) events.push(f);
     sampler.at(t0, y);
@@ -149,6 +152,6 @@ export function integrate(s: IntegrateSetup): IntegrateResult {
     }
     return { yEnd: Float64Array.from(stepper.y), events };
   } finally {
-    if (history) problem.setHistory(null);
+    if (history) s.context.history = null;
   }
 }

@@ -3,7 +3,7 @@
  * (drawing from stream(seed, i)) produces the same numbers wherever it runs.
  */
 import { InputError } from '../../errors.js';
-import type { Problem } from '../../problem/types.js';
+import type { Problem, SolveContext } from '../../problem/types.js';
 import { stream } from '../../random/rng.js';
 import { EventRunner } from '../events.js';
 import { AlgebraicSolver } from '../ode/consistent.js';
@@ -55,7 +55,10 @@ function makeMethod(name: SsaMethodName, ctx: MethodContext): SsaMethod {
 
 const METHODS: readonly string[] = ['direct', 'tau-leap', 'hybrid'];
 
-export function createRunner(problem: Problem, spec: RunSpec): Runner {
+export function createRunner(unbound: Problem, spec: RunSpec): Runner {
+  // The runner's own context: random draws in expressions (distrib) read the current run's stream.
+  const context: SolveContext = { uniform: null, history: null };
+  const problem = unbound.bind(context);
   if (!METHODS.includes(spec.method))
     throw new InputError(
       `unknown stochastic method '${String(spec.method)}' (expected ${METHODS.join(', ')})`,
@@ -67,7 +70,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
   const random = problem.hasRandom;
   if (random) {
     const probe = stream(spec.seed, 0);
-    problem.setRandom(() => probe.uniform());
+    context.uniform = () => probe.uniform();
   }
   const y0 = spec.y0 ? Float64Array.from(spec.y0) : problem.initialState(p);
   // Consistent initialisation at the solver's start (algebraic rules), as the ODE integrator does.
@@ -113,7 +116,7 @@ export function createRunner(problem: Problem, spec: RunSpec): Runner {
     stats,
     run(index, out, offset) {
       const rng = stream(spec.seed, index);
-      if (random) problem.setRandom(() => rng.uniform());
+      if (random) context.uniform = () => rng.uniform();
       // SBML L3: simultaneous events of equal priority run in random order, drawn from this run's stream.
       events.setUniform(() => rng.uniform());
       // A fresh method per run: small arrays, and no state can leak from one run into the next.

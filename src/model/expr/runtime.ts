@@ -3,6 +3,7 @@
  * give the same numbers. Random draws read a replaceable uniform(0,1) source `H.u`.
  */
 
+import { InputError } from '../../errors.js';
 import type { UniformSource } from '../../random/distributions.js';
 import * as d from '../../random/distributions.js';
 import * as t from '../../random/truncated.js';
@@ -40,7 +41,7 @@ const LANCZOS = [
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
-/** Helpers object passed to generated functions. `u` is the uniform(0,1) source (installed by setRandom). */
+/** Helpers object passed to generated functions. `u` is the uniform(0,1) source (one solve's, see Problem.bind). */
 export interface Helpers {
   u: () => number;
   fact(n: number): number;
@@ -72,7 +73,7 @@ export interface Helpers {
 }
 
 const noRandom = (): number => {
-  throw new Error('this expression draws random numbers: install a uniform source with setRandom()');
+  throw new InputError('this expression draws random numbers: give it a uniform(0, 1) source');
 };
 
 /**

@@ -92,5 +92,8 @@ export function handProblem(bp: BenchProblem): Problem {
     bind() {
       return this;
     },
+    withContext(_ctx, run) {
+      return run(this);
+    },
   };
 }

@@ -23,19 +23,23 @@ const STEPPERS: Record<OdeMethod, (ctx: StepContext) => OdeStepper> = {
   rodas: (ctx) => new Rodas(ctx),
 };
 
-export function solve(unbound: Problem, options: OdeOptions): OdeSolution {
+export function solve(problem: Problem, options: OdeOptions): OdeSolution {
+  // One stream per solve: simultaneous events of equal priority (in the order they occur) and the model's own
+  // random draws (SBML distrib) read it; the integrator gives the context the history of delay().
+  const rng = stream(options.seed ?? 1, 0);
+  const uniform = (): number => rng.uniform();
+  const context: SolveContext = { uniform, history: null };
+  return problem.withContext(context, (bound) => solveBound(bound, options, context));
+}
+
+function solveBound(problem: Problem, options: OdeOptions, context: SolveContext): OdeSolution {
+  const uniform = context.uniform ?? undefined;
   const method = options.method ?? 'auto';
   if (!Object.hasOwn(STEPPERS, method)) {
     throw new InputError(`unknown ODE method '${method}' (expected auto, dopri5 or rodas)`, {
       path: 'method',
     });
   }
-  // One stream per solve: simultaneous events of equal priority (in the order they occur) and the model's own
-  // random draws (SBML distrib) read it; the history of delay() is installed by the integrator.
-  const rng = stream(options.seed ?? 1, 0);
-  const uniform = (): number => rng.uniform();
-  const context: SolveContext = { uniform, history: null };
-  const problem = unbound.bind(context);
   const t0 = options.t0 ?? problem.t0;
   const { tEnd } = options;
   if (!Number.isFinite(t0)) throw new InputError(`t0 must be finite, got ${t0}`, { path: 't0' });

@@ -15,7 +15,7 @@ import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
 import { modelUsesRandom } from './compile/random.js';
 import { dependents, reactantTable, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
-import { makeHelpers } from './expr/runtime.js';
+import { type Helpers, makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
 import { validate } from './validate.js';
@@ -98,12 +98,15 @@ export function compile(model: Model): CompiledProblem {
     hasRandom,
   };
 
+  const factories = new Map<string, (H: Helpers, w: Float64Array) => unknown>();
+  /** Instances that withContext has finished with, kept warm for the next solve (nothing of a solve stays). */
+  const pool: Instance[] = [];
   /**
-   * The compiled functions over one set of helpers. `ctx` null: the problem compile() returns, whose random
-   * draws throw and whose delay() sees no history; otherwise one solve's context, read at each call.
+   * The compiled functions over one set of helpers, reading `slot.ctx` at each call: null for the problem
+   * compile() returns (its random draws throw, its delay() sees no history), else one solve's context.
    */
-  function instance(ctx: SolveContext | null): CompiledProblem {
-    const H = makeHelpers(ctx === null ? noUniform : () => (ctx.uniform ?? noUniform)());
+  function instance(slot: { ctx: SolveContext | null }): Instance {
+    const H = makeHelpers(() => (slot.ctx?.uniform ?? noUniform)());
     // delay(x, tau): x from the solve's history from t0 on, from the model's values before (delay.ts).
     let y0Cache: { p: Float64Array; y: Float64Array } | null = null;
     let beforeStart: BeforeStart | null = null;
@@ -111,7 +114,7 @@ export function compile(model: Model): CompiledProblem {
       n,
       t0,
       wNames,
-      history: () => ctx?.history ?? null,
+      history: () => slot.ctx?.history ?? null,
       y0For(p) {
         if (y0Cache === null || y0Cache.p !== p) y0Cache = { p, y: initialState(p) };
         return y0Cache.y;
@@ -125,7 +128,7 @@ export function compile(model: Model): CompiledProblem {
       },
     };
     const makeDelay = (x: Expr) => delayEvaluator(fb, delayCtx, x);
-    const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay);
+    const fb: FunctionBuilder = new FunctionBuilder(wDefs, wNames, H, makeDelay, factories);
 
     const init = initialBody(L, fb);
     const initFn = fb.compile<InitFn>('t, p, v, y', init.body);
@@ -172,12 +175,34 @@ export function compile(model: Model): CompiledProblem {
       events,
       observe: (ids, options): Observer => makeObserver(L, fb, ids, options),
       hasDelays,
-      // Nothing per solve lives here: a solve binds its own context (a fresh set of functions).
-      bind: (c) => (hasRandom || hasDelays ? instance(c) : problem),
+      // Nothing per solve lives here: a solve binds its own context.
+      bind: (c) => (hasRandom || hasDelays ? instance({ ctx: c }).problem : problem),
+      withContext(c, run) {
+        if (!(hasRandom || hasDelays)) return run(problem);
+        const inst = pool.pop() ?? instance({ ctx: null });
+        inst.slot.ctx = c;
+        try {
+          return run(inst.problem);
+        } finally {
+          inst.release();
+          pool.push(inst);
+        }
+      },
     };
-    return problem;
+    const release = (): void => {
+      slot.ctx = null;
+      y0Cache = null;
+    };
+    return { problem, slot, release };
   }
-  return instance(null);
+  return instance({ ctx: null }).problem;
+}
+
+interface Instance {
+  readonly problem: CompiledProblem;
+  readonly slot: { ctx: SolveContext | null };
+  /** Forgets the solve: its context and the initial state delay() cached for it. */
+  release(): void;
 }
 
 function noUniform(): number {

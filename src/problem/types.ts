@@ -162,6 +162,12 @@ export interface Problem {
    * it neither draws random numbers nor uses delay(). Engines bind before they evaluate anything.
    */
   bind(ctx: SolveContext): Problem;
+  /**
+   * run(bound) with this problem bound to ctx for the duration of run only: what one solve does. The bound
+   * functions come from a pool of instances whose code is already warm, and are released (context and
+   * cached initial state forgotten) when run returns or throws, so nothing of the solve stays behind.
+   */
+  withContext<R>(ctx: SolveContext, run: (bound: Problem) => R): R;
 }
 
 /** What one solve owns and the compiled functions read (never stored in the Problem). */

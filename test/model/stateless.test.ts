@@ -76,3 +76,19 @@ test('a problem without draws or delays binds to itself (no cost for the common 
   const p = compile(m.build());
   assert.equal(p.bind({ uniform: null, history: null }), p);
 });
+
+test('a delay model with a random start: seeded and reproducible, solve after solve (pooled instances forget the last one)', () => {
+  const m = new ModelBuilder('delay-random');
+  m.compartment('c', 1);
+  m.param('k', 0.5, src);
+  m.species('X', { compartment: 'c', initial: 0 });
+  m.initial('X', 'uniform(10, 20)');
+  m.reaction('r', 'X ->', 'k * delay(X, 0.5)');
+  const p = compile(m.build());
+  const at = (seed: number) => Array.from(solve(p, { tEnd: 2, outputTimes: [0, 0.25, 2], seed }).y);
+  const a = at(5);
+  const b = at(6);
+  assert.notDeepEqual(a, b);
+  assert.deepEqual(at(5), a);
+  assert.deepEqual(at(6), b);
+});

@@ -76,6 +76,7 @@ export function handProblem(spec: HandSpec, context: SolveContext | null = null)
     hasDelays: spec.hasDelays ?? false,
     hasRandom: false,
     bind: (ctx) => handProblem(spec, ctx),
+    withContext: (ctx, run) => run(handProblem(spec, ctx)),
   };
 }
 

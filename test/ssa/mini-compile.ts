@@ -199,5 +199,8 @@ export function compile(model: Model): CompiledProblem {
     bind() {
       return this;
     },
+    withContext(_ctx, run) {
+      return run(this);
+    },
   };
 }

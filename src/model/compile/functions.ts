@@ -24,6 +24,11 @@ export class FunctionBuilder {
     readonly H: Helpers,
     /** Builds the evaluator of delay(x, .) at a past time; called once per distinct x. */
     private readonly makeDelay: (x: Expr) => (tPast: number, p: Float64Array) => number,
+    /**
+     * Compiled sources by text, shared by the builders of one model: binding a problem to a new solve context
+     * (new helpers, new work arrays) then reuses the parsed functions instead of compiling them again.
+     */
+    private readonly factories: Map<string, (H: Helpers, w: Float64Array) => unknown> = new Map(),
   ) {
     this.order = topoOrder(wDefs, wNames);
   }
@@ -79,8 +84,12 @@ export class FunctionBuilder {
     outer = '',
   ): F {
     const src = `'use strict';\n${outer}\nreturn function (${params}) {\n${body}\n};`;
-    const make = new Function('H', 'w', src) as (H: Helpers, w: Float64Array) => F;
-    return make(this.H, w);
+    let make = this.factories.get(src);
+    if (make === undefined) {
+      make = new Function('H', 'w', src) as (H: Helpers, w: Float64Array) => unknown;
+      this.factories.set(src, make);
+    }
+    return make(this.H, w) as F;
   }
 }
 

@@ -2,7 +2,8 @@
 // Finds *.test.ts under src/ and test/ and runs them with node's test runner through tsx.
 // Node 20's --test does not discover .ts files itself. Pass paths or substrings to filter.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function walk(dir, out) {
@@ -30,9 +31,28 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// Suites whose fixture folder (../shared) is absent log why here (test/helpers/fixtures.ts); printed once below.
+const logDir = mkdtempSync(join(tmpdir(), 'cscsim-skips-'));
+const skipLog = join(logDir, 'skipped.tsv');
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, CSCSIM_SKIP_LOG: skipLog } },
 );
+let skipped = [];
+try {
+  skipped = [...new Set(readFileSync(skipLog, 'utf8').split('\n').filter(Boolean))];
+} catch {
+  // nothing skipped
+}
+rmSync(logDir, { recursive: true, force: true });
+if (skipped.length > 0) {
+  console.log(
+    `\nskipped ${skipped.length} fixture-based suite(s) (set CI=true to make a missing fixture fail):`,
+  );
+  for (const line of skipped.sort()) {
+    const [suite, reason] = line.split('\t');
+    console.log(`  - ${suite}: ${reason}`);
+  }
+}
 process.exit(r.status ?? 1);

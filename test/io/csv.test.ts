@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
 import {
   csvFromColumns,
@@ -13,6 +12,7 @@ import {
   parseCsvNumber,
   parseNumericCsv,
 } from '../../src/io/csv.js';
+import { sharedFixture } from '../helpers/fixtures.js';
 
 test('numbers round-trip exactly in the shortest form', () => {
   const special = [
@@ -127,12 +127,10 @@ test('reader errors name the file and line', () => {
   assert.equal(parseCsvNumber(''), undefined);
 });
 
-test('reads every SBML Test Suite results file', (t) => {
-  const root = fileURLToPath(new URL('../../../shared/sbml-test-suite/', import.meta.url));
-  if (!existsSync(root)) {
-    t.skip('shared SBML test suite not present');
-    return;
-  }
+const suite = sharedFixture('sbml-test-suite', 'SBML Test Suite results files (test/io/csv.test.ts)');
+
+test('reads every SBML Test Suite results file', { skip: suite.skip }, (t) => {
+  const root = suite.dir;
   let files = 0;
   let values = 0;
   for (const kind of ['semantic', 'stochastic']) {

@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parseCaseFilter } from '../../src/io/suite/case-files.js';
 import { runSuite } from '../../src/io/suite/semantic.js';
+import { sharedFixture } from '../helpers/fixtures.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cases = join(root, '..', 'shared', 'sbml-test-suite', 'semantic');
-const have = existsSync(cases);
+const { dir: cases, skip } = sharedFixture(
+  'sbml-test-suite/semantic',
+  'SBML Test Suite subset (test/sbml/suite.test.ts)',
+);
 
-describe('SBML Test Suite (fast subset)', { skip: !have && `no suite at ${cases}` }, () => {
+describe('SBML Test Suite (fast subset)', { skip }, () => {
   it('passes every case of a 100-case sample of core features, on worker threads', async () => {
     // Cases 1-130: reactions, rules, compartments, 0-D compartments, local parameters, events.
     const r = await runSuite({ casesDir: cases, filter: parseCaseFilter('00001-00130'), jobs: 2 });

@@ -7,10 +7,9 @@
  * JSON) must be NaN or null here, Inf must be Infinity.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import {
   type CoxResult,
   coxTwoGroup,
@@ -18,8 +17,8 @@ import {
   kaplanMeierByGroup,
   logRank,
 } from '../../src/trial/survival/index.js';
+import { sharedFixture } from '../helpers/fixtures.js';
 
-const DIR = fileURLToPath(new URL('../../../shared/survival-fixtures/', import.meta.url));
 const REL = 1e-8;
 
 type Num = number | string | null;
@@ -101,10 +100,13 @@ function checkCox(c: CoxResult, r: Cox, where: string): void {
   assert.equal(c.converged, true, `${where}: converged`);
 }
 
-if (!existsSync(DIR)) {
-  test('survival fixtures from R', {
-    skip: `fixtures folder ${DIR} is absent (it holds R's output)`,
-  }, () => {});
+const fixture = sharedFixture(
+  'survival-fixtures',
+  "R's survival output (test/trial/survival.fixtures.test.ts)",
+);
+const DIR = fixture.dir;
+if (fixture.skip) {
+  test('survival fixtures from R', { skip: fixture.skip }, () => {});
 } else {
   const files = readdirSync(DIR)
     .filter((f) => f.endsWith('.json'))

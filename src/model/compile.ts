@@ -94,7 +94,7 @@ export function compile(model: Model): CompiledProblem {
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,
     tstops,
-    outputIds: [...L.stateIds, ...L.ruleW.keys()],
+    outputIds: [...L.stateIds, ...[...L.ruleW.keys()].filter((id) => !L.derived.has(id))],
     hasRandom,
   };
 

@@ -9,7 +9,8 @@
  */
 import { ModelError } from '../../errors.js';
 import { checkFunctions } from '../expr/check.js';
-import { collectIds, inlineCalls, substitute } from '../expr/transform.js';
+import { RANDOM } from '../expr/ops.js';
+import { collectIds, inlineCalls, some, substitute } from '../expr/transform.js';
 import type { Compartment, Dose, Expr, FunctionDef, Model, Species } from '../types.js';
 import { type SymbolInfo, symbolTable } from '../validate.js';
 
@@ -43,6 +44,8 @@ export interface Layout {
   readonly reacting: ReadonlySet<string>;
   /** Reaction rates with function calls inlined and local parameters bound to `#p<k>` slots. */
   readonly rates: readonly Expr[];
+  /** Parameters set only by an initial assignment of constants: rule-like slots (in assignRules), not output. */
+  readonly derived: ReadonlySet<string>;
 }
 
 /** Builds the layout of a validated model. */
@@ -79,6 +82,18 @@ export function layout(model: Model): Layout {
   const algebraicVars = new Set(algebraic.map((a) => a.variable));
   const changes = (id: string): boolean =>
     rateRules.has(id) || eventTargets.has(id) || initialAssignments.has(id) || algebraicVars.has(id);
+  // Parameters set only by an initial assignment of constants hold their t0 value for ever: they become
+  // rule-like work slots (observable by id, computed where math reads them), neither states nor default output.
+  const derived = derivedConstants(
+    model,
+    syms,
+    initialAssignments,
+    (id) => rateRules.has(id) || eventTargets.has(id) || algebraicVars.has(id) || assignRules.has(id),
+  );
+  for (const [v, e] of derived) {
+    assignRules.set(v, e);
+    initialAssignments.delete(v);
+  }
 
   const stateIds: string[] = [];
   for (const s of model.species) if (!assignRules.has(s.id)) stateIds.push(s.id);
@@ -141,7 +156,43 @@ export function layout(model: Model): Layout {
     infusions,
     reacting,
     rates,
+    derived: new Set(derived.keys()),
   };
+}
+
+/**
+ * Parameters whose only change is an initial assignment reading nothing but constants (parameters and
+ * compartments that never change, numbers, other such parameters; no species, time, delay, rateOf or random
+ * draw), found by removing candidates until every remaining one reads only constants.
+ */
+function derivedConstants(
+  model: Model,
+  syms: ReadonlyMap<string, SymbolInfo>,
+  initialAssignments: ReadonlyMap<string, Expr>,
+  changedOtherwise: (id: string) => boolean,
+): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  const notConstantMath = (x: Expr): boolean =>
+    x.k === 'time' || (x.k === 'op' && (x.op === 'delay' || x.op === 'rateOf' || RANDOM.has(x.op)));
+  for (const p of model.parameters) {
+    const e = initialAssignments.get(p.id);
+    if (e !== undefined && !changedOtherwise(p.id) && !some(e, notConstantMath)) out.set(p.id, e);
+  }
+  const constant = (id: string): boolean => {
+    if (out.has(id)) return true;
+    const s = syms.get(id);
+    if (s === undefined || (s.kind !== 'parameter' && s.kind !== 'compartment')) return false;
+    return !changedOtherwise(id) && !initialAssignments.has(id);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [v, e] of out) {
+      if ([...collectIds(e)].every(constant)) continue;
+      out.delete(v);
+      changed = true;
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * Simulators by name, for problem files. Built-in test simulators with closed-form posteriors; the HER2
- * model's simulator (issue: HER2 confrontation) registers here through `registerSimulator`.
+ * Simulators by name, for problem files: test simulators with closed-form posteriors, and the HER2 model
+ * (`her2-ode`), on which the HER2 confrontation builds its statistics.
  */
 import { InputError } from '../../errors.js';
 import { birthDeath } from './birthDeath.js';
 import { geometricCounts, poissonCounts } from './counts.js';
+import { her2Ode } from './her2.js';
 import { normalMean } from './normal.js';
 import type { SimulatorDefinition } from './types.js';
 
@@ -35,4 +36,4 @@ export function simulatorNames(): string[] {
   return [...registry.keys()];
 }
 
-for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath]) registerSimulator(d);
+for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath, her2Ode]) registerSimulator(d);

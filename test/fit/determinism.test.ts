@@ -34,22 +34,28 @@ test('the posterior is bit-identical on 1, 2 and 3 workers', async () => {
 
 test('NaN distances are counted per generation and never accepted', async () => {
   // A simulator that fails (NaN) for mu > 1: the posterior must have no particle there.
+  let created = 0;
   const flaky: SimulatorDefinition = {
     name: 'flaky-normal',
     description: 'normal mean, NaN above 1',
     parameters: () => [{ id: 'mu', range: [-3, 3] }],
-    create: () => ({
-      statistics: ['mean'],
-      simulate(theta, rng, out) {
-        out[0] = theta[0]! > 1 ? Number.NaN : theta[0]! + 0.3 * rng.normal();
-      },
-    }),
+    create: () => {
+      created++;
+      return {
+        statistics: ['mean'],
+        simulate(theta, rng, out) {
+          out[0] = theta[0]! > 1 ? Number.NaN : theta[0]! + 0.3 * rng.normal();
+        },
+      };
+    },
   };
   const spec = parseProblem({ simulator: 'normal-mean', parameters: ['mu'], observed: { mean: 0.9 } });
   const r = await abcSmc(
     { ...spec, models: [{ ...spec.models[0]!, simulator: 'flaky-normal', options: {} }] },
     { particles: 400, seed: 1, maxGenerations: 4, simulators: { 'flaky-normal': flaky } },
   );
+  // The simulator (for a model: its compilation) is created once per problem, never per particle.
+  assert.equal(created, 1);
   const pop = r.population!;
   for (let i = 0; i < pop.n; i++) {
     assert.ok(pop.theta[i]! <= 1, `accepted mu = ${pop.theta[i]}`);

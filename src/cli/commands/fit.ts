@@ -30,7 +30,12 @@ const options = {
   out: { type: 'string', value: 'DIR', help: 'output directory', default: 'fit-out' },
   resume: { type: 'string', value: 'DIR', help: 'continue the run whose checkpoint is in DIR' },
   'max-generations': { type: 'string', value: 'G', help: 'stop after G generations', default: '20' },
-  'target-epsilon': { type: 'string', value: 'E', help: 'stop once epsilon <= E', default: '0' },
+  'target-epsilon': {
+    type: 'string',
+    value: 'E',
+    help: 'stop once epsilon <= E (distance units: statistics weighted by 1/MAD for the adaptive distance)',
+    default: '0',
+  },
   'min-acceptance': {
     type: 'string',
     value: 'R',

@@ -15,7 +15,7 @@ const birthDeath = parseProblem({
 
 test('the posterior is bit-identical on 1, 2 and 3 workers', async () => {
   const run = (workers: number) =>
-    abcSmc(birthDeath, { particles: 300, seed: 5, maxGenerations: 4, workers });
+    abcSmc(birthDeath, { particles: 200, seed: 5, maxGenerations: 4, workers });
   const one = await run(1);
   const csv = posteriorCsv(one);
   assert.equal(one.generations.length, 4);
@@ -28,7 +28,7 @@ test('the posterior is bit-identical on 1, 2 and 3 workers', async () => {
     );
   }
   // A different seed gives a different posterior (the test can fail).
-  const other = await abcSmc(birthDeath, { particles: 300, seed: 6, maxGenerations: 4 });
+  const other = await abcSmc(birthDeath, { particles: 200, seed: 6, maxGenerations: 4 });
   assert.notEqual(posteriorCsv(other), csv);
 });
 

@@ -10,7 +10,7 @@ import { gammaPosterior, normalPosterior, poissonProbability, posteriorMoments }
 
 const workers = Math.max(1, Math.min(2, availableParallelism()));
 
-test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the conjugate posterior sd', async () => {
+test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the conjugate posterior sd', async (t) => {
   const spec = parseProblem({
     simulator: 'normal-mean',
     options: { n: 10, sigma: 1 },
@@ -25,6 +25,9 @@ test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the co
     const m = posteriorMoments(r, 0, 0);
     const em = Math.abs(m.mean - exact.mean) / exact.sd;
     const es = Math.abs(m.sd - exact.sd) / exact.sd;
+    t.diagnostic(
+      `seed ${seed}: mean off ${em.toFixed(3)} sd, sd off ${(es * 100).toFixed(1)}%, ${r.evaluations} candidates`,
+    );
     assert.ok(
       em < 0.05 && es < 0.05,
       `seed ${seed}: mean off ${em.toFixed(3)} sd, sd off ${(es * 100).toFixed(1)}%`,
@@ -32,7 +35,7 @@ test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the co
   }
 });
 
-test('(b) Poisson vs geometric, 4000 particles, 2 seeds: model probability within 0.05 (and 0.03) of exact', async () => {
+test('(b) Poisson vs geometric, 4000 particles, 2 seeds: model probability within 0.05 (and 0.03) of exact', async (t) => {
   const x = [0, 1, 3, 0, 2];
   const exact = poissonProbability(x, 10);
   const model = (id: string, simulator: string, param: string, hi: number) => ({
@@ -52,11 +55,14 @@ test('(b) Poisson vs geometric, 4000 particles, 2 seeds: model probability withi
   for (const seed of [1, 2]) {
     const r = await abcSmc(spec, { particles: 4000, seed, targetEpsilon: 1e-9, maxGenerations: 30, workers });
     const p = r.modelProbabilities[0]!;
+    t.diagnostic(
+      `seed ${seed}: P(Poisson) ABC ${p.toFixed(4)}, exact ${exact.toFixed(4)}, ${r.evaluations} candidates`,
+    );
     assert.ok(Math.abs(p - exact) < 0.03, `seed ${seed}: ABC ${p} vs exact ${exact}`);
   }
 });
 
-test('(c) birth-death from SSA data down to acceptance 5e-4: means within 0.2 sd and sds within 10%', async () => {
+test('(c) birth-death from SSA data down to acceptance 5e-4: means within 0.2 sd and sds within 10%', async (t) => {
   const [B, D, E] = [33, 18, 38.421316710527826];
   const spec = parseProblem({
     simulator: 'birth-death',
@@ -79,6 +85,9 @@ test('(c) birth-death from SSA data down to acceptance 5e-4: means within 0.2 sd
     const m = posteriorMoments(r, 0, a);
     const em = Math.abs(m.mean - exact[a]!.mean) / exact[a]!.sd;
     const ratio = m.sd / exact[a]!.sd;
+    t.diagnostic(
+      `parameter ${a}: ABC ${m.mean.toFixed(4)} +- ${m.sd.toFixed(4)}, exact ${exact[a]!.mean.toFixed(4)} +- ${exact[a]!.sd.toFixed(4)}, ${r.evaluations} candidates`,
+    );
     assert.ok(
       em < 0.2 && Math.abs(ratio - 1) < 0.1,
       `parameter ${a}: mean off ${em.toFixed(3)} sd, sd ratio ${ratio.toFixed(3)}`,

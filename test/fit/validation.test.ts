@@ -17,7 +17,7 @@ function moments(pop: Population) {
   return { mean: m, sd: Math.sqrt(v) };
 }
 
-test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the conjugate sd (5%: npm run test:fit), converging as epsilon falls', async () => {
+test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the conjugate sd (5%: npm run test:fit), converging as epsilon falls', async (t) => {
   const spec = parseProblem({
     simulator: 'normal-mean',
     options: { n: 10, sigma: 1 },
@@ -46,6 +46,7 @@ test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the con
     });
   }
   const last = errors[errors.length - 1]!;
+  t.diagnostic(JSON.stringify(errors));
   assert.ok(last.eps <= 0.03);
   // Monte Carlo error of the mean at 2000 particles is about 0.03 posterior sd; 10000 particles reach 5%.
   assert.ok(last.mean < 0.1, `mean off by ${last.mean} posterior sd`);
@@ -56,7 +57,7 @@ test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the con
     assert.ok(r.generations[g]!.epsilon < r.generations[g - 1]!.epsilon);
 });
 
-test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form one', async () => {
+test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form one', async (t) => {
   const x = [0, 1, 3, 0, 2];
   const exact = poissonProbability(x, 10);
   assert.ok(Math.abs(exact - 0.2986) < 1e-3, `exact ${exact}`);
@@ -81,6 +82,7 @@ test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form
   const r = await abcSmc(spec, { particles: 1000, seed: 2, targetEpsilon: 1e-9, maxGenerations: 30 });
   assert.equal(r.status, 'target-epsilon');
   const p = r.modelProbabilities[0]!;
+  t.diagnostic(`P(Poisson): ABC ${p}, exact ${exact}`);
   assert.ok(Math.abs(p - exact) < 0.05, `ABC ${p} vs exact ${exact}`);
   // The model index stays alive in both models and moves between them (the model kernel works).
   assert.ok(r.generations.every((g) => g.modelProbabilities.every((q) => q > 0.05)));
@@ -91,7 +93,7 @@ test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form
   assert.ok(Math.abs(pg.mean - 6 / 13) < 0.15 * 0.133, `p ${pg.mean}`);
 });
 
-test('(c) birth-death rates from exact-SSA data approach the closed-form posterior as epsilon falls', async () => {
+test('(c) birth-death rates from exact-SSA data approach the closed-form posterior as epsilon falls', async (t) => {
   // 33 births, 18 deaths, 38.42 cell-days: one exact-SSA run at lambda = 1, mu = 0.5 (test/fit/problems).
   const [B, D, E] = [33, 18, 38.421316710527826];
   const spec = parseProblem({
@@ -120,6 +122,7 @@ test('(c) birth-death rates from exact-SSA data approach the closed-form posteri
   };
   const first = [err(pops[1]!, 0), err(pops[1]!, 1)];
   const last = [err(pops[pops.length - 1]!, 0), err(pops[pops.length - 1]!, 1)];
+  t.diagnostic(JSON.stringify({ first, last }));
   for (const a of [0, 1]) {
     assert.ok(last[a]!.mean < 0.5, `parameter ${a}: mean off by ${last[a]!.mean} sd`);
     assert.ok(last[a]!.sd > 0.85 && last[a]!.sd < 1.3, `parameter ${a}: sd ratio ${last[a]!.sd}`);

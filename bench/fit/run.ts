@@ -9,18 +9,10 @@
  * On a machine shared with other jobs the wall-time row measures the share of the cores we got too.
  */
 import { type AbcResult, abcSmc, type ProblemSpec, parseProblem } from '../../src/fit/index.js';
+import type { Row } from '../rows.js';
 
-export interface FitRow {
-  readonly problem: string;
-  readonly solver: string;
-  readonly ms: number | null;
-  readonly error: null;
-  readonly peer: string;
-  readonly peer_ms: number | null;
-  readonly peer_error: null;
-  readonly ratio: number | null;
-  readonly note?: string;
-}
+/** Rows in the shape of bench/rows.ts. */
+export type FitRow = Row;
 
 const problem = (work: number): ProblemSpec =>
   parseProblem({

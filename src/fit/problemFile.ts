@@ -6,24 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
-import type { AbcSettings } from './abc/checkpoint.js';
+import { type AbcSettings, SETTING_KEYS } from './abc/checkpoint.js';
 import { type ProblemSpec, parseProblem, resolveProblem } from './problem.js';
 
 export interface ProblemFile {
   readonly spec: ProblemSpec;
   readonly settings: Partial<AbcSettings>;
 }
-
-const SETTINGS: readonly (keyof AbcSettings)[] = [
-  'particles',
-  'seed',
-  'alpha',
-  'zeta',
-  'targetEpsilon',
-  'minAcceptance',
-  'maxGenerations',
-  'maxEvaluations',
-];
 
 /** Parses problem text; `file` names it in errors (its extension picks JSON or YAML). */
 export function problemFromText(text: string, file: string): ProblemFile {
@@ -43,8 +32,8 @@ export function problemFromText(text: string, file: string): ProblemFile {
     if (typeof abc !== 'object' || abc === null || Array.isArray(abc))
       throw new InputError('expected a mapping of settings', { file, path: 'abc' });
     for (const [k, v] of Object.entries(abc)) {
-      if (!SETTINGS.includes(k as keyof AbcSettings))
-        throw new InputError(`unknown setting '${k}' (expected ${SETTINGS.join(', ')})`, {
+      if (!SETTING_KEYS.includes(k as keyof AbcSettings))
+        throw new InputError(`unknown setting '${k}' (expected ${SETTING_KEYS.join(', ')})`, {
           file,
           path: `abc.${k}`,
         });

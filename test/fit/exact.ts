@@ -3,7 +3,7 @@
  * evidence of Poisson and geometric counts, and the completely observed birth-death process.
  */
 
-import type { AbcResult } from '../../src/fit/index.js';
+import { type AbcResult, type ProblemSpec, parseProblem } from '../../src/fit/index.js';
 import { incompleteGamma, logFactorial, logGamma } from '../../src/random/special.js';
 
 /** Normal mean with known sigma, n observations with mean xbar, prior N(m0, s0^2). */
@@ -64,4 +64,51 @@ export function posteriorMoments(r: AbcResult, m: number, a: number) {
   for (let i = 0; i < p.n; i++)
     if (p.model[i] === m) v += (p.weight[i]! / W) * (p.theta[i * p.dim + a]! - mean) ** 2;
   return { mean, sd: Math.sqrt(v) };
+}
+
+/**
+ * Birth-death data: one exact-SSA run (stream(2024, 0)) at lambda = 1, mu = 0.5 from 10 cells over 2 days,
+ * completely observed (test/fit/problems/birth-death.yaml); uniform priors on (0, 3).
+ */
+export const BIRTH_DEATH = { births: 33, deaths: 18, exposure: 38.421316710527826 };
+
+export function birthDeathProblem(): ProblemSpec {
+  return parseProblem({
+    simulator: 'birth-death',
+    options: { n0: 10, tEnd: 2 },
+    parameters: [
+      { id: 'lambda', prior: { type: 'uniform', lo: 0, hi: 3 } },
+      { id: 'mu', prior: { type: 'uniform', lo: 0, hi: 3 } },
+    ],
+    observed: BIRTH_DEATH,
+  });
+}
+
+/** The exact marginal posteriors of lambda and mu for BIRTH_DEATH. */
+export function birthDeathExact() {
+  const { births, deaths, exposure } = BIRTH_DEATH;
+  return [gammaPosterior(births, exposure, 3), gammaPosterior(deaths, exposure, 3)];
+}
+
+/** Counts 0, 1, 3, 0, 2: Poisson (lambda ~ U(0, 10)) or geometric (p ~ U(0, 1)), statistics (sum, sum log x!). */
+export const COUNTS = [0, 1, 3, 0, 2];
+
+export function countsProblem(): ProblemSpec {
+  const model = (id: string, simulator: string, param: string, hi: number) => ({
+    id,
+    simulator,
+    options: { n: COUNTS.length },
+    parameters: [{ id: param, prior: { type: 'uniform', lo: 0, hi } }],
+  });
+  return parseProblem({
+    models: [
+      model('poisson', 'poisson-counts', 'lambda', 10),
+      model('geometric', 'geometric-counts', 'p', 1),
+    ],
+    observed: {
+      sum: COUNTS.reduce((a, b) => a + b, 0),
+      sumLogFactorial: COUNTS.reduce((a, b) => a + logFactorial(b), 0),
+    },
+    distance: { type: 'fixed' },
+  });
 }

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import { abcSmc, parseProblem } from '../../src/fit/index.js';
-import { gammaPosterior, normalPosterior, poissonProbability, posteriorMoments } from './exact.js';
+import {
+  birthDeathExact,
+  birthDeathProblem,
+  COUNTS,
+  countsProblem,
+  normalPosterior,
+  poissonProbability,
+  posteriorMoments,
+} from './exact.js';
 
 const workers = Math.max(1, Math.min(2, availableParallelism()));
 
@@ -36,22 +44,8 @@ test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the co
 });
 
 test('(b) Poisson vs geometric, 4000 particles, 2 seeds: model probability within 0.05 (and 0.03) of exact', async (t) => {
-  const x = [0, 1, 3, 0, 2];
-  const exact = poissonProbability(x, 10);
-  const model = (id: string, simulator: string, param: string, hi: number) => ({
-    id,
-    simulator,
-    options: { n: 5 },
-    parameters: [{ id: param, prior: { type: 'uniform', lo: 0, hi } }],
-  });
-  const spec = parseProblem({
-    models: [
-      model('poisson', 'poisson-counts', 'lambda', 10),
-      model('geometric', 'geometric-counts', 'p', 1),
-    ],
-    observed: { sum: 6, sumLogFactorial: Math.log(12) },
-    distance: { type: 'fixed' },
-  });
+  const exact = poissonProbability(COUNTS, 10);
+  const spec = countsProblem();
   for (const seed of [1, 2]) {
     const r = await abcSmc(spec, { particles: 4000, seed, targetEpsilon: 1e-9, maxGenerations: 30, workers });
     const p = r.modelProbabilities[0]!;
@@ -63,17 +57,8 @@ test('(b) Poisson vs geometric, 4000 particles, 2 seeds: model probability withi
 });
 
 test('(c) birth-death from SSA data down to acceptance 5e-4: means within 0.2 sd and sds within 10%', async (t) => {
-  const [B, D, E] = [33, 18, 38.421316710527826];
-  const spec = parseProblem({
-    simulator: 'birth-death',
-    options: { n0: 10, tEnd: 2 },
-    parameters: [
-      { id: 'lambda', prior: { type: 'uniform', lo: 0, hi: 3 } },
-      { id: 'mu', prior: { type: 'uniform', lo: 0, hi: 3 } },
-    ],
-    observed: { births: B, deaths: D, exposure: E },
-  });
-  const exact = [gammaPosterior(B, E, 3), gammaPosterior(D, E, 3)];
+  const spec = birthDeathProblem();
+  const exact = birthDeathExact();
   const r = await abcSmc(spec, {
     particles: 1000,
     seed: 7,

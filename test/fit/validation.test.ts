@@ -6,8 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { abcSmc, type Population, parseProblem } from '../../src/fit/index.js';
-import { gammaPosterior, normalPosterior, poissonProbability, posteriorMoments } from './exact.js';
+import { abcSmc, type Population, parseProblem, resolveProblem } from '../../src/fit/index.js';
+import { stream } from '../../src/random/rng.js';
+import {
+  BIRTH_DEATH,
+  birthDeathExact,
+  birthDeathProblem,
+  COUNTS,
+  countsProblem,
+  normalPosterior,
+  poissonProbability,
+  posteriorMoments,
+} from './exact.js';
 
 function moments(pop: Population) {
   let m = 0;
@@ -58,27 +68,9 @@ test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the con
 });
 
 test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form one', async (t) => {
-  const x = [0, 1, 3, 0, 2];
-  const exact = poissonProbability(x, 10);
+  const exact = poissonProbability(COUNTS, 10);
   assert.ok(Math.abs(exact - 0.2986) < 1e-3, `exact ${exact}`);
-  const spec = parseProblem({
-    models: [
-      {
-        id: 'poisson',
-        simulator: 'poisson-counts',
-        options: { n: 5 },
-        parameters: [{ id: 'lambda', prior: { type: 'uniform', lo: 0, hi: 10 } }],
-      },
-      {
-        id: 'geometric',
-        simulator: 'geometric-counts',
-        options: { n: 5 },
-        parameters: [{ id: 'p', prior: { type: 'uniform', lo: 0, hi: 1 } }],
-      },
-    ],
-    observed: { sum: 6, sumLogFactorial: Math.log(6) + Math.log(2) },
-    distance: { type: 'fixed' },
-  });
+  const spec = countsProblem();
   const r = await abcSmc(spec, { particles: 1000, seed: 2, targetEpsilon: 1e-9, maxGenerations: 30 });
   assert.equal(r.status, 'target-epsilon');
   const p = r.modelProbabilities[0]!;
@@ -94,18 +86,13 @@ test('(b) Poisson vs geometric: model probability within 0.05 of the closed-form
 });
 
 test('(c) birth-death rates from exact-SSA data approach the closed-form posterior as epsilon falls', async (t) => {
-  // 33 births, 18 deaths, 38.42 cell-days: one exact-SSA run at lambda = 1, mu = 0.5 (test/fit/problems).
-  const [B, D, E] = [33, 18, 38.421316710527826];
-  const spec = parseProblem({
-    simulator: 'birth-death',
-    options: { n0: 10, tEnd: 2 },
-    parameters: [
-      { id: 'lambda', prior: { type: 'uniform', lo: 0, hi: 3 } },
-      { id: 'mu', prior: { type: 'uniform', lo: 0, hi: 3 } },
-    ],
-    observed: { births: B, deaths: D, exposure: E },
-  });
-  const exact = [gammaPosterior(B, E, 3), gammaPosterior(D, E, 3)];
+  // The data are what the exact SSA gives at lambda = 1, mu = 0.5 on stream(2024, 0).
+  const spec = birthDeathProblem();
+  const sim = resolveProblem(spec).models[0]!.simulator;
+  const out = new Float64Array(3);
+  sim.simulate(Float64Array.of(1, 0.5), stream(2024, 0), out);
+  assert.deepEqual(Array.from(out), [BIRTH_DEATH.births, BIRTH_DEATH.deaths, BIRTH_DEATH.exposure]);
+  const exact = birthDeathExact();
   const pops: Population[] = [];
   const r = await abcSmc(spec, {
     particles: 600,

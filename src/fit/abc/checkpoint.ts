@@ -20,6 +20,18 @@ export interface AbcSettings {
   readonly maxEvaluations: number;
 }
 
+/** The names of the settings, for reading them from options and problem files. */
+export const SETTING_KEYS: readonly (keyof AbcSettings)[] = [
+  'particles',
+  'seed',
+  'alpha',
+  'zeta',
+  'targetEpsilon',
+  'minAcceptance',
+  'maxGenerations',
+  'maxEvaluations',
+];
+
 export interface GenerationStats {
   readonly generation: number;
   readonly epsilon: number;

@@ -15,7 +15,7 @@ import { InputError } from '../../errors.js';
 import { threadEvaluator } from '../pool.js';
 import { type ProblemSpec, type ResolvedProblem, resolveProblem } from '../problem.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
-import type { AbcSettings, AbcState, GenerationStats } from './checkpoint.js';
+import { type AbcSettings, type AbcState, type GenerationStats, SETTING_KEYS } from './checkpoint.js';
 import { runGeneration } from './generation.js';
 import { inlineEvaluator } from './inline.js';
 import {
@@ -244,17 +244,7 @@ function stopAfter(s: AbcState): AbcStatus | undefined {
 }
 
 function pickSettings(o: AbcOptions): Partial<AbcSettings> {
-  const keys: (keyof AbcSettings)[] = [
-    'particles',
-    'seed',
-    'alpha',
-    'zeta',
-    'targetEpsilon',
-    'minAcceptance',
-    'maxGenerations',
-    'maxEvaluations',
-  ];
   const out: Record<string, number> = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k]!;
+  for (const k of SETTING_KEYS) if (o[k] !== undefined) out[k] = o[k]!;
   return out as Partial<AbcSettings>;
 }

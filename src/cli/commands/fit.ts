@@ -5,7 +5,7 @@
  * interrupted run from its checkpoint with the same result as an uninterrupted run; Ctrl-C stops at the
  * next batch, leaves the checkpoint of the last complete generation and exits 130.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { AbcSettings, AbcState } from '../../fit/abc/checkpoint.js';
@@ -28,7 +28,11 @@ const options = {
     help: 'worker threads (default: the cores, at most 4); results do not depend on it',
   },
   out: { type: 'string', value: 'DIR', help: 'output directory', default: 'fit-out' },
-  resume: { type: 'string', value: 'DIR', help: 'continue the run whose checkpoint is in DIR' },
+  resume: {
+    type: 'string',
+    value: 'DIR',
+    help: 'continue the run whose checkpoint is in DIR (its problem and settings; outputs go to DIR)',
+  },
   'max-generations': { type: 'string', value: 'G', help: 'stop after G generations', default: '20' },
   'target-epsilon': {
     type: 'string',
@@ -122,8 +126,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     optNumber(args, 'workers', { integer: true, min: 1 }) ?? Math.max(1, Math.min(4, availableParallelism()));
   const maxSeconds = optNumber(args, 'max-seconds', { positive: true });
   mkdirSync(out, { recursive: true });
-  if (!resumeDir && existsSync(join(out, 'checkpoint.json')))
+  if (!resumeDir && existsSync(join(out, 'checkpoint.json'))) {
     io.stderr(`cscsim fit: overwriting the run in ${out}/ (use --resume ${out} to continue it)\n`);
+    // A new run must not leave the last run's results beside its own checkpoint.
+    for (const f of ['posterior.csv', 'summary.json', 'report.html']) rmSync(join(out, f), { force: true });
+  }
   const title = spec.name ?? (file ? basename(file).replace(/\.(ya?ml|json)$/, '') : 'problem');
   const ac = new AbortController();
   const onSigint = (): void => ac.abort();

@@ -98,10 +98,19 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
     const rule = readRule(el, ruleList!, r);
     if (rule) rules.push(rule);
   }
-  // Level 1 has no `constant` attribute: what a rule sets varies, everything else is constant.
+  // Level 1 has no `constant` attribute: what a rule sets varies, and so does what an algebraic rule uses
+  // (the rule determines one of them, as libSBML's conversion to Level 3 reads it); the rest is constant.
   const ruled = new Set(rules.flatMap((x) => (x.kind === 'algebraic' ? [] : [x.variable])));
+  const inAlgebraic = new Set<string>();
+  for (const x of rules)
+    if (x.kind === 'algebraic')
+      visitRefs(
+        x.math,
+        (id) => inAlgebraic.add(id),
+        () => {},
+      );
   const constant = (el: XmlElement, id: string): boolean =>
-    r.l1 ? !ruled.has(id) : (r.bool(el, 'constant') ?? true);
+    r.l1 ? !ruled.has(id) && !inAlgebraic.has(id) : (r.bool(el, 'constant') ?? true);
   const compartments: Compartment[] = r.list(m, 'listOfCompartments', 'compartment').map((c) => {
     // Level 2 defaults to 3 dimensions; Level 3 has no default.
     const dims = r.num(c, 'spatialDimensions') ?? (r.dialect.level === 2 ? 3 : undefined);

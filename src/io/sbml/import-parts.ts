@@ -68,7 +68,7 @@ const REFERENCE = ['speciesReference', 'specieReference'] as const;
  * is a plain number. Level 1 stoichiometry is `stoichiometry / denominator`.
  */
 function readRefs(x: XmlElement, reaction: string, list: string, r: SbmlReader, rules: Rule[]): SpeciesRef[] {
-  return r.list(x, list, REFERENCE).map((sr, k) => {
+  return r.list(x, list, r.l1 ? REFERENCE : 'speciesReference').map((sr, k) => {
     const species = r.sid(sr, r.l1 && attr(sr, 'species') === undefined ? 'specie' : 'species');
     if (r.dialect.level === 2) {
       const sm = childElements(sr, 'stoichiometryMath')[0];

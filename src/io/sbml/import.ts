@@ -19,6 +19,7 @@ import type {
 } from '../../model/types.js';
 import { dialectOf } from './dialect.js';
 import { mathOf, opt, readEvent, readReaction, readRule, readSpecies } from './import-parts.js';
+import { foldInitialSizes } from './initial-values.js';
 import { mathToLambda } from './mathml.js';
 import { checkCoreOnly, XHTML_NS } from './namespaces.js';
 import { generatedBy, readDoses, readModelUnits, readProvenance } from './provenance.js';
@@ -128,7 +129,9 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
       constant: constant(c, id),
     };
   });
-  const species = r.list(m, 'listOfSpecies', ['species', 'specie']).map((s) => readSpecies(s, r));
+  const species = r
+    .list(m, 'listOfSpecies', r.l1 ? ['species', 'specie'] : 'species')
+    .map((s) => readSpecies(s, r));
   const parameters: Parameter[] = r
     .list(m, 'listOfParameters', 'parameter')
     .filter((p) => !generated(p))
@@ -185,31 +188,36 @@ function readModel(m: XmlElement, r: SbmlReader): Model {
     ...(events.length ? { events } : {}),
     ...(doses.length ? { doses: doses as Dose[] } : {}),
   };
-  return algebraicStart(out, r);
+  return foldInitialSizes(algebraicStart(out, r));
 }
 
 /**
- * A value left unset in SBML because an algebraic rule determines it still needs a number to start
- * from: 0 (1 for a compartment size), with a warning. Solving the constraint at t0 is the engine's job.
+ * A value left unset in SBML still needs a number to start from when nothing assigns it at t0 (no
+ * initial assignment, no assignment rule): 0 (1 for a compartment size), with a warning. For a value an
+ * algebraic rule determines, that is the starting guess and solving the constraint at t0 is the engine's
+ * job; for any other (a rate-rule variable or a species without an initial value, as in BIOMD0000000034
+ * and BIOMD0000000113) the spec leaves it undefined and the peers (libRoadRunner, COPASI) take 0.
  */
 function algebraicStart(m: Model, r: SbmlReader): Model {
-  const algebraic = (m.rules ?? []).filter((x) => x.kind === 'algebraic');
-  if (algebraic.length === 0) return m;
   const used = new Set<string>();
-  for (const a of algebraic)
-    visitRefs(
-      a.math,
-      (id) => used.add(id),
-      () => {},
-    );
+  for (const a of m.rules ?? [])
+    if (a.kind === 'algebraic')
+      visitRefs(
+        a.math,
+        (id) => used.add(id),
+        () => {},
+      );
   const defined = new Set([
     ...(m.initialAssignments ?? []).map((a) => a.variable),
     ...(m.rules ?? []).flatMap((x) => (x.kind === 'assignment' ? [x.variable] : [])),
   ]);
-  const unset = (id: string, v: number): boolean => Number.isNaN(v) && used.has(id) && !defined.has(id);
   const start = <T>(id: string, current: number, guess: number, set: (v: number) => T, keep: T): T => {
-    if (!unset(id, current)) return keep;
-    r.warnings.push(`'${id}' has no value and appears in an algebraic rule: starting from ${guess}`);
+    if (!Number.isNaN(current) || defined.has(id)) return keep;
+    r.warnings.push(
+      used.has(id)
+        ? `'${id}' has no value and appears in an algebraic rule: starting from ${guess}`
+        : `'${id}' has no initial value and nothing assigns one: taken as ${guess}`,
+    );
     return set(guess);
   };
   return {

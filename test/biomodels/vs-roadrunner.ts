@@ -106,5 +106,5 @@ const compared = rows.filter((r) => r.status === 'match' || r.status === 'differ
 const summary = { tolerance: MATCH, matched, compared, total: rows.length };
 writeFileSync(join(here, 'roadrunner.json'), `${JSON.stringify({ ...summary, models: rows }, null, 1)}\n`);
 console.log(
-  `${matched} of ${compared} compared models (${rows.length} tried) match match libRoadRunner within ${MATCH} (relative to each species' largest amount)`,
+  `${matched} of ${compared} compared models (${rows.length} tried) match libRoadRunner within ${MATCH} (relative to each species' largest amount)`,
 );

@@ -15,10 +15,23 @@ import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
 import { modelUsesRandom } from './compile/random.js';
 import { dependents, reactantTable, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
+import { timeBreaks } from './compile/time-breaks.js';
 import { type Helpers, makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
 import { validate } from './validate.js';
+
+/** Per state: the compartment of a species whose math value is a concentration (see engines/ode/scale.ts). */
+function atolCompartments(model: Model, stateIds: readonly string[]): (string | null)[] {
+  const compartments = new Map(model.compartments.map((c) => [c.id, c]));
+  const species = new Map(model.species.map((s) => [s.id, s]));
+  return stateIds.map((id) => {
+    const s = species.get(id);
+    if (!s || s.hasOnlySubstanceUnits) return null;
+    const c = compartments.get(s.compartment);
+    return !c || c.spatialDimensions === 0 ? null : c.id;
+  });
+}
 
 type Fn3<R> = (t: number, y: Float64Array, p: Float64Array) => R;
 type InitFn = (t: number, p: Float64Array, v: Float64Array, y: Float64Array) => void;
@@ -61,7 +74,7 @@ export function compile(model: Model): CompiledProblem {
   const stoich = stoichiometry(L);
   const reads = wReads(wDefs);
   const doses = compileDoses(L);
-  const tstops = Float64Array.from(new Set(doses.tstops)).sort();
+  const tstops = Float64Array.from(new Set([...doses.tstops, ...timeBreaks(model, t0)])).sort();
   const all = [...wDefs, ...rows];
   const hasRandom = modelUsesRandom(model);
   const drifting = new Set<number>();
@@ -90,6 +103,7 @@ export function compile(model: Model): CompiledProblem {
     stoich,
     reactants: reactantTable(L),
     speciesIds: model.species.map((sp) => sp.id),
+    atolCompartments: atolCompartments(model, L.stateIds),
     hasRateRules: L.rateRules.size > 0,
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,

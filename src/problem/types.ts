@@ -123,6 +123,11 @@ export interface Problem {
   readonly reactants: Reactants;
   /** Ids of every species of the model (states or not): stochastic output reports them as counts. */
   readonly speciesIds: readonly string[];
+  /**
+   * Per state, the compartment whose size sets the scale of a scalar absolute tolerance (a species whose
+   * math value is a concentration), else null. Absent: every state at scale 1 (see engines/ode/scale.ts).
+   */
+  readonly atolCompartments?: readonly (string | null)[];
   /** True when some rule sets a rate (state moves between reaction firings: the SSA needs the hybrid driver). */
   readonly hasRateRules: boolean;
   /**

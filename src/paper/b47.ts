@@ -5,9 +5,9 @@
  * self-renewal), with claim C4's status in mice per HER2 share. The full 48-point scan stays in
  * `cscsim trial b47 --scan`. Facts and JSON here; the report section is b47Section.ts.
  */
+import { hierarchyParams, specOf } from '../models/parameters.js';
 import {
   B47,
-  c4HoldsAt,
   type HazardRatio,
   runB47,
   type ScanGrid,
@@ -15,7 +15,21 @@ import {
   scanB47,
   type TrialResult,
 } from '../trial/index.js';
+import { c4 as claimC4 } from './claims/c4.js';
 import { estimable, hrText } from './format.js';
+
+const c4Cache = new Map<number, boolean>();
+
+/** Does claim C4 hold in mice when HER2 provides `share` of maximal CSC self-renewal (ps0 + psHER2 kept)? */
+export function c4HoldsAt(share: number): boolean {
+  let hit = c4Cache.get(share);
+  if (hit === undefined) {
+    const psMax = specOf(hierarchyParams, 'ps0').value + specOf(hierarchyParams, 'psHER2').value;
+    hit = claimC4.holds(() => ({ ps0: (1 - share) * psMax, psHER2: share * psMax }));
+    c4Cache.set(share, hit);
+  }
+  return hit;
+}
 
 export interface B47Plan {
   /** Patients of the trial (default B-47's 3,270). */
@@ -66,6 +80,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
           seed: o.seed,
           workers: o.workers,
           grid,
+          c4: c4HoldsAt,
           onPoint: (done, total, p) =>
             o.progress?.(`B-47 scan: ${done}/${total} points (model HR ${hrText(p.hr)})`),
         })

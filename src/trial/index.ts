@@ -6,7 +6,9 @@
 
 export {
   type ArmSummary,
+  estimableHr,
   type HazardRatio,
+  hazardRatioOf,
   observed,
   type PatientOutcome,
   type TrialAnalysis,
@@ -23,16 +25,27 @@ export {
 } from './assumptions.js';
 export {
   B47,
-  c4HoldsAt,
   DEFAULT_GRID,
   runB47,
   type ScanGrid,
+  type ScanOptions,
   type ScanPoint,
   type ScanResult,
   scanB47,
+  scanTrial,
 } from './b47.js';
 export type { Calibration } from './calibrate.js';
 export type { CloneFate, CloneSettings } from './clone.js';
-export { kmSvg, outcomesCsv, scanCsv } from './output.js';
+export {
+  administrationsOf,
+  checkDesign,
+  type Her2Stratum,
+  type PublishedHr,
+  type TrastuzumabSchedule,
+  type TrialDesign,
+} from './design.js';
+export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
+export { type ForestRow, forestRows, forestSvg } from './forest.js';
+export { kmSvg, OUTCOME_COLUMNS, outcomesCsv, outcomesParquet, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';

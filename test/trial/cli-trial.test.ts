@@ -8,11 +8,15 @@ import { cli } from '../helpers/cli.js';
 
 test('bad input exits 2 and says what was expected', async () => {
   for (const [argv, msg] of [
-    [['trial', 'b47', '--patients', '0'], /--patients: expected at least 1/],
+    [['trial', 'b47', '--patients', '3'], /--patients: expected at least 4/],
     [['trial', 'b47', '--seed', '-1'], /--seed: expected at least 0/],
     [['trial', 'b47', '--patients', '2.5'], /--patients: expected an integer/],
-    [['trial', 'b31'], /expected the trial name 'b47'/],
-    [['trial'], /expected the trial name 'b47', got nothing/],
+    [
+      ['trial', 'b31'],
+      /expected a trial ID \(b31n9831, b31-central-negative, n9831-central-normal, b47, or all\), got 'b31'/,
+    ],
+    [['trial'], /got nothing/],
+    [['trial', 'b47', '--patients', '20000000'], /above 10000000: about \d+ min .* GB .* --yes/],
   ] as const) {
     const r = await cli(...argv);
     assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);
@@ -27,10 +31,16 @@ test('a small trial prints the table beside B-47 and writes CSV, SVG and JSON', 
   assert.match(r.out, /chemotherapy \+ trastuzumab/);
   assert.match(r.out, /0\.98 \(0\.76-1\.25\), p 0\.85/);
   const csv = readFileSync(join(dir, 'outcomes.csv'), 'utf8').trim().split('\n');
-  assert.equal(csv.length, 31);
-  assert.match(csv[0]!, /^patient,arm,ihc,/);
+  assert.equal(csv.length, 61, 'one row per patient and arm');
+  assert.match(csv[0]!, /^patient,arm,randomised,stratum,ihc,/);
   assert.match(readFileSync(join(dir, 'km.svg'), 'utf8'), /^<svg[^>]*>/);
-  const json = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { trial: { patients: number } };
+  const json = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as {
+    trial: { patients: number };
+    published: { hr: number; lower: number; upper: number };
+  };
   assert.equal(json.trial.patients, 30);
+  assert.deepEqual(json.published, { hr: 0.98, lower: 0.76, upper: 1.25 });
+  assert.match(readFileSync(join(dir, 'forest.svg'), 'utf8'), /^<svg[^>]*>/);
+  assert.ok(existsSync(join(dir, 'outcomes.parquet')));
   assert.ok(!existsSync(join(dir, 'scan.csv')));
 });

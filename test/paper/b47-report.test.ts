@@ -78,7 +78,7 @@ test('a small trial and scan give the section: table beside B-47, KM and scan SV
   const outcomes = readFileSync(join(dir, 'data', 'b47-outcomes.csv'), 'utf8')
     .trim()
     .split('\n');
-  assert.equal(outcomes.length, 241, "one row per patient and arm");
+  assert.equal(outcomes.length, 241, 'one row per patient and arm');
 
   const json = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8'));
   assert.equal(json.claims.length, 1);

@@ -10,6 +10,7 @@
  *   --no-sweep        skip the Robertson tolerance sweep (work-precision)
  *   --no-cli          skip the cold-start `cscsim simulate` point
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
+ *   --no-trial        skip the virtual-trial row (bench/trial/run.ts: fast vs exact B-47, about 20 s)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -44,6 +45,7 @@ const known = new Set([
   '--no-sweep',
   '--no-cli',
   '--no-ssa',
+  '--no-trial',
   '--in-process',
   '--clock',
 ]);
@@ -142,6 +144,12 @@ if (!flag('--no-ssa') && existsSync(ssaFile)) {
   } catch (e) {
     ssaNote = `ssa rows skipped: ${e instanceof Error ? e.message : String(e)}`;
   }
+}
+
+// 5. The virtual trial: fast path against the exact path on the same patients.
+if (!flag('--no-trial')) {
+  const { runTrialBench } = await import('./trial/run.js');
+  rows.push(...(await runTrialBench(log, flag('--quick') ? 600 : 3270)));
 }
 
 if (json) {

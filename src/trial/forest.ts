@@ -3,6 +3,7 @@
  * on a log axis with a rule at 1 (src/report/svg primitives). Rows are plain data so the report, the CLI's
  * `--out` and the JSON share them. A row without enough events says so instead of drawing a NaN.
  */
+import { formatCsv } from '../io/csv.js';
 import { el, type Markup, num } from '../report/markup.js';
 import { errorBar, type Mark, plot, ruleMark, seriesColor, symbolPath } from '../report/svg/index.js';
 import { continuous } from '../report/svg/mark.js';
@@ -121,4 +122,35 @@ export function forestSvg(rows: readonly ForestRow[], subtitle?: string): string
       'Model: Cox HR of the randomised arms; published: the trial report (designs.ts gives each source)',
     ],
   });
+}
+
+/** The rows as CSV (model and published HR with their intervals; empty cells where not available). */
+export function forestCsv(rows: readonly ForestRow[]): string {
+  const v = (h: ForestRow['model'], k: 'hr' | 'lower' | 'upper') => (h ? h[k] : null);
+  return formatCsv(
+    [
+      'row',
+      'trial',
+      'patients',
+      'events',
+      'model_hr',
+      'model_lower',
+      'model_upper',
+      'published_hr',
+      'published_lower',
+      'published_upper',
+    ],
+    rows.map((r) => [
+      r.label,
+      r.trial,
+      r.patients,
+      r.events,
+      v(r.model, 'hr'),
+      v(r.model, 'lower'),
+      v(r.model, 'upper'),
+      v(r.published, 'hr'),
+      v(r.published, 'lower'),
+      v(r.published, 'upper'),
+    ]),
+  );
 }

@@ -45,7 +45,7 @@ export {
   type TrialDesign,
 } from './design.js';
 export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
-export { type ForestRow, forestRows, forestSvg } from './forest.js';
+export { type ForestRow, forestCsv, forestRows, forestSvg } from './forest.js';
 export { kmSvg, OUTCOME_COLUMNS, outcomesCsv, outcomesParquet, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';

@@ -65,7 +65,7 @@ test('a small trial and scan give the section: table beside B-47, KM and scan SV
   assert.match(part, /The trials side by side/);
   assert.match(part, /NSABP B-31 \+ NCCTG N9831/);
   assert.ok(existsSync(join(dir, 'data', 'trials-forest.csv')));
-  assert.equal(c.forest.length, 1 + 1 + 3 + 3, 'rows: b31n9831, two subgroups with two strata each, B-47 with two');
+  assert.equal(c.forest.length, 1 + 3 + 3 + 3, 'rows: b31n9831, then each HER2-low trial and its two strata');
   assert.match(part, /0\.98 \(0\.76-1\.25\)/);
   assert.match(part, /claim C4 in mice/);
   assert.match(part, /her2Share/, 'assumptions table read from assumptionSpecs');

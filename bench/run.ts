@@ -11,6 +11,7 @@
  *   --no-cli          skip the cold-start `cscsim simulate` point
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
  *   --no-fit          skip the ABC-SMC rows (bench/fit/run.ts: engine overhead, 2 workers vs 1)
+ *   --no-trial        skip the virtual-trial row (bench/trial/run.ts: fast vs exact B-47, about 20 s)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -46,6 +47,7 @@ const known = new Set([
   '--no-cli',
   '--no-ssa',
   '--no-fit',
+  '--no-trial',
   '--in-process',
   '--clock',
 ]);
@@ -151,6 +153,12 @@ if (!flag('--no-fit')) {
   log('bench: fit');
   const { runFitBench } = await import('./fit/run.js');
   rows.push(...asRows(await runFitBench(log, flag('--quick')), 'runFitBench'));
+}
+
+// 6. The virtual trial: fast path against the exact path on the same patients.
+if (!flag('--no-trial')) {
+  const { runTrialBench } = await import('./trial/run.js');
+  rows.push(...(await runTrialBench(log, flag('--quick') ? 600 : 3270)));
 }
 
 if (json) {

@@ -23,7 +23,19 @@ export type * from './model/types.js';
 export { getModel, modelIds, models } from './models/index.js';
 export type { CompiledEvent, Observer, Problem, SolveContext } from './problem/types.js';
 export { stream } from './random/index.js';
-export type { ScanResult, TrialAnalysis, TrialOptions, TrialResult } from './trial/index.js';
-export { B47, runB47, runTrial, scanB47 } from './trial/index.js';
+export type { ScanResult, TrialAnalysis, TrialDesign, TrialOptions, TrialResult } from './trial/index.js';
+export {
+  B47,
+  checkDesign,
+  DESIGNS,
+  designOf,
+  forestRows,
+  forestSvg,
+  runB47,
+  runTrial,
+  scanB47,
+  scanTrial,
+  TRIAL_IDS,
+} from './trial/index.js';
 export type { ConfType, CoxResult, KaplanMeier, LogRank } from './trial/survival/index.js';
 export { coxPH, coxTwoGroup, kaplanMeier, kaplanMeierByGroup, logRank } from './trial/survival/index.js';

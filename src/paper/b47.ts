@@ -8,11 +8,16 @@
 import { hierarchyParams, specOf } from '../models/parameters.js';
 import {
   B47,
+  DESIGNS,
+  type ForestRow,
+  forestRows,
   type HazardRatio,
   runB47,
+  runTrial,
   type ScanGrid,
   type ScanResult,
   scanB47,
+  scanTrial,
   type TrialResult,
 } from '../trial/index.js';
 import { c4 as claimC4 } from './claims/c4.js';
@@ -37,6 +42,14 @@ export interface B47Plan {
   /** Patients per scan point (default 500; 0 skips the scan). */
   readonly scanPatients?: number;
   readonly grid?: ScanGrid;
+  /** Also run B-31/N9831 and its HER2-negative subgroups at their published sizes (default true). */
+  readonly others?: boolean;
+}
+
+/** Another trial beside B-47: its run at the mouse-calibrated parameters and its compact scan. */
+export interface OtherTrial {
+  readonly trial: TrialResult;
+  readonly scan: ScanResult | null;
 }
 
 /** The compact grid: Fc activity x HER2 share, no dormancy (12 points). */
@@ -54,6 +67,10 @@ export interface B47Confrontation {
   readonly scan: ScanResult | null;
   /** Claim C4 in mice per HER2 share of the scan. */
   readonly c4: readonly { readonly share: number; readonly holds: boolean }[];
+  /** B-31/N9831 and its subgroups (empty when not run). */
+  readonly others: readonly OtherTrial[];
+  /** Model beside published HR for every trial and subgroup. */
+  readonly forest: readonly ForestRow[];
   readonly seconds: number;
 }
 
@@ -80,13 +97,49 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
           seed: o.seed,
           workers: o.workers,
           grid,
-          c4Holds: c4HoldsAt,
+          c4: c4HoldsAt,
           onPoint: (done, total, p) =>
             o.progress?.(`B-47 scan: ${done}/${total} points (model HR ${hrText(p.hr)})`),
         })
       : null;
   const c4 = (scan ? (grid.her2Share ?? []) : []).map((share) => ({ share, holds: c4HoldsAt(share) }));
-  return { trial, scan, c4, seconds: (performance.now() - t0) / 1000 };
+  const others: OtherTrial[] = [];
+  if (plan.others ?? true)
+    for (const d of [DESIGNS.b31n9831, DESIGNS['b31-central-negative'], DESIGNS['n9831-central-normal']]) {
+      const r = await runTrial(d, {
+        seed: o.seed,
+        workers: o.workers,
+        ...(plan.patients !== undefined ? { patients: Math.min(plan.patients, d.patients) } : {}),
+        onProgress: (stage, done, total) => o.progress?.(`${d.id} ${stage}: ${done}/${total} patients`),
+      });
+      const sc =
+        scanPatients > 0
+          ? await scanTrial(d, {
+              patients: scanPatients,
+              seed: o.seed,
+              workers: o.workers,
+              grid,
+              c4: c4HoldsAt,
+            })
+          : null;
+      others.push({ trial: r, scan: sc });
+    }
+  const forest = [...others.map((x) => x.trial), trial].flatMap(forestRows);
+  return { trial, scan, c4, others, forest, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The scan's verdict against a published interval: the points whose model HR lies inside it. */
+function verdicts(s: ScanResult, pub: { readonly lower: number; readonly upper: number }) {
+  const inside = s.points.filter((p) => estimable(p.hr) && p.hr.hr >= pub.lower && p.hr.hr <= pub.upper);
+  return {
+    points: s.points.length,
+    inside: inside.map((p) => p.values),
+    withC4: inside.filter((p) => p.c4 !== false).map((p) => p.values),
+    range: (() => {
+      const h = s.points.filter((p) => estimable(p.hr)).map((p) => p.hr.hr);
+      return h.length ? [Math.min(...h), Math.max(...h)] : null;
+    })(),
+  };
 }
 
 /** Is an HR inside B-47's 95% interval? */
@@ -136,6 +189,17 @@ export function b47Facts(c: B47Confrontation) {
         }
       : null,
     c4: c.c4,
+    others: c.others.map(({ trial: t, scan: sc }) => ({
+      id: t.design.id,
+      name: t.design.name,
+      patients: t.patients,
+      published: t.design.published,
+      cox: hrOf(t.analysis.cox),
+      counterfactual: hrOf(t.analysis.counterfactual),
+      scan: sc ? verdicts(sc, t.design.published) : null,
+    })),
+    forest: c.forest,
+    b47Scan: scan ? verdicts(scan, B47) : null,
     seconds: c.seconds,
   };
 }

@@ -12,6 +12,7 @@ import { ARM_LABEL, kmFigure, scanFigure } from './b47Figures.js';
 import type { FigureData } from './claims/types.js';
 import { figureNote, figureSvg } from './figures.js';
 import { estimable, f2, hrText, pct, pval, rangeText } from './format.js';
+import { trialsSideBySide } from './trialsSection.js';
 
 /** The section's figures (the report also writes their CSVs). */
 export function b47Figures(c: B47Confrontation): FigureData[] {
@@ -218,6 +219,7 @@ export function b47Section(c: B47Confrontation): Markup {
       ],
     ]),
     km ? fig(km) : null,
+    ...trialsSideBySide(c),
     p(
       strong('What decides the answer. '),
       'The model as calibrated on the mouse claims assumes that HER2 provides ',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cellLines, linePresets, presetParams } from '../models/index.js';
 import { sitePresets } from '../models/presets.js';
 import { badge, code, figure, p, page, section, table } from '../report/html.js';
-import { outcomesCsv } from '../trial/index.js';
+import { forestCsv, outcomesCsv } from '../trial/index.js';
 import { type B47Confrontation, b47Facts } from './b47.js';
 import { b47Figures, b47Section } from './b47Section.js';
 import type { ClaimResult } from './claims/types.js';
@@ -120,6 +120,7 @@ export function writeReport(dir: string, input: ReportInput): void {
   if (input.trial) {
     for (const f of b47Figures(input.trial)) writeFileSync(join(dir, 'data', `${f.id}.csv`), figureCsv(f));
     writeFileSync(join(dir, 'data', 'b47-outcomes.csv'), outcomesCsv(input.trial.trial));
+    writeFileSync(join(dir, 'data', 'trials-forest.csv'), forestCsv(input.trial.forest));
   }
   writeFileSync(join(dir, 'claims.json'), `${JSON.stringify(summary(input), null, 2)}\n`);
   const passed = input.results.filter((r) => r.status === 'pass').length;

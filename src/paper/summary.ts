@@ -67,14 +67,24 @@ export function trialText(t: B47Facts): string {
   const head =
     `with the mouse-calibrated model, ${t.patients} virtual patients give HR ${hr} against B-47's ` +
     `${b.hr} (${b.lower}-${b.upper}): ${estimable(t.cox) ? (t.compatible ? 'compatible' : 'incompatible') : 'too few events to compare'}.`;
-  if (!t.scan) return `${head} (Scan skipped.)`;
+  const pos = t.others.find((o) => o.id === 'b31n9831');
+  const others = t.others.length
+    ? ` The same parameters give HR ${pos ? hrText(pos.cox) : 'n/a'} in HER2-positive B-31/N9831 (published ${pos?.published.hr} (${pos?.published.lower}-${pos?.published.upper})) and ` +
+      t.others
+        .filter((o) => o.id !== 'b31n9831')
+        .map((o) => `${hrText(o.cox)} in ${o.id} (published ${o.published.hr})`)
+        .join(', ') +
+      '.'
+    : '';
+  if (!t.scan) return `${head}${others} (Scan skipped.)`;
   const n = t.scan.points.length;
   const both = t.scan.compatibleWithBoth;
   const effs = [...new Set(both.map((v) => v.effectors))];
   return (
     `${head} In the ${n}-point scan (${t.scan.patients} patients per point), ${both.length} point${both.length === 1 ? ' is' : 's are'} ` +
     `compatible with both B-47 and claim C4 in mice` +
-    (both.length ? `, all with Fc-receptor effector activity ${effs.join(' or ')} in patients.` : '.')
+    (both.length ? `, all with Fc-receptor effector activity ${effs.join(' or ')} in patients.` : '.') +
+    others
   );
 }
 

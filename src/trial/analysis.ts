@@ -14,7 +14,9 @@ export interface PatientOutcome {
   readonly index: number;
   /** Randomised arm: the one the trial analysis sees. */
   readonly arm: ArmId;
-  readonly ihc: 1 | 2;
+  /** HER2 stratum id of the design and its IHC score. */
+  readonly stratum: string;
+  readonly ihc: number;
   readonly her2Base: number;
   /** Micrometastases left after surgery. */
   readonly micromets: number;
@@ -49,6 +51,11 @@ export interface ArmSummary {
   readonly dfs5: number;
   readonly dfs5Lower: number;
   readonly dfs5Upper: number;
+  /** Kaplan-Meier DFS at the design's time point (dfsYears, its calibration time), with its interval. */
+  readonly dfsYears: number;
+  readonly dfsAt: number;
+  readonly dfsAtLower: number;
+  readonly dfsAtUpper: number;
   /** The curve, time in years. */
   readonly km: KaplanMeier;
 }
@@ -89,14 +96,43 @@ export function survivalAt(km: KaplanMeier, t: number): { s: number; lo: number;
   return { s: km.surv[k]!, lo: km.lower[k]!, hi: km.upper[k]! };
 }
 
+/** Fewest events, in all and per arm, for which the model's hazard ratio is reported. */
+export const MIN_EVENTS = { total: 5, perArm: 1 } as const;
+
+const NO_HR: HazardRatio = { hr: Number.NaN, lower: Number.NaN, upper: Number.NaN, p: Number.NaN };
+
+/** Is the HR estimable (finite, from enough events)? */
+export const estimableHr = (h: HazardRatio): boolean =>
+  Number.isFinite(h.hr) && Number.isFinite(h.lower) && Number.isFinite(h.upper);
+
 function coxOf(time: ArrayLike<number>, status: ArrayLike<number>, group: string[]): HazardRatio {
-  const events = Array.from(status).reduce((s, v) => s + v, 0);
-  if (events === 0) return { hr: Number.NaN, lower: Number.NaN, upper: Number.NaN, p: Number.NaN };
+  let events = 0;
+  const byArm = new Map<string, number>();
+  for (let i = 0; i < status.length; i++) {
+    events += status[i]!;
+    byArm.set(group[i]!, (byArm.get(group[i]!) ?? 0) + status[i]!);
+  }
+  if (events < MIN_EVENTS.total || byArm.size < 2 || [...byArm.values()].some((e) => e < MIN_EVENTS.perArm))
+    return NO_HR;
   const c = coxTwoGroup(time, status, group, 'control');
   return { hr: c.hr[0]!, lower: c.lower[0]!, upper: c.upper[0]!, p: c.pWald[0]! };
 }
 
-export function analyse(outcomes: readonly PatientOutcome[]): TrialAnalysis {
+/** Cox HR of the randomised arms of a set of patients (NaN fields when too few events). */
+export function hazardRatioOf(outcomes: readonly PatientOutcome[]): HazardRatio {
+  const time: number[] = [];
+  const status: number[] = [];
+  const group: string[] = [];
+  for (const o of outcomes) {
+    const r = observed(o, o.arm);
+    time.push(r.time / YEAR);
+    status.push(r.status);
+    group.push(o.arm);
+  }
+  return coxOf(time, status, group);
+}
+
+export function analyse(outcomes: readonly PatientOutcome[], dfsYears = 5): TrialAnalysis {
   const n = outcomes.length;
   const time = new Float64Array(n);
   const status = new Uint8Array(n);
@@ -116,6 +152,7 @@ export function analyse(outcomes: readonly PatientOutcome[]): TrialAnalysis {
     if (!km) continue;
     const idx = outcomes.map((o, i) => (o.arm === arm ? i : -1)).filter((i) => i >= 0);
     const at5 = survivalAt(km, 5);
+    const at = survivalAt(km, dfsYears);
     arms.push({
       arm,
       n: idx.length,
@@ -124,6 +161,10 @@ export function analyse(outcomes: readonly PatientOutcome[]): TrialAnalysis {
       dfs5: at5.s,
       dfs5Lower: at5.lo,
       dfs5Upper: at5.hi,
+      dfsYears,
+      dfsAt: at.s,
+      dfsAtLower: at.lo,
+      dfsAtUpper: at.hi,
       km,
     });
   }

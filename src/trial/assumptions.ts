@@ -45,9 +45,9 @@ const d = (id: string, dist: Distribution, unit: string, source: string, descrip
 export const populationSpecs = {
   ihc2: d(
     'ihc2',
-    { kind: 'bernoulli', p: 0.44 },
+    { kind: 'bernoulli', p: 0.43 },
     'probability',
-    'Fehrenbacher et al., J Clin Oncol 2020 (B-47): ~56% IHC 1+, ~44% IHC 2+ [recall]',
+    'Fehrenbacher et al., SABCS 2017 abstract GS1-02 (B-47): 57% of tumors IHC 1+, so 43% IHC 2+',
     'HER2 IHC 2+ (else 1+)',
   ),
   her2Ihc1: d(
@@ -203,23 +203,31 @@ export const assumptionSpecs = {
   controlDfs5: a(
     'controlDfs5',
     0.892,
-    [0.85, 0.93],
+    [0.5, 0.95],
     'probability',
-    'Fehrenbacher et al., J Clin Oncol 2020 (B-47): 5-y invasive DFS 89.2% with chemotherapy alone',
-    'control-arm 5-year invasive DFS the micrometastasis count is calibrated to (an input, not a prediction)',
+    'Fehrenbacher et al., J Clin Oncol 2020 (B-47): 5-y invasive DFS 89.2% with chemotherapy alone; a design sets its own',
+    'control-arm DFS at calibrationYears the micrometastasis count is calibrated to (an input, not a prediction)',
+  ),
+  calibrationYears: a(
+    'calibrationYears',
+    5,
+    [1, 10],
+    'year',
+    'Fehrenbacher et al., J Clin Oncol 2020 (B-47) reports 5-y invasive DFS; a design sets its own',
+    'time point of the control-arm DFS used for the calibration',
   ),
   accrualYears: a(
     'accrualYears',
-    4.1,
-    [3, 5],
+    4,
+    [1, 6],
     'year',
-    'B-47 enrolled January 2011 - February 2015 [recall]',
+    'Fehrenbacher et al., SABCS 2017 abstract GS1-02 (B-47): enrolment 8 Feb 2011 - 10 Feb 2015',
     'accrual period (entry uniform over it)',
   ),
   medianFollowUpMonths: a(
     'medianFollowUpMonths',
     46,
-    [46, 46],
+    [12, 120],
     'month',
     'Fehrenbacher et al., J Clin Oncol 2020 (B-47): median follow-up 46 months',
     'median follow-up at analysis; the analysis date is set so that it is met',
@@ -242,4 +250,23 @@ export function scenario(values: Partial<Record<string, number>> = {}): TrialSce
     out[id] = v;
   }
   return out as TrialScenario;
+}
+
+/** The design's own values (follow-up, chemotherapy, calibration target) under the scenario's biology. */
+export function scenarioForDesign(
+  d: {
+    readonly chemotherapy: { readonly logKill: number };
+    readonly calibration: { readonly years: number; readonly dfs: number };
+    readonly followUp: { readonly accrualYears: number; readonly medianFollowUpMonths: number };
+  },
+  values: Partial<Record<string, number>> = {},
+): TrialScenario {
+  return scenario({
+    chemoLogKill: d.chemotherapy.logKill,
+    controlDfs5: d.calibration.dfs,
+    calibrationYears: d.calibration.years,
+    accrualYears: d.followUp.accrualYears,
+    medianFollowUpMonths: d.followUp.medianFollowUpMonths,
+    ...values,
+  });
 }

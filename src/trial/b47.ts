@@ -1,32 +1,38 @@
 /**
- * The confrontation with NSABP B-47 (Fehrenbacher et al., J Clin Oncol 2020): 3,270 high-risk HER2-low
- * patients, chemotherapy +/- one year of trastuzumab; 5-y invasive DFS 89.2% vs 89.8%, HR 0.98 (0.76-1.25),
- * P = .85, median follow-up 46 months.
- * (a) `runB47`: the trial with the model as calibrated on the mouse claims (assumptions.ts defaults).
- * (b) `scanB47`: the assumptions that decide the answer - how much of CSC self-renewal HER2 drives in
- *     patients' tumors, dormancy of residual micrometastases, Fc-receptor killing in humans - on a grid;
- *     per point the model's HR and whether it is compatible with B-47's interval and with claim C4 in mice.
- * The control arm's 5-y DFS is calibrated (an input); the HR is the prediction.
+ * The confrontation with a published trial, NSABP B-47 first (Fehrenbacher et al., J Clin Oncol 2020):
+ * (a) `runB47`: the trial with the model as calibrated on the mouse claims (assumptions.ts defaults);
+ * (b) `scanTrial` / `scanB47`: the assumptions that decide the answer - how much of CSC self-renewal HER2
+ *     drives in patients' tumors, dormancy of residual micrometastases, Fc-receptor killing in humans - on
+ *     a grid; per point the model's HR and whether it lies in the published interval, and (given a `c4`
+ *     judge from the caller, src/paper) whether claim C4 holds in mice with the same HER2 share.
+ * The control arm's DFS is calibrated (an input); the HR is the prediction.
  */
 import type { HazardRatio } from './analysis.js';
 import { type AssumptionId, assumptionSpecs } from './assumptions.js';
+import type { TrialDesign } from './design.js';
+import { DESIGNS } from './designs.js';
 import { runTrial, type TrialOptions, type TrialResult } from './run.js';
 
-/** B-47's published numbers. */
+const b47 = DESIGNS.b47;
+
+/** B-47's published numbers (from its design, designs.ts). */
 export const B47 = {
-  source: 'Fehrenbacher et al., J Clin Oncol 2020 (NSABP B-47)',
-  patients: 3270,
-  dfs5: { control: 0.892, trastuzumab: 0.898 },
-  hr: 0.98,
-  lower: 0.76,
-  upper: 1.25,
-  p: 0.85,
-  medianFollowUpMonths: 46,
+  source: b47.published.source,
+  patients: b47.patients,
+  dfs5: {
+    control: b47.published.dfsControl ?? Number.NaN,
+    trastuzumab: b47.published.dfsTrastuzumab ?? Number.NaN,
+  },
+  hr: b47.published.hr,
+  lower: b47.published.lower,
+  upper: b47.published.upper,
+  p: b47.published.p ?? Number.NaN,
+  medianFollowUpMonths: b47.followUp.medianFollowUpMonths,
 } as const;
 
 /** (a): the trial under the default assumptions (mouse-calibrated model carried into patients). */
 export function runB47(options: Omit<TrialOptions, 'scenario'> = {}): Promise<TrialResult> {
-  return runTrial({ patients: B47.patients, ...options });
+  return runTrial(b47, options);
 }
 
 /** Grid axes: assumption id -> values. */
@@ -50,7 +56,7 @@ export interface ScanPoint {
   readonly prevented: number;
   readonly delayed: number;
   readonly recurredControl: number;
-  /** The model's HR lies inside B-47's 95% interval. */
+  /** The model's HR lies inside the published 95% interval (B-47's in the B-47 scan). */
   readonly b47: boolean;
   /** Claim C4 holds in mice with the same HER2 share of self-renewal (null: the axis is not scanned). */
   readonly c4: boolean | null;
@@ -78,15 +84,20 @@ function product(grid: ScanGrid): Record<string, number>[] {
  * The scan. The control arm does not depend on Fc-receptor activity (no drug, no killing), so the
  * calibration is shared by the points that differ only in `effectors`.
  */
-export async function scanB47(
-  options: Omit<TrialOptions, 'scenario' | 'micrometMean' | 'onProgress'> & {
-    readonly grid?: ScanGrid;
-    readonly onPoint?: (done: number, total: number, point: ScanPoint) => void;
-    /** Claim C4's status in mice at a HER2 share (paper/b47.ts c4HoldsAt; given by the caller, as the
-     * paper's claims sit above trial/). Without it, every point's `c4` is null. */
-    readonly c4Holds?: (her2Share: number) => boolean;
-  } = {},
-): Promise<ScanResult> {
+export type ScanOptions = Omit<TrialOptions, 'scenario' | 'micrometMean' | 'onProgress'> & {
+  readonly grid?: ScanGrid;
+  readonly onPoint?: (done: number, total: number, point: ScanPoint) => void;
+  /** Judge of claim C4 in mice at a HER2 share (src/paper supplies it; absent: null per point). */
+  readonly c4?: (share: number) => boolean;
+};
+
+/** The B-47 scan. */
+export function scanB47(options: ScanOptions = {}): Promise<ScanResult> {
+  return scanTrial(b47, options);
+}
+
+/** The scan of any design, each point judged against its published interval. */
+export async function scanTrial(design: TrialDesign, options: ScanOptions = {}): Promise<ScanResult> {
   const grid = options.grid ?? DEFAULT_GRID;
   const patients = options.patients ?? 1000;
   const points: ScanPoint[] = [];
@@ -94,7 +105,7 @@ export async function scanB47(
   const means = new Map<string, number>();
   for (const values of combos) {
     const key = JSON.stringify(Object.entries(values).filter(([id]) => id !== 'effectors'));
-    const r = await runTrial({
+    const r = await runTrial(design, {
       ...options,
       patients,
       scenario: values,
@@ -114,8 +125,8 @@ export async function scanB47(
       prevented: a.benefit.prevented,
       delayed: a.benefit.delayed,
       recurredControl: a.benefit.recurredControl,
-      b47: a.counterfactual.hr >= B47.lower && a.counterfactual.hr <= B47.upper,
-      c4: shared && share !== undefined && options.c4Holds ? options.c4Holds(share) : null,
+      b47: a.counterfactual.hr >= design.published.lower && a.counterfactual.hr <= design.published.upper,
+      c4: shared && share !== undefined && options.c4 ? options.c4(share) : null,
     };
     points.push(point);
     options.onPoint?.(points.length, combos.length, point);

@@ -40,6 +40,7 @@ export function calibrateMean(
   target: number,
   cap: number,
   background5: number,
+  years = 5,
 ): Calibration {
   const f = (mu: number): number => pilotDfs(K, mu, cap, background5);
   const base = { target, pilotPatients: K.length };
@@ -47,9 +48,9 @@ export function calibrateMean(
   let hi = 100;
   if (f(hi) > target)
     throw new SolverError(
-      `cannot calibrate the control arm: even ${cap} micrometastases per patient leave 5-y DFS at ` +
+      `cannot calibrate the control arm: even ${cap} micrometastases per patient leave ${years}-y DFS at ` +
         `${(f(hi) * 100).toFixed(1)}% > target ${(target * 100).toFixed(1)}% (recurrences too slow or too rare)`,
-      FIVE_YEARS,
+      years * DAYS_PER_YEAR,
     );
   let lo = 0;
   for (let it = 0; it < 60; it++) {

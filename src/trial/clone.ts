@@ -135,7 +135,7 @@ export function deterministicPhase(
   y[M.slots.Abc] = abc;
   y[M.slots.Abp] = abp;
   // The table's drug is sampled after a dose given on a grid day: later doses only.
-  const doses = T.J > 0 ? M.doses.filter((d) => d.t > t0 + 1e-6) : [];
+  const doses = T.J > 0 ? T.doses.filter((d) => d.t > t0 + 1e-6) : [];
   let a = t0;
   let prev = S;
   let prevT = t0;

@@ -1,12 +1,16 @@
 /**
- * Virtual adjuvant trials of the HER2-CSC model: virtual populations (population.ts, assumptions.ts),
- * patients simulated under both arms (patient.ts, clone.ts), the trial runner on worker threads (run.ts),
- * its analysis (analysis.ts, survival/), and the confrontation with NSABP B-47 (b47.ts).
+ * Virtual adjuvant trials of the HER2-CSC model: designs as data (design.ts, designs.ts: B-31/N9831, its
+ * HER2-negative central-testing subgroups, B-47), virtual populations (population.ts, assumptions.ts),
+ * patients simulated under both arms (patient.ts; the fast path fastClone.ts, composedLaw.ts, reference.ts,
+ * pk.ts; the exact reference path clone.ts), the trial runner on worker threads (run.ts), its analysis
+ * (analysis.ts, survival/), the scan (b47.ts) and its outputs (output.ts, forest.ts).
  */
 
 export {
   type ArmSummary,
+  estimableHr,
   type HazardRatio,
+  hazardRatioOf,
   observed,
   type PatientOutcome,
   type TrialAnalysis,
@@ -26,12 +30,24 @@ export {
   DEFAULT_GRID,
   runB47,
   type ScanGrid,
+  type ScanOptions,
   type ScanPoint,
   type ScanResult,
   scanB47,
+  scanTrial,
 } from './b47.js';
 export type { Calibration } from './calibrate.js';
 export type { CloneFate, CloneSettings } from './clone.js';
-export { kmSvg, outcomesCsv, scanCsv } from './output.js';
+export {
+  administrationsOf,
+  checkDesign,
+  type Her2Stratum,
+  type PublishedHr,
+  type TrastuzumabSchedule,
+  type TrialDesign,
+} from './design.js';
+export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
+export { type ForestRow, forestCsv, forestRows, forestSvg } from './forest.js';
+export { kmSvg, OUTCOME_COLUMNS, outcomesCsv, outcomesParquet, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';

@@ -1,41 +1,50 @@
-/** Files of a trial: per-patient outcomes as CSV and the Kaplan-Meier curves as SVG (src/report charts). */
+/** Files of a trial: outcomes (one row per patient and arm) as CSV and Parquet, the Kaplan-Meier curves as SVG. */
+
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { formatCsv } from '../io/csv.js';
 import { stepChart } from '../report/svg/index.js';
 import { observed } from './analysis.js';
 import type { ScanResult } from './b47.js';
+import { ARMS } from './population.js';
 import type { TrialResult } from './run.js';
 
 const YEAR = 365.25;
 
-/** One row per patient: arm, HER2, residual disease, both arms' recurrences, and the observed DFS. */
-export function outcomesCsv(r: TrialResult): string {
-  const header = [
-    'patient',
-    'arm',
-    'ihc',
-    'her2_per_cell',
-    'micromets',
-    'dormant',
-    'recurrence_control_years',
-    'recurrence_trastuzumab_years',
-    'background_years',
-    'censor_years',
-    'dfs_years',
-    'dfs_event',
-    'dfs_cause',
-  ];
+/** Columns of the outcome tables: one row per patient and simulated arm. */
+export const OUTCOME_COLUMNS = [
+  'patient',
+  'arm',
+  'randomised',
+  'stratum',
+  'ihc',
+  'her2_per_cell',
+  'micromets',
+  'dormant',
+  'recurrence_years',
+  'background_years',
+  'censor_years',
+  'dfs_years',
+  'dfs_event',
+  'dfs_cause',
+] as const;
+
+type Cell = number | string | boolean | null;
+
+/** The rows of one patient (both arms; `randomised` marks the arm the trial analysis sees). */
+function patientRows(o: TrialResult['outcomes'][number]): Cell[][] {
   const y = (d: number): number | null => (Number.isFinite(d) ? d / YEAR : null);
-  const rows = r.outcomes.map((o) => {
-    const ob = observed(o, o.arm);
+  return ARMS.map((arm) => {
+    const ob = observed(o, arm);
     return [
       o.index,
-      o.arm,
+      arm,
+      arm === o.arm,
+      o.stratum,
       o.ihc,
       o.her2Base,
       o.micromets,
       o.dormant,
-      y(o.recurrence.control),
-      y(o.recurrence.trastuzumab),
+      y(o.recurrence[arm] <= o.censorDay ? o.recurrence[arm] : Number.POSITIVE_INFINITY),
       y(o.backgroundDay),
       y(o.censorDay),
       ob.time / YEAR,
@@ -43,10 +52,44 @@ export function outcomesCsv(r: TrialResult): string {
       ob.cause,
     ];
   });
-  return formatCsv(header, rows);
 }
 
-/** Kaplan-Meier invasive DFS per randomised arm with 95% bands, a rule at 5 years. */
+/** Outcomes as CSV: one row per patient and arm. */
+export function outcomesCsv(r: TrialResult): string {
+  return formatCsv(
+    [...OUTCOME_COLUMNS],
+    r.outcomes.flatMap((o) =>
+      patientRows(o).map((row) => row.map((c) => (typeof c === 'boolean' ? (c ? 1 : 0) : c))),
+    ),
+  );
+}
+
+/** Outcomes as Parquet (hyparquet-writer; snappy-compressed columns), the same rows as the CSV. */
+export function outcomesParquet(r: TrialResult): ArrayBuffer {
+  const rows = r.outcomes.flatMap(patientRows);
+  const col = (j: number) => rows.map((row) => row[j]!);
+  const types = [
+    'INT32',
+    'STRING',
+    'BOOLEAN',
+    'STRING',
+    'INT32',
+    'DOUBLE',
+    'INT32',
+    'INT32',
+    'DOUBLE',
+    'DOUBLE',
+    'DOUBLE',
+    'DOUBLE',
+    'INT32',
+    'STRING',
+  ] as const;
+  return parquetWriteBuffer({
+    columnData: OUTCOME_COLUMNS.map((name, j) => ({ name, data: col(j), type: types[j]! })),
+  });
+}
+
+/** Kaplan-Meier DFS per randomised arm with 95% bands, a rule at the design's calibration time. */
 export function kmSvg(r: TrialResult): string {
   const series = r.analysis.arms.map((a) => ({
     name: a.arm === 'control' ? 'chemotherapy' : 'chemotherapy + trastuzumab',
@@ -56,15 +99,20 @@ export function kmSvg(r: TrialResult): string {
     hi: [1, ...Array.from(a.km.upper, (v) => (Number.isFinite(v) ? v : 1))],
   }));
   const hr = r.analysis.cox;
+  const pub = r.design.published;
+  const hrText = Number.isFinite(hr.hr)
+    ? `HR ${hr.hr.toFixed(2)} (${hr.lower.toFixed(2)}-${hr.upper.toFixed(2)})`
+    : 'HR: too few events';
+  const years = r.design.calibration.years;
   const lowest = Math.min(1, ...series.flatMap((x) => x.lo));
   const floor = Math.max(0, Math.floor(lowest * 20 - 1e-9) / 20);
   return stepChart({
-    title: 'Virtual B-47: invasive disease-free survival',
-    subtitle: `${r.patients} patients, seed ${r.seed}; HR ${hr.hr.toFixed(2)} (${hr.lower.toFixed(2)}-${hr.upper.toFixed(2)}); B-47: HR 0.98 (0.76-1.25)`,
+    title: `Virtual ${r.design.name}: ${pub.endpoint}`,
+    subtitle: `${r.patients} patients, seed ${r.seed}; ${hrText}; published: HR ${pub.hr} (${pub.lower}-${pub.upper})`,
     x: { label: 'Years since randomisation' },
-    y: { label: 'Invasive DFS', domain: [floor, 1] },
+    y: { label: pub.endpoint, domain: [floor, 1] },
     series,
-    rules: [{ axis: 'x', value: 5, label: '5 years' }],
+    rules: [{ axis: 'x', value: years, label: `${years} years` }],
   });
 }
 

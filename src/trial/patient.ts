@@ -10,11 +10,15 @@
  * Both arms of a patient draw clone k from the same stream (common random numbers), so that an arm
  * difference is the drug's, not sampling noise.
  */
+
+import type { Administration } from '../experiments/sim.js';
 import { paramVector } from '../experiments/sim.js';
 import { stream } from '../random/rng.js';
-import { type CloneFate, type CloneSettings, simulateClone } from './clone.js';
+import { type CloneFate, type CloneOutcome, type CloneSettings, simulateClone } from './clone.js';
+import { type Growth, simulateCloneFast } from './fastClone.js';
 import type { ArmId, Patient } from './population.js';
-import { emptyState, perCapitaRates, rateTable, type TrialModel } from './rates.js';
+import { emptyState, perCapitaRates, type RateTable, rateTable, type TrialModel } from './rates.js';
+import { buildReference, type LinearGrowth, linearGrowth, type Reference } from './reference.js';
 
 /** Cell-kinetic rates scaled together to give the patient's doubling time. */
 export const KINETIC_RATES: readonly string[] = ['lambdaS', 'lambdaP', 'deltaS', 'deltaP', 'deltaD'];
@@ -47,29 +51,83 @@ export interface ArmOutcome {
   readonly fates: readonly CloneFate[];
   /** Detection day of each micrometastasis (NaN unless it recurred). */
   readonly days: readonly number[];
+  /** Micrometastases whose deterministic phase was an ODE solve. */
+  readonly odeSolves: number;
+}
+
+/** How a patient's clones are simulated: the reference path (clone.ts) or the fast one (fastClone.ts). */
+export interface PatientSim {
+  readonly M: TrialModel;
+  readonly seed: number;
+  readonly patient: Patient;
+  readonly p: Float64Array;
+  readonly exact: boolean;
+  readonly settings: CloneSettings;
+  /** The treated arm's administrations. */
+  readonly doses: readonly Administration[];
+}
+
+/** Per patient, the drug-free growth of the fast path, built on first need and shared by both arms. */
+export function lazyReference(sim: PatientSim): Growth {
+  let lin: LinearGrowth | undefined;
+  let ref: Reference | undefined;
+  const linear = (): LinearGrowth => {
+    lin ??= linearGrowth(sim.M, sim.p);
+    return lin;
+  };
+  return {
+    linear,
+    reference: () => {
+      if (!ref) {
+        const detMax = Math.max(...sim.patient.micromets.map((m) => m.detectCells));
+        ref = buildReference(sim.M, sim.p, detMax, linear());
+      }
+      return ref;
+    },
+  };
+}
+
+/** Rate table of one arm of a patient (closed-form PK on the fast path). */
+export function armTable(sim: PatientSim, treated: boolean): RateTable {
+  return rateTable(sim.M, sim.p, treated, 7, { doses: sim.doses, pk: sim.exact ? 'ode' : 'closed' });
+}
+
+/** One clone of a patient under an arm's table. */
+export function simulateOne(
+  sim: PatientSim,
+  T: RateTable,
+  k: number,
+  horizon: number,
+  reference: Growth,
+): CloneOutcome & { readonly ode: boolean } {
+  const rng = stream(sim.seed, cloneStream(sim.patient.index, k));
+  const m = sim.patient.micromets[k]!;
+  if (sim.exact) {
+    const o = simulateClone(sim.M, sim.p, T, m, horizon, rng, sim.settings);
+    return { ...o, ode: Number.isFinite(o.switchDay) };
+  }
+  return simulateCloneFast(sim.M, sim.p, T, m, horizon, rng, reference, sim.settings);
 }
 
 /** Simulates the first `count` micrometastases of a patient under an arm up to `horizon` days. */
 export function simulateArm(
-  M: TrialModel,
-  seed: number,
-  patient: Patient,
+  sim: PatientSim,
   arm: ArmId,
   count: number,
   horizon: number,
-  settings: CloneSettings = {},
-  p: Float64Array = patientParams(M, patient),
+  reference: Growth = lazyReference(sim),
 ): ArmOutcome {
-  const T = rateTable(M, p, arm === 'trastuzumab');
+  const T = armTable(sim, arm === 'trastuzumab');
   let first = Number.POSITIVE_INFINITY;
   const fates: CloneFate[] = [];
   const days: number[] = [];
+  let odeSolves = 0;
   for (let k = 0; k < count; k++) {
-    const rng = stream(seed, cloneStream(patient.index, k));
-    const o = simulateClone(M, p, T, patient.micromets[k]!, horizon, rng, settings);
+    const o = simulateOne(sim, T, k, horizon, reference);
     fates.push(o.fate);
     days.push(o.fate === 'recurred' ? o.day : Number.NaN);
+    if (o.ode) odeSolves++;
     if (o.fate === 'recurred' && o.day < first) first = o.day;
   }
-  return { recurrenceDay: first, fates, days };
+  return { recurrenceDay: first, fates, days, odeSolves };
 }

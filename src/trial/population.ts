@@ -8,6 +8,7 @@ import { hierarchyParams, humanPkParams, specOf } from '../models/parameters.js'
 import { stream } from '../random/rng.js';
 import { normalQuantile } from '../random/special.js';
 import { type Distribution, populationSpecs, type TrialScenario } from './assumptions.js';
+import type { Her2Stratum } from './design.js';
 
 export type ArmId = 'control' | 'trastuzumab';
 export const ARMS: readonly ArmId[] = ['control', 'trastuzumab'];
@@ -31,7 +32,9 @@ export interface Patient {
   readonly index: number;
   /** Randomised arm (1:1, from the patient's stream). */
   readonly arm: ArmId;
-  readonly ihc: 1 | 2;
+  /** HER2 stratum of the design (design.ts) and its IHC score. */
+  readonly stratum: string;
+  readonly ihc: number;
   readonly her2Base: number;
   /** Untreated doubling time of the CSC pool (days): sets the cell kinetics (patient.ts). */
   readonly doublingDays: number;
@@ -92,16 +95,60 @@ export function countProbabilities(mean: number, cap: number): Float64Array {
 
 const value = (id: string, list = hierarchyParams): number => specOf(list, id).value;
 
-/** Patient `index` of the trial seeded with `seed` under a scenario. */
-export function drawPatient(seed: number, index: number, sc: TrialScenario): Patient {
+/** B-47's HER2-low strata when no design is given (population specs: IHC 2+ with probability ihc2). */
+const DEFAULT_STRATA: readonly Her2Stratum[] = [
+  {
+    id: 'ihc1',
+    label: 'IHC 1+',
+    share: 1 - (populationSpecs.ihc2.dist as { p: number }).p,
+    ihc: 1,
+    amplified: false,
+    her2Base: populationSpecs.her2Ihc1.dist,
+    source: populationSpecs.her2Ihc1.source,
+  },
+  {
+    id: 'ihc2',
+    label: 'IHC 2+',
+    share: (populationSpecs.ihc2.dist as { p: number }).p,
+    ihc: 2,
+    amplified: false,
+    her2Base: populationSpecs.her2Ihc2.dist,
+    source: populationSpecs.her2Ihc2.source,
+  },
+];
+
+/** The stratum a uniform falls in (cumulative shares; the last one takes rounding). */
+function stratumAt(strata: readonly Her2Stratum[], u: number): Her2Stratum {
+  let c = 0;
+  for (const s of strata) {
+    c += s.share;
+    if (u < c) return s;
+  }
+  return strata[strata.length - 1]!;
+}
+
+/** Patient `index` of the trial seeded with `seed` under a scenario, from the design's HER2 strata. */
+export function drawPatient(
+  seed: number,
+  index: number,
+  sc: TrialScenario,
+  strata: readonly Her2Stratum[] = DEFAULT_STRATA,
+): Patient {
   const rng = stream(seed, index);
   const u = (): number => rng.uniform();
   const q = (spec: { readonly dist: Distribution }): number => quantileOf(spec.dist, u());
   const P = populationSpecs;
   const arm: ArmId = u() < 0.5 ? 'control' : 'trastuzumab';
-  const ihc: 1 | 2 = q(P.ihc2) === 1 ? 2 : 1;
+  // IHC 2+ first in the default strata keeps the draws of earlier versions (u < p(IHC 2+)).
+  const stratumU = u();
+  const st =
+    strata === DEFAULT_STRATA
+      ? stratumU < DEFAULT_STRATA[1]!.share
+        ? DEFAULT_STRATA[1]!
+        : DEFAULT_STRATA[0]!
+      : stratumAt(strata, stratumU);
   const her2U = u();
-  const her2Base = quantileOf(ihc === 2 ? P.her2Ihc2.dist : P.her2Ihc1.dist, her2U);
+  const her2Base = quantileOf(st.her2Base, her2U);
   const clFactor = q(P.clFactor);
   const v1Factor = q(P.v1Factor);
   const doublingDays = q(P.doublingDays);
@@ -121,6 +168,7 @@ export function drawPatient(seed: number, index: number, sc: TrialScenario): Pat
   }));
   const psMax = value('ps0') + value('psHER2');
   const params: Record<string, number> = {
+    ...st.modelParams,
     her2Base,
     CL: specOf(humanPkParams, 'CL').value * clFactor,
     V1: specOf(humanPkParams, 'V1').value * v1Factor,
@@ -147,7 +195,8 @@ export function drawPatient(seed: number, index: number, sc: TrialScenario): Pat
   return {
     index,
     arm,
-    ihc,
+    stratum: st.id,
+    ihc: st.ihc,
     her2Base,
     doublingDays,
     params,

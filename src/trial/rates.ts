@@ -9,14 +9,15 @@
  */
 
 import { type Administration, administrations, run, stateSlot } from '../experiments/sim.js';
+import type { CompiledProblem } from '../model/compile.js';
 import { compile } from '../model/compile.js';
 import { her2Csc, scheduleDose } from '../models/index.js';
-import type { Problem } from '../problem/types.js';
 import { constantStepLaw, linearStepLaw, type StepLaw, ultimateExtinction } from './birthDeath.js';
+import { pkAmounts, pkRates } from './pk.js';
 
 /** The compiled trial model and the slots and reactions the trial reads. */
 export interface TrialModel {
-  readonly problem: Problem;
+  readonly problem: CompiledProblem;
   readonly slots: { readonly S: number; readonly Sq: number; readonly Abc: number; readonly Abp: number };
   /** Slots of every tumor-cell species (zeroed for a fresh micrometastasis). */
   readonly cellSlots: Int32Array;
@@ -105,6 +106,8 @@ export interface RateTable {
   /** Drug amounts (central, peripheral) at each grid time, after that day's dose. */
   readonly abc: Float64Array;
   readonly abp: Float64Array;
+  /** The treated arm's administrations (none for the control arm). */
+  readonly doses: readonly Administration[];
   /** Rates after the grid (no drug left). */
   readonly bEnd: number;
   readonly dEnd: number;
@@ -114,27 +117,49 @@ export interface RateTable {
 const OCC_GONE = 1e-4;
 
 /** Days after the last dose until occupancy falls below OCC_GONE (terminal two-compartment decay). */
-function washoutDays(M: TrialModel, p: Float64Array): number {
+function washoutDays(M: TrialModel, p: Float64Array, doses: readonly Administration[]): number {
   const v = (id: string): number => p[M.problem.paramIndex.get(id)!];
   const k10 = v('CL') / v('V1');
   const k12 = v('Q') / v('V1');
   const k21 = v('Q') / v('V2');
   const sum = k10 + k12 + k21;
   const terminal = (sum - Math.sqrt(sum * sum - 4 * k10 * k21)) / 2;
-  const peak = (Math.max(...M.doses.map((d) => d.amount)) / v('V1')) * v('nMperUgMl');
+  const peak = (Math.max(...doses.map((d) => d.amount)) / v('V1')) * v('nMperUgMl');
   return Math.max(0, Math.log(peak / (v('Kd') * OCC_GONE)) / terminal);
 }
 
+/** How the rate table gets the drug: the model's ODE (the reference path) or the closed form (pk.ts). */
+export interface TableOptions {
+  /** Administrations of the treated arm (default the model's B-47 schedule, M.doses). */
+  readonly doses?: readonly Administration[];
+  readonly pk?: 'ode' | 'closed';
+}
+
 /** The rate table of parameters p, with or without trastuzumab, on a grid of h days. */
-export function rateTable(M: TrialModel, p: Float64Array, treated: boolean, h = 7): RateTable {
+export function rateTable(
+  M: TrialModel,
+  p: Float64Array,
+  treated: boolean,
+  h = 7,
+  o: TableOptions = {},
+): RateTable {
   const y = emptyState(M, p);
   const [bEnd, dEnd] = perCapitaRates(M, p, y);
+  const doses = o.doses ?? M.doses;
   let J = 0;
   let abc = new Float64Array(1);
   let abp = new Float64Array(1);
-  if (treated) {
-    const last = M.doses[M.doses.length - 1]!.t;
-    J = Math.ceil((last + washoutDays(M, p)) / h);
+  if (treated && doses.length > 0 && o.pk === 'closed') {
+    if (doses.some((d) => d.target !== 'Ab_c')) throw new Error('trial PK: doses must target Ab_c');
+    const last = doses[doses.length - 1]!.t;
+    J = Math.ceil((last + washoutDays(M, p, doses)) / h);
+    const times = Float64Array.from({ length: J + 1 }, (_, j) => j * h + 1e-7);
+    abc = new Float64Array(J + 1);
+    abp = new Float64Array(J + 1);
+    pkAmounts(pkRates(M.problem, p), doses, times, abc, abp);
+  } else if (treated && doses.length > 0) {
+    const last = doses[doses.length - 1]!.t;
+    J = Math.ceil((last + washoutDays(M, p, doses)) / h);
     // Sampled just after each grid time, so that a dose given on a grid day is included.
     const times = Array.from({ length: J + 1 }, (_, j) => j * h + 1e-7);
     const tr = run(M.problem, {
@@ -143,7 +168,7 @@ export function rateTable(M: TrialModel, p: Float64Array, treated: boolean, h = 
       tEnd: J * h + 1e-7,
       times,
       outputs: ['Ab_c', 'Ab_p'],
-      doses: M.doses,
+      doses,
       rtol: 1e-7,
     });
     abc = new Float64Array(J + 1);
@@ -172,7 +197,7 @@ export function rateTable(M: TrialModel, p: Float64Array, treated: boolean, h = 
     beta[j] = law.beta;
   }
   const xi = ultimateExtinction(alpha, beta, bEnd, dEnd);
-  return { h, J, b, d, q, cumQ, alpha, beta, xi, abc, abp, bEnd, dEnd };
+  return { h, J, b, d, q, cumQ, alpha, beta, xi, abc, abp, doses: J > 0 ? doses : [], bEnd, dEnd };
 }
 
 /** The step law over [t0, t1] from the table (linear within grid steps, constant after the grid). */

@@ -9,17 +9,20 @@
  */
 import { InputError } from '../errors.js';
 import { analyse, type PatientOutcome, type TrialAnalysis } from './analysis.js';
-import { type AssumptionId, scenario, type TrialScenario } from './assumptions.js';
-import { type Calibration, calibrateMean, FIVE_YEARS } from './calibrate.js';
+import { type AssumptionId, scenarioForDesign, type TrialScenario } from './assumptions.js';
+import { type Calibration, calibrateMean } from './calibrate.js';
 import type { CloneSettings } from './clone.js';
+import { administrationsOf, checkDesign, type TrialDesign } from './design.js';
+import { DESIGNS } from './designs.js';
 import { runItems } from './pool.js';
-import { DAYS_PER_YEAR } from './population.js';
 import { trialModel } from './rates.js';
 import type { WorkContext, WorkItem } from './work.js';
 
 export interface TrialOptions {
-  /** Patients randomised (default 3270, as B-47). */
+  /** Patients randomised (default the design's, 3270 for B-47). */
   readonly patients?: number;
+  /** The reference path: an ODE solve per clone and for the PK (slow; the fast path is the default). */
+  readonly exact?: boolean;
   /** Integer in [0, 2^53) (default 1). */
   readonly seed?: number;
   /** Worker threads (default 1: the calling thread). */
@@ -38,6 +41,8 @@ export interface TrialOptions {
 }
 
 export interface TrialResult {
+  readonly design: TrialDesign;
+  readonly exact: boolean;
   readonly patients: number;
   readonly seed: number;
   readonly scenario: TrialScenario;
@@ -46,6 +51,8 @@ export interface TrialResult {
   readonly micrometMean: number;
   readonly outcomes: readonly PatientOutcome[];
   readonly analysis: TrialAnalysis;
+  /** Micrometastases whose deterministic phase was an ODE solve (all that switched, on the exact path). */
+  readonly odeSolves: number;
   readonly elapsedMs: number;
 }
 
@@ -57,12 +64,17 @@ function chunks(n: number, make: (from: number, to: number) => WorkItem): WorkIt
   return out;
 }
 
-function checkOptions(o: TrialOptions): { patients: number; seed: number; workers: number } {
-  const patients = o.patients ?? 3270;
+function checkOptions(
+  o: TrialOptions,
+  design: TrialDesign,
+): { patients: number; seed: number; workers: number } {
+  const patients = o.patients ?? design.patients;
   const seed = o.seed ?? 1;
   const workers = o.workers ?? 1;
-  if (!Number.isInteger(patients) || patients < 1)
-    throw new InputError(`patients must be an integer >= 1, got ${patients}`, { path: 'patients' });
+  if (!Number.isInteger(patients) || patients < 4)
+    throw new InputError(`patients must be an integer >= 4 (2 per arm), got ${patients}`, {
+      path: 'patients',
+    });
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new InputError(`seed must be an integer in [0, 2^53), got ${seed}`, { path: 'seed' });
   if (patients >= 2 ** 40)
@@ -76,12 +88,24 @@ function checkOptions(o: TrialOptions): { patients: number; seed: number; worker
   return { patients, seed, workers };
 }
 
-export async function runTrial(options: TrialOptions = {}): Promise<TrialResult> {
+/**
+ * Runs a virtual trial of `design` (data, design.ts; default B-47). Cheap to call many times, as a
+ * calibration engine does: the model is compiled once per thread and each call only checks its inputs.
+ */
+export function runTrial(options?: TrialOptions): Promise<TrialResult>;
+export function runTrial(design: TrialDesign, options?: TrialOptions): Promise<TrialResult>;
+export async function runTrial(
+  a: TrialDesign | TrialOptions = {},
+  b: TrialOptions = {},
+): Promise<TrialResult> {
   const start = performance.now();
-  const { patients, seed, workers } = checkOptions(options);
+  const isDesign = 'eligibility' in a;
+  const design = isDesign ? checkDesign(a) : DESIGNS.b47;
+  const options = isDesign ? b : (a as TrialOptions);
+  const { patients, seed, workers } = checkOptions(options, design);
   let sc: TrialScenario;
   try {
-    sc = scenario(options.scenario);
+    sc = scenarioForDesign(design, options.scenario);
   } catch (e) {
     throw new InputError(e instanceof Error ? e.message : String(e), { path: 'scenario' });
   }
@@ -92,7 +116,17 @@ export async function runTrial(options: TrialOptions = {}): Promise<TrialResult>
     if (!Number.isFinite(v))
       throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
   }
-  const ctx: WorkContext = { seed, scenario: sc, clone: options.clone ?? {}, modelParams };
+  const exact = options.exact ?? false;
+  const ctx: WorkContext = {
+    seed,
+    scenario: sc,
+    clone: options.clone ?? {},
+    modelParams,
+    strata: design.eligibility.strata,
+    doses: administrationsOf(design.trastuzumab),
+    exact,
+  };
+  let odeSolves = 0;
   const cap = Math.round(sc.maxMicromets);
   let calibration: Calibration | null = null;
   let mean = options.micrometMean;
@@ -109,8 +143,9 @@ export async function runTrial(options: TrialOptions = {}): Promise<TrialResult>
       },
     );
     const K = res.flatMap((r) => (r.kind === 'pilot' ? r.K : []));
-    const background5 = Math.exp(-sc.backgroundPerYear * (FIVE_YEARS / DAYS_PER_YEAR));
-    calibration = calibrateMean(K, sc.controlDfs5, cap, background5);
+    for (const r of res) odeSolves += r.odeSolves;
+    const background = Math.exp(-sc.backgroundPerYear * sc.calibrationYears);
+    calibration = calibrateMean(K, sc.controlDfs5, cap, background, sc.calibrationYears);
     mean = calibration.mean;
   }
   const m = mean;
@@ -125,14 +160,18 @@ export async function runTrial(options: TrialOptions = {}): Promise<TrialResult>
     },
   );
   const outcomes = res.flatMap((r) => (r.kind === 'trial' ? r.outcomes : []));
+  for (const r of res) odeSolves += r.odeSolves;
   return {
+    design,
+    exact,
     patients,
     seed,
     scenario: sc,
     calibration,
     micrometMean: m,
     outcomes,
-    analysis: analyse(outcomes),
+    analysis: analyse(outcomes, design.calibration.years),
+    odeSolves,
     elapsedMs: performance.now() - start,
   };
 }

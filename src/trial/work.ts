@@ -1,16 +1,23 @@
 /**
- * The trial's units of work, pure functions of (seed, scenario, settings, patient range): the same numbers
- * on the main thread and in any worker, whatever the split.
+ * The trial's units of work, pure functions of (seed, scenario, design, settings, patient range): the same
+ * numbers on the main thread, in any worker or on a queue, whatever the split. A work item is plain data.
  */
 
-import { stream } from '../random/rng.js';
+import type { Administration } from '../experiments/sim.js';
 import type { PatientOutcome } from './analysis.js';
 import type { TrialScenario } from './assumptions.js';
-import { FIVE_YEARS } from './calibrate.js';
-import { type CloneSettings, simulateClone } from './clone.js';
-import { cloneStream, patientParams, simulateArm } from './patient.js';
-import { censorDay, countFor, drawPatient } from './population.js';
-import { rateTable, trialModel } from './rates.js';
+import type { CloneSettings } from './clone.js';
+import type { Her2Stratum } from './design.js';
+import {
+  armTable,
+  lazyReference,
+  type PatientSim,
+  patientParams,
+  simulateArm,
+  simulateOne,
+} from './patient.js';
+import { censorDay, countFor, DAYS_PER_YEAR, drawPatient } from './population.js';
+import { trialModel } from './rates.js';
 
 export interface WorkContext {
   readonly seed: number;
@@ -18,6 +25,12 @@ export interface WorkContext {
   readonly clone: CloneSettings;
   /** Model parameter values for every patient, applied over the patient's own (e.g. Kd, kADCC). */
   readonly modelParams?: Readonly<Record<string, number>>;
+  /** The design's HER2 strata (default B-47's). */
+  readonly strata?: readonly Her2Stratum[];
+  /** The treated arm's administrations (default the model's B-47 schedule). */
+  readonly doses?: readonly Administration[];
+  /** The reference path (ODE per clone, ODE PK) instead of the fast one. */
+  readonly exact?: boolean;
 }
 
 export type WorkItem =
@@ -25,53 +38,92 @@ export type WorkItem =
   | { readonly kind: 'trial'; readonly from: number; readonly to: number; readonly mean: number };
 
 export type WorkResult =
-  | { readonly kind: 'pilot'; readonly K: number[] }
-  | { readonly kind: 'trial'; readonly outcomes: PatientOutcome[] };
+  | { readonly kind: 'pilot'; readonly K: number[]; readonly odeSolves: number }
+  | { readonly kind: 'trial'; readonly outcomes: PatientOutcome[]; readonly odeSolves: number };
+
+function simFor(ctx: WorkContext, i: number): PatientSim {
+  const M = trialModel();
+  const patient = drawPatient(ctx.seed, i, ctx.scenario, ctx.strata);
+  return {
+    M,
+    seed: ctx.seed,
+    patient,
+    p: patientParams(M, patient, ctx.modelParams),
+    exact: ctx.exact ?? false,
+    settings: ctx.clone,
+    doses: ctx.doses ?? M.doses,
+  };
+}
 
 /**
- * Pilot: per patient, the index of the first potential micrometastasis detected within 5 years under
- * chemotherapy alone (cap if none), simulated in order up to that one (calibrate.ts).
+ * Pilot: per patient, the index of the first potential micrometastasis detected by the calibration time
+ * under chemotherapy alone (cap if none), simulated in order up to that one (calibrate.ts).
  */
-export function pilotPatient(ctx: WorkContext, i: number): number {
-  const M = trialModel();
-  const patient = drawPatient(ctx.seed, i, ctx.scenario);
-  const cap = patient.micromets.length;
-  const p = patientParams(M, patient, ctx.modelParams);
-  const T = rateTable(M, p, false);
+export function pilotPatient(ctx: WorkContext, i: number): { K: number; odeSolves: number } {
+  const sim = simFor(ctx, i);
+  const cap = sim.patient.micromets.length;
+  const T = armTable(sim, false);
+  const ref = lazyReference(sim);
+  const horizon = ctx.scenario.calibrationYears * DAYS_PER_YEAR;
+  let odeSolves = 0;
   for (let k = 0; k < cap; k++) {
-    const rng = stream(ctx.seed, cloneStream(i, k));
-    const o = simulateClone(M, p, T, patient.micromets[k]!, FIVE_YEARS, rng, ctx.clone);
-    if (o.fate === 'recurred') return k;
+    const o = simulateOne(sim, T, k, horizon, ref);
+    if (o.ode) odeSolves++;
+    if (o.fate === 'recurred') return { K: k, odeSolves };
   }
-  return cap;
+  return { K: cap, odeSolves };
 }
 
 /** Trial: patient i with min(Poisson(mean), cap) micrometastases under both arms, to their censoring day. */
-export function trialPatient(ctx: WorkContext, i: number, mean: number): PatientOutcome {
-  const M = trialModel();
-  const patient = drawPatient(ctx.seed, i, ctx.scenario);
+export function trialPatient(
+  ctx: WorkContext,
+  i: number,
+  mean: number,
+): PatientOutcome & { odeSolves: number } {
+  const sim = simFor(ctx, i);
+  const { patient } = sim;
   const count = countFor(patient.countU, mean, patient.micromets.length);
   const horizon = censorDay(patient, ctx.scenario);
-  const p = patientParams(M, patient, ctx.modelParams);
-  const arm = (a: 'control' | 'trastuzumab'): number =>
-    count === 0
-      ? Number.POSITIVE_INFINITY
-      : simulateArm(M, ctx.seed, patient, a, count, horizon, ctx.clone, p).recurrenceDay;
+  const ref = lazyReference(sim);
+  let odeSolves = 0;
+  const arm = (a: 'control' | 'trastuzumab'): number => {
+    if (count === 0) return Number.POSITIVE_INFINITY;
+    const o = simulateArm(sim, a, count, horizon, ref);
+    odeSolves += o.odeSolves;
+    return o.recurrenceDay;
+  };
+  const recurrence = { control: arm('control'), trastuzumab: arm('trastuzumab') };
   return {
     index: i,
     arm: patient.arm,
+    stratum: patient.stratum,
     ihc: patient.ihc,
     her2Base: patient.her2Base,
     micromets: count,
     dormant: patient.micromets.slice(0, count).filter((m) => m.dormant).length,
     censorDay: horizon,
     backgroundDay: patient.backgroundDay,
-    recurrence: { control: arm('control'), trastuzumab: arm('trastuzumab') },
+    recurrence,
+    odeSolves,
   };
 }
 
 export function runWork(ctx: WorkContext, item: WorkItem): WorkResult {
-  const ids = Array.from({ length: item.to - item.from }, (_, k) => item.from + k);
-  if (item.kind === 'pilot') return { kind: 'pilot', K: ids.map((i) => pilotPatient(ctx, i)) };
-  return { kind: 'trial', outcomes: ids.map((i) => trialPatient(ctx, i, item.mean)) };
+  let odeSolves = 0;
+  if (item.kind === 'pilot') {
+    const K: number[] = [];
+    for (let i = item.from; i < item.to; i++) {
+      const r = pilotPatient(ctx, i);
+      K.push(r.K);
+      odeSolves += r.odeSolves;
+    }
+    return { kind: 'pilot', K, odeSolves };
+  }
+  const outcomes: PatientOutcome[] = [];
+  for (let i = item.from; i < item.to; i++) {
+    const { odeSolves: n, ...o } = trialPatient(ctx, i, item.mean);
+    outcomes.push(o);
+    odeSolves += n;
+  }
+  return { kind: 'trial', outcomes, odeSolves };
 }

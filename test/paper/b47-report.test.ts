@@ -61,7 +61,11 @@ test('a small trial and scan give the section: table beside B-47, KM and scan SV
   assert.ok(part, 'B-47 section present');
   assert.match(part, /Confronting NSABP B-47 \(virtual trial\)/);
   assert.match(part, /<table/);
-  assert.equal(part.match(/<svg/g)?.length, 2, 'KM and scan figures');
+  assert.equal(part.match(/<svg/g)?.length, 3, 'KM, forest and scan figures');
+  assert.match(part, /The trials side by side/);
+  assert.match(part, /NSABP B-31 \+ NCCTG N9831/);
+  assert.ok(existsSync(join(dir, 'data', 'trials-forest.csv')));
+  assert.equal(c.forest.length, 1 + 3 + 3 + 3, 'rows: b31n9831, then each HER2-low trial and its two strata');
   assert.match(part, /0\.98 \(0\.76-1\.25\)/);
   assert.match(part, /claim C4 in mice/);
   assert.match(part, /her2Share/, 'assumptions table read from assumptionSpecs');
@@ -78,7 +82,7 @@ test('a small trial and scan give the section: table beside B-47, KM and scan SV
   const outcomes = readFileSync(join(dir, 'data', 'b47-outcomes.csv'), 'utf8')
     .trim()
     .split('\n');
-  assert.equal(outcomes.length, 121);
+  assert.equal(outcomes.length, 241, 'one row per patient and arm');
 
   const json = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8'));
   assert.equal(json.claims.length, 1);
@@ -109,7 +113,7 @@ test('cscsim reproduce runs the trial by default (sizes from the options) and --
   const part = b47Part(readFileSync(join(withDir, 'index.html'), 'utf8'));
   assert.ok(part);
   assert.match(part, /scan was skipped/);
-  assert.equal(part.match(/<svg/g)?.length, 1, 'KM only');
+  assert.equal(part.match(/<svg/g)?.length, 2, 'KM and forest');
 
   const offDir = tmp();
   const off = await cli(...base, '--no-trial', '--out', offDir);

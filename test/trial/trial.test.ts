@@ -7,6 +7,11 @@ import { runTrial } from '../../src/trial/run.js';
 
 test('results are identical for 1 and 2 workers (patient i draws only from its own streams)', async () => {
   const o = { patients: 60, seed: 4, micrometMean: 1.5 } as const;
+  const ex = { ...o, exact: true, patients: 20 } as const;
+  assert.deepEqual(
+    (await runTrial({ ...ex, workers: 2 })).outcomes,
+    (await runTrial({ ...ex, workers: 1 })).outcomes,
+  );
   const one = await runTrial({ ...o, workers: 1 });
   const two = await runTrial({ ...o, workers: 2 });
   assert.deepEqual(two.outcomes, one.outcomes);
@@ -19,8 +24,14 @@ test('results are identical for 1 and 2 workers (patient i draws only from its o
   assert.deepEqual(part.outcomes, one.outcomes.slice(0, 10));
 });
 
-test('trastuzumab switched off (Kd huge): both arms of a patient agree and the HR interval covers 1', async () => {
-  const r = await runTrial({ patients: 300, seed: 9, micrometMean: 1.5, modelParams: { Kd: 1e12 } });
+test('exact path, trastuzumab switched off (Kd huge): both arms of a patient agree and the HR interval covers 1', async () => {
+  const r = await runTrial({
+    patients: 300,
+    seed: 9,
+    micrometMean: 1.5,
+    modelParams: { Kd: 1e12 },
+    exact: true,
+  });
   // Same fate, and detection days equal up to ODE segmentation at the dose times (< 0.01 day).
   const same = r.outcomes.filter((x) => {
     const { control: c, trastuzumab: e } = x.recurrence;
@@ -60,5 +71,15 @@ test('calibration: the control 5-y DFS is matched on the pilot, and an unreachab
   const r = await runTrial({ patients: 40, seed: 2, pilotPatients: 150 });
   assert.ok(r.calibration && Math.abs(r.calibration.achieved - 0.892) < 1e-6, JSON.stringify(r.calibration));
   await assert.rejects(runTrial({ patients: 0 }), InputError);
+  await assert.rejects(runTrial({ patients: 3 }), /2 per arm/);
   await assert.rejects(runTrial({ patients: 5, modelParams: { nope: 1 } }), /unknown model parameter/);
+});
+
+test('fast path, trastuzumab switched off (Kd huge): the HR over both outcomes of every patient is 1', async () => {
+  const r = await runTrial({ patients: 400, seed: 9, micrometMean: 1.5, modelParams: { Kd: 1e12 } });
+  const { cox, counterfactual } = r.analysis;
+  assert.ok(cox.lower <= 1 && cox.upper >= 1, `randomised HR ${cox.hr} (${cox.lower}-${cox.upper})`);
+  assert.ok(counterfactual.lower <= 1 && counterfactual.upper >= 1, `counterfactual HR ${counterfactual.hr}`);
+  // ODE phases only for clones that could near detection during the (inert) treatment grid.
+  assert.ok(r.odeSolves < r.patients / 4, `${r.odeSolves} ODE solves`);
 });

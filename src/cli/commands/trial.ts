@@ -1,65 +1,95 @@
 /**
- * `cscsim trial b47 [--patients N] [--seed S] [--workers N] [--scan] [--json] [--out DIR]`: the virtual
- * NSABP B-47 trial of the HER2-CSC model. Prints arm, n, events, 5-y invasive DFS, HR with CI and p beside
- * B-47's numbers; `--scan` adds the grid over the deciding assumptions (src/trial/b47.ts); `--out` writes
- * outcomes.csv (one row per patient), km.svg (Kaplan-Meier curves), result.json and scan.csv.
+ * `cscsim trial ID|all [--design FILE] [--patients N] [--seed S] [--workers N] [--exact] [--scan] [--json]
+ * [--out DIR]`: virtual adjuvant trastuzumab trials of the HER2-CSC model (src/trial/designs.ts: b31n9831,
+ * b31-central-negative, n9831-central-normal, b47), or a design from a JSON file. Prints arm, n, events, DFS,
+ * HR with CI and p beside the published numbers; `--json` adds top-level `published` and `model`
+ * { hr, lower, upper }; `--out` writes outcomes.csv and outcomes.parquet (one row per patient and arm),
+ * km.svg, forest.svg and result.json (scan.csv with --scan).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { c4HoldsAt } from '../../paper/b47.js';
+import { InputError } from '../../errors.js';
 import {
-  B47,
+  checkDesign,
+  DESIGNS,
+  designOf,
+  forestRows,
+  forestSvg,
   kmSvg,
   outcomesCsv,
-  runB47,
+  outcomesParquet,
+  runTrial,
   type ScanResult,
-  scanB47,
   scanCsv,
+  scanTrial,
+  TRIAL_IDS,
+  type TrialDesign,
   type TrialResult,
 } from '../../trial/index.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { CliIo, Command } from '../command.js';
-import { progressBar } from '../progress.js';
+import { type Progress, progressBar } from '../progress.js';
 
 const options = {
-  patients: { type: 'string', value: 'N', help: 'patients randomised', default: '3270' },
+  design: {
+    type: 'string',
+    value: 'FILE',
+    help: 'a trial design as JSON (src/trial/design.ts) instead of an ID',
+  },
+  patients: { type: 'string', value: 'N', help: "patients randomised (default: the trial's)" },
   seed: { type: 'string', value: 'S', help: 'random seed (integer >= 0)', default: '1' },
   workers: {
     type: 'string',
     value: 'N',
     help: 'worker threads (default: the cores, at most 4); results do not depend on it',
   },
-  scan: { type: 'boolean', help: 'also scan HER2 share x dormancy x Fc-receptor killing (minutes)' },
+  exact: { type: 'boolean', help: 'the reference path: an ODE solve per clone (about 15-20x slower)' },
+  yes: { type: 'boolean', help: 'run more than 1e7 patients' },
+  scan: { type: 'boolean', help: 'also scan HER2 share x dormancy x Fc-receptor killing' },
   'scan-patients': { type: 'string', value: 'N', help: 'patients per scan point', default: '1000' },
   json: { type: 'boolean', help: 'print the results as JSON on stdout' },
-  out: { type: 'string', value: 'DIR', help: 'write outcomes.csv, km.svg, result.json (and scan.csv)' },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    help: 'write outcomes.csv, outcomes.parquet, km.svg, forest.svg, result.json (and scan.csv)',
+  },
 } as const;
+
+/** Patients above which --yes is needed, and the measured costs behind the estimate (fast path). */
+const BIG = 1e7;
+const CPU_MS_PER_PATIENT = 0.2;
+const BYTES_PER_PATIENT = 600;
 
 const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'NA');
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'NA');
 const pval = (p: number): string =>
   !Number.isFinite(p) ? 'NA' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+const hrText = (h: { hr: number; lower: number; upper: number }): string =>
+  Number.isFinite(h.hr) ? `${f2(h.hr)} (${f2(h.lower)}-${f2(h.upper)})` : 'too few events for a hazard ratio';
 
-/** The comparison table, model beside B-47. */
+/** The comparison table, model beside the published trial. */
 export function trialTable(r: TrialResult): string {
   const a = r.analysis;
-  const rows: string[][] = [['', 'n', 'events', '5-y DFS % (95% CI)', 'B-47']];
+  const pub = r.design.published;
+  const y = r.design.calibration.years;
+  const rows: string[][] = [['', 'n', 'events', `${y}-y DFS % (95% CI)`, 'published']];
   for (const arm of a.arms) {
+    const p = arm.arm === 'control' ? pub.dfsControl : pub.dfsTrastuzumab;
     rows.push([
       arm.arm === 'control' ? 'chemotherapy' : 'chemotherapy + trastuzumab',
       String(arm.n),
       String(arm.events),
-      `${pct(arm.dfs5)} (${pct(arm.dfs5Lower)}-${pct(arm.dfs5Upper)})`,
-      `${pct(B47.dfs5[arm.arm])}`,
+      `${pct(arm.dfsAt)} (${pct(arm.dfsAtLower)}-${pct(arm.dfsAtUpper)})`,
+      p !== undefined && pub.dfsYears === y ? pct(p) : '',
     ]);
   }
   rows.push([
     'hazard ratio (Cox)',
     '',
     '',
-    `${f2(a.cox.hr)} (${f2(a.cox.lower)}-${f2(a.cox.upper)}), p ${pval(a.cox.p)}`,
-    `${B47.hr} (${B47.lower}-${B47.upper}), p ${B47.p}`,
+    Number.isFinite(a.cox.hr) ? `${hrText(a.cox)}, p ${pval(a.cox.p)}` : hrText(a.cox),
+    `${pub.hr} (${pub.lower}-${pub.upper})${pub.p !== undefined ? `, p ${pub.p}` : ''}`,
   ]);
   rows.push(['log-rank', '', '', `p ${pval(a.logRank.p)}`, '']);
   const width = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
@@ -70,32 +100,31 @@ export function trialTable(r: TrialResult): string {
       .trimEnd(),
   );
   const cal = r.calibration
-    ? `control 5-y DFS calibrated to ${pct(r.calibration.target)}% (an input): ${r.micrometMean.toFixed(3)} micrometastases per patient (${r.calibration.pilotPatients} pilot patients)`
+    ? `control ${y}-y DFS calibrated to ${pct(r.calibration.target)}% (an input): ${r.micrometMean.toFixed(3)} micrometastases per patient (${r.calibration.pilotPatients} pilot patients)`
     : `${r.micrometMean.toFixed(3)} micrometastases per patient (given)`;
   const b = a.benefit;
   return [
-    `Virtual NSABP B-47: ${r.patients} patients, seed ${r.seed}; ${cal}`,
+    `Virtual ${r.design.name}: ${r.patients} patients, seed ${r.seed}${r.exact ? ', exact path' : ''}; ${cal}`,
     ...lines,
-    `model HR over both outcomes of every patient: ${f2(a.counterfactual.hr)} (${f2(a.counterfactual.lower)}-${f2(a.counterfactual.upper)})`,
+    `model HR over both outcomes of every patient: ${hrText(a.counterfactual)}`,
     `individual benefit: of ${b.recurredControl} patients recurring without trastuzumab, ${b.prevented} prevented, ${b.delayed} delayed; ${b.caused} caused, ${b.hastened} hastened`,
-    `median follow-up ${f2(a.medianFollowUpMonths)} months (B-47: ${B47.medianFollowUpMonths}); ${(r.elapsedMs / 1000).toFixed(1)} s`,
+    `median follow-up ${f2(a.medianFollowUpMonths)} months (published: ${r.design.followUp.medianFollowUpMonths}); ${(r.elapsedMs / 1000).toFixed(2)} s`,
     '',
   ].join('\n');
 }
 
-function scanTable(s: ScanResult): string {
+function scanTable(s: ScanResult, d: TrialDesign): string {
   const ids = Object.keys(s.grid);
-  const head = [...ids, 'HR (95% CI)', 'prevented/recurred', 'B-47', 'C4 (mice)'];
+  const head = [...ids, 'HR (95% CI)', 'prevented/recurred', 'published CI'];
   const rows = s.points.map((p) => [
     ...ids.map((id) => String((p.values as Record<string, number>)[id])),
-    `${f2(p.hr.hr)} (${f2(p.hr.lower)}-${f2(p.hr.upper)})`,
+    hrText(p.hr),
     `${p.prevented}/${p.recurredControl}`,
-    p.b47 ? 'compatible' : '-',
-    p.c4 === null ? 'n/a' : p.c4 ? 'holds' : 'fails',
+    p.b47 ? 'inside' : '-',
   ]);
   const all = [head, ...rows];
   const width = head.map((_, j) => Math.max(...all.map((row) => row[j]!.length)));
-  const both = s.points.filter((p) => p.b47 && p.c4 !== false).length;
+  const inside = s.points.filter((p) => p.b47).length;
   return [
     `Scan (${s.patients} patients per point; HR over both outcomes of every patient):`,
     ...all.map((row) =>
@@ -104,16 +133,27 @@ function scanTable(s: ScanResult): string {
         .join('  ')
         .trimEnd(),
     ),
-    `${both} of ${s.points.length} points compatible with B-47's interval (${B47.lower}-${B47.upper}) and with C4 in mice`,
+    `${inside} of ${s.points.length} points inside the published interval (${d.published.lower}-${d.published.upper})`,
     '',
   ].join('\n');
 }
 
-function jsonOf(r: TrialResult, scan?: ScanResult): unknown {
-  const { outcomes: _o, analysis, ...rest } = r;
+const hrJson = (h: { hr: number; lower: number; upper: number }) =>
+  Number.isFinite(h.hr)
+    ? { hr: h.hr, lower: h.lower, upper: h.upper }
+    : { hr: null, lower: null, upper: null, note: 'too few events for a hazard ratio' };
+
+/** The JSON of one trial: published and model HR on top, then everything the run reports. */
+export function trialJson(r: TrialResult, scan?: ScanResult): Record<string, unknown> {
+  const { outcomes: _o, analysis, design, ...rest } = r;
   const arms = analysis.arms.map(({ km, ...a }) => ({ ...a, km: { time: km.time, surv: km.surv } }));
+  const pub = design.published;
   return {
-    b47: B47,
+    id: design.id,
+    published: { hr: pub.hr, lower: pub.lower, upper: pub.upper },
+    model: hrJson(analysis.cox),
+    design,
+    forest: forestRows(r),
     trial: { ...rest, analysis: { ...analysis, arms } },
     ...(scan ? { scan } : {}),
   };
@@ -128,59 +168,127 @@ function stringify(v: unknown): string {
   );
 }
 
+/** A progress bar that appears only once the work has taken a second. */
+function lateBar(io: CliIo, unit: string): Progress {
+  const bar = progressBar(io, unit);
+  const start = performance.now();
+  return {
+    update: (d, t) => {
+      if (performance.now() - start > 1000) bar.update(d, t);
+    },
+    done: () => bar.done(),
+  };
+}
+
+function loadDesign(file: string): TrialDesign {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read the design: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not JSON: ${e instanceof Error ? e.message : String(e)}`, { file, path: '$' });
+  }
+  return checkDesign(v, file);
+}
+
+function designsOf(which: string | undefined, file: string | undefined): TrialDesign[] {
+  if (file) {
+    if (which !== undefined) throw new UsageError(`give a trial ID or --design, not both (got '${which}')`);
+    return [loadDesign(file)];
+  }
+  if (which === 'all') return Object.values(DESIGNS);
+  if (!which || !(TRIAL_IDS as string[]).includes(which))
+    throw new UsageError(
+      `expected a trial ID (${TRIAL_IDS.join(', ')}, or all), got ${which ? `'${which}'` : 'nothing'}`,
+    );
+  return [designOf(which)];
+}
+
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, options);
   const [which, extra] = args.positionals;
-  if (which !== 'b47')
-    throw new UsageError(`expected the trial name 'b47', got ${which ? `'${which}'` : 'nothing'}`);
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
-  const patients = optNumber(args, 'patients', { integer: true, min: 1 }) ?? 3270;
+  const designs = designsOf(which, optString(args, 'design'));
+  const patientsOpt = optNumber(args, 'patients', { integer: true, min: 4 });
   const seed = optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1;
   if (!Number.isSafeInteger(seed))
     throw new UsageError(`--seed: expected an integer below 2^53, got '${seed}'`);
   const workers =
     optNumber(args, 'workers', { integer: true, min: 1 }) ?? Math.max(1, Math.min(4, availableParallelism()));
-  const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 1 }) ?? 1000;
+  const exact = optFlag(args, 'exact');
+  const total = designs.reduce((s, d) => s + (patientsOpt ?? d.patients), 0);
+  if (total > BIG && !optFlag(args, 'yes')) {
+    const sec = (total * CPU_MS_PER_PATIENT * (exact ? 20 : 1)) / 1000 / workers;
+    throw new UsageError(
+      `--patients ${total} is above ${BIG}: about ${(sec / 60).toFixed(0)} min on ${workers} worker(s) and ` +
+        `${((total * BYTES_PER_PATIENT) / 1e9).toFixed(1)} GB of memory for the outcomes; add --yes to run it`,
+    );
+  }
+  const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 4 }) ?? 1000;
   const out = optString(args, 'out');
-  const bar = progressBar(io, 'patients');
-  const r = await runB47({
-    patients,
-    seed,
-    workers,
-    onProgress: (_, done, total) => bar.update(done, total),
-  });
-  bar.done();
-  let scan: ScanResult | undefined;
-  if (optFlag(args, 'scan')) {
-    const sb = progressBar(io, 'scan points');
-    scan = await scanB47({
-      patients: scanPatients,
+  const results: { r: TrialResult; scan?: ScanResult }[] = [];
+  for (const d of designs) {
+    const bar = lateBar(io, `${d.id} patients`);
+    const r = await runTrial(d, {
+      ...(patientsOpt !== undefined ? { patients: patientsOpt } : {}),
       seed,
       workers,
-      c4Holds: c4HoldsAt,
-      onPoint: (d, t) => sb.update(d, t),
+      exact,
+      onProgress: (_, done, t) => bar.update(done, t),
     });
-    sb.done();
+    bar.done();
+    let scan: ScanResult | undefined;
+    if (optFlag(args, 'scan')) {
+      const sb = lateBar(io, 'scan points');
+      scan = await scanTrial(d, {
+        patients: scanPatients,
+        seed,
+        workers,
+        exact,
+        onPoint: (x, t) => sb.update(x, t),
+      });
+      sb.done();
+    }
+    results.push(scan ? { r, scan } : { r });
+    io.stderr(
+      `trial ${d.id}: ${r.patients} patients in ${(r.elapsedMs / 1000).toFixed(2)} s on ${workers} worker(s)\n`,
+    );
   }
+  const rows = results.flatMap(({ r }) => forestRows(r));
   if (out) {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'outcomes.csv'), outcomesCsv(r));
-    writeFileSync(join(out, 'km.svg'), kmSvg(r));
-    writeFileSync(join(out, 'result.json'), `${stringify(jsonOf(r, scan))}\n`);
-    if (scan) writeFileSync(join(out, 'scan.csv'), scanCsv(scan));
+    for (const { r, scan } of results) {
+      const dir = results.length > 1 ? join(out, r.design.id) : out;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'outcomes.csv'), outcomesCsv(r));
+      writeFileSync(join(dir, 'outcomes.parquet'), new Uint8Array(outcomesParquet(r)));
+      writeFileSync(join(dir, 'km.svg'), kmSvg(r));
+      writeFileSync(join(dir, 'forest.svg'), forestSvg(forestRows(r), `seed ${seed}`));
+      writeFileSync(join(dir, 'result.json'), `${stringify(trialJson(r, scan))}\n`);
+      if (scan) writeFileSync(join(dir, 'scan.csv'), scanCsv(scan));
+    }
+    if (results.length > 1) writeFileSync(join(out, 'forest.svg'), forestSvg(rows, `seed ${seed}`));
   }
-  if (optFlag(args, 'json')) io.stdout(`${stringify(jsonOf(r, scan))}\n`);
-  else io.stdout(trialTable(r) + (scan ? `\n${scanTable(scan)}` : ''));
-  io.stderr(
-    `trial b47: ${patients} patients in ${(r.elapsedMs / 1000).toFixed(1)} s on ${workers} worker(s)${out ? `; files in ${out}/` : ''}\n`,
-  );
+  const jsons = results.map(({ r, scan }) => trialJson(r, scan));
+  if (optFlag(args, 'json'))
+    io.stdout(`${stringify(jsons.length === 1 ? jsons[0] : { trials: jsons, forest: rows })}\n`);
+  else
+    io.stdout(
+      results.map(({ r, scan }) => trialTable(r) + (scan ? `\n${scanTable(scan, r.design)}` : '')).join('\n'),
+    );
+  if (out) io.stderr(`files in ${out}/\n`);
   return 0;
 }
 
 export const trialCommand: Command = {
   name: 'trial',
-  summary: 'virtual NSABP B-47: the HER2-CSC model in an adjuvant trial of HER2-low patients',
-  usage: 'cscsim trial b47 [--patients N] [--seed S] [--workers N] [--scan] [--json] [--out DIR]',
+  summary: 'virtual adjuvant trastuzumab trials (B-31/N9831, their HER2-negative subgroups, B-47)',
+  usage: `cscsim trial ${TRIAL_IDS.join('|')}|all [--design FILE] [--patients N] [--seed S] [--workers N] [--exact] [--scan] [--json] [--out DIR]`,
   options,
   run,
 };

@@ -1,0 +1,309 @@
+/**
+ * The deterministic phase of the fast trial path, computed once per patient instead of an ODE solve per
+ * micrometastasis. Without the drug the model's cell reactions are first order in the cell they consume,
+ * and their per-capita rates depend on the state only through the burden N (feedback on self-renewal). So
+ * a clone started from W pure CSCs at t0 grows in the linear regime (N << Kfb) as W times the clone started
+ * from one CSC, and once its progeny are balanced it runs along the same trajectory as any other clone,
+ * shifted in time by ln(W) / r (the unstable manifold of the empty state; Kendall 1948 for the random
+ * amplitude W). One reference solve from one CSC (RK4 on the reduced cell system, rates from the model's
+ * own compiled reactions) gives, for any (W, detection size):
+ *   age = a1 + (s*(det) - sLin(det)),
+ * a1 the linear-regime age at which W N_ref = det (the transient of the progeny included), s* the age at
+ * which the reference reaches det, sLin the same without feedback (the delay burden feedback adds).
+ * A test compares it with the ODE phase of the exact path (clone.ts) clone by clone.
+ */
+import type { Problem } from '../problem/types.js';
+import { emptyState, type TrialModel } from './rates.js';
+
+/** The model's cell reactions in a reduced, local form (built once per compiled model). */
+export interface CellSystem {
+  /** Model state slots of the cell species, in local order (local 0 = S). */
+  readonly slots: Int32Array;
+  /** Per reaction: model reaction index, local reactant index, and local stoichiometry (CSR). */
+  readonly rx: Int32Array;
+  readonly reactant: Int32Array;
+  readonly rowPtr: Int32Array;
+  readonly col: Int32Array;
+  readonly val: Float64Array;
+}
+
+const systems = new WeakMap<Problem, CellSystem>();
+
+/** The cell reactions of the trial model: one reactant, a cell species with stoichiometry 1. */
+export function cellSystem(M: TrialModel): CellSystem {
+  const hit = systems.get(M.problem);
+  if (hit) return hit;
+  const pr = M.problem;
+  const ids = ['S', ...pr.stateIds.filter((id) => /^(P\d+|D)$/.test(id))];
+  const slots = Int32Array.from(ids, (id) => pr.stateIndex.get(id)!);
+  const local = new Map<number, number>();
+  slots.forEach((s, i) => {
+    local.set(s, i);
+  });
+  const rx: number[] = [];
+  const reactant: number[] = [];
+  const rowPtr = [0];
+  const col: number[] = [];
+  const val: number[] = [];
+  pr.model.reactions.forEach((r, j) => {
+    if (r.reactants.length !== 1) return;
+    const ref = r.reactants[0]!;
+    const x = local.get(pr.stateIndex.get(ref.species) ?? -1);
+    if (x === undefined || (ref.stoichiometry ?? 1) !== 1) return;
+    rx.push(j);
+    reactant.push(x);
+    for (let k = pr.stoich.rowPtr[j]!; k < pr.stoich.rowPtr[j + 1]!; k++) {
+      const c = local.get(pr.stoich.col[k]!);
+      if (c === undefined) continue;
+      col.push(c);
+      val.push(pr.stoich.val[k]!);
+    }
+    rowPtr.push(col.length);
+  });
+  const sys: CellSystem = {
+    slots,
+    rx: Int32Array.from(rx),
+    reactant: Int32Array.from(reactant),
+    rowPtr: Int32Array.from(rowPtr),
+    col: Int32Array.from(col),
+    val: Float64Array.from(val),
+  };
+  systems.set(M.problem, sys);
+  return sys;
+}
+
+/** One patient's reference clone (no drug), and what a detection query needs. */
+export interface Reference {
+  /** Net per-capita CSC growth rate at N = 0 (per day); detection needs r > 0. */
+  readonly r: number;
+  readonly age: Float64Array;
+  readonly lnN: Float64Array;
+  /** Last index of the linear regime (feedback below 1e-4 relative). */
+  readonly iLin: number;
+  /** ln of N / S in balanced exponential growth without feedback (the linear system's dominant mode). */
+  readonly lnG: number;
+  /** The reference reached the largest detection size asked for. */
+  readonly complete: boolean;
+}
+
+/** Ages of the reference beyond which we stop: past any follow-up, or growth has stalled. */
+const AGE_CAP = 40 * 365.25;
+
+/** The linear regime of a patient's cell system (no drug, no feedback): cheap, and enough for a bound. */
+export interface LinearGrowth {
+  /** Net per-capita CSC growth rate at N = 0 (per day). */
+  readonly r: number;
+  /** ln of N / S in balanced exponential growth (the dominant mode); a pure-CSC clone never exceeds it. */
+  readonly lnG: number;
+  /** Per-capita rate of each cell reaction at N ~ 0, and which ones depend on the burden. */
+  readonly rho0: Float64Array;
+  readonly varying: Int32Array;
+  /** Largest per-capita loss rate of a cell species (sets the step). */
+  readonly rhoMax: number;
+}
+
+export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
+  const sys = cellSystem(M);
+  const pr = M.problem;
+  const y = emptyState(M, p);
+  const nr = sys.rx.length;
+  const n = sys.slots.length;
+  // Per-capita rates at N = 1 and N = 1e12: equal -> constant.
+  const rho0 = new Float64Array(nr);
+  const varying: number[] = [];
+  for (let k = 0; k < nr; k++) {
+    const s = sys.slots[sys.reactant[k]!]!;
+    y[s] = 1;
+    rho0[k] = pr.rate(sys.rx[k]!, 0, y, p);
+    y[s] = 1e12;
+    const big = pr.rate(sys.rx[k]!, 0, y, p) / 1e12;
+    y[s] = 0;
+    if (Math.abs(big - rho0[k]!) > 1e-12 * Math.abs(rho0[k]!)) varying.push(k);
+  }
+  let r = 0;
+  const loss = new Float64Array(n);
+  for (let k = 0; k < nr; k++) {
+    const x = sys.reactant[k]!;
+    loss[x]! += rho0[k]!;
+    for (let e = sys.rowPtr[k]!; e < sys.rowPtr[k + 1]!; e++)
+      if (sys.col[e] === 0) r += sys.val[e]! * rho0[k]!;
+  }
+  const lnG = r > 0 ? Math.log(balancedRatio(sys, rho0, r)) : 0;
+  return { r, lnG, rho0, varying: Int32Array.from(varying), rhoMax: Math.max(...loss) };
+}
+
+/**
+ * Integrates the reduced cell system from one CSC with the model's rates at parameters p (no drug) until
+ * N reaches detMax. Rates that do not depend on the burden are evaluated once.
+ */
+export function buildReference(
+  M: TrialModel,
+  p: Float64Array,
+  detMax: number,
+  lin: LinearGrowth = linearGrowth(M, p),
+): Reference {
+  const sys = cellSystem(M);
+  const pr = M.problem;
+  const y = emptyState(M, p);
+  const nr = sys.rx.length;
+  const n = sys.slots.length;
+  const { r, lnG, rho0, varying: vary, rhoMax } = lin;
+  const empty = { r, age: new Float64Array(1), lnN: new Float64Array(1), iLin: 0, lnG: 0, complete: false };
+  if (!(r > 0)) return empty;
+  const h = Math.min(2.6 / rhoMax, Math.LN2 / r / 6);
+  const nv = vary.length;
+  const rho = Float64Array.from(rho0);
+  const { slots, reactant, rowPtr, col, val, rx } = sys;
+  const rhs = (x: Float64Array, dx: Float64Array): void => {
+    if (nv > 0) {
+      for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
+      for (let v = 0; v < nv; v++) {
+        const k = vary[v]!;
+        const xs = x[reactant[k]!]!;
+        // Rate at this state per cell of the reactant (probe one cell if it holds none).
+        if (xs > 0) rho[k] = pr.rate(rx[k]!, 0, y, p) / xs;
+        else {
+          const s = slots[reactant[k]!]!;
+          y[s] = 1;
+          rho[k] = pr.rate(rx[k]!, 0, y, p);
+          y[s] = 0;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) dx[i] = 0;
+    for (let k = 0; k < nr; k++) {
+      const f = rho[k]! * x[reactant[k]!]!;
+      const end = rowPtr[k + 1]!;
+      for (let e = rowPtr[k]!; e < end; e++) dx[col[e]!] = dx[col[e]!]! + val[e]! * f;
+    }
+  };
+  const x = new Float64Array(n);
+  const k1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  const k3 = new Float64Array(n);
+  const k4 = new Float64Array(n);
+  const tmp = new Float64Array(n);
+  x[0] = 1;
+  const lnDet = Math.log(detMax);
+  const cap = Math.ceil(AGE_CAP / h) + 1;
+  let age = new Float64Array(Math.min(cap, 1024));
+  let lnN = new Float64Array(age.length);
+  let m = 0;
+  let iLin = 0;
+  let linear = true;
+  let complete = false;
+  for (let step = 0; ; step++) {
+    let N = 0;
+    for (let i = 0; i < n; i++) N += x[i]!;
+    if (m === age.length) {
+      const a2 = new Float64Array(2 * m);
+      a2.set(age);
+      age = a2;
+      const l2 = new Float64Array(2 * m);
+      l2.set(lnN);
+      lnN = l2;
+    }
+    age[m] = step * h;
+    lnN[m] = Math.log(N);
+    if (linear) {
+      rhs(x, k1);
+      for (let v = 0; v < nv; v++) {
+        const k = vary[v]!;
+        if (Math.abs(rho[k]! - rho0[k]!) > 1e-4 * Math.abs(rho0[k]!)) linear = false;
+      }
+      if (linear) iLin = m;
+    } else rhs(x, k1);
+    m++;
+    if (lnN[m - 1]! >= lnDet) {
+      complete = true;
+      break;
+    }
+    if (step >= cap || (m > 2 && lnN[m - 1]! <= lnN[m - 2]!)) break;
+    for (let i = 0; i < n; i++) tmp[i] = x[i]! + 0.5 * h * k1[i]!;
+    rhs(tmp, k2);
+    for (let i = 0; i < n; i++) tmp[i] = x[i]! + 0.5 * h * k2[i]!;
+    rhs(tmp, k3);
+    for (let i = 0; i < n; i++) tmp[i] = x[i]! + h * k3[i]!;
+    rhs(tmp, k4);
+    for (let i = 0; i < n; i++) x[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
+  }
+  return { r, age: age.subarray(0, m), lnN: lnN.subarray(0, m), iLin, lnG, complete };
+}
+
+/**
+ * N / S of the linear system's balanced growth at rate r with S = 1: the progeny solve (A_PP - r) v = -A_PS
+ * (dense Gaussian elimination with partial pivoting; the system is small).
+ */
+function balancedRatio(sys: CellSystem, rho: Float64Array, r: number): number {
+  const n = sys.slots.length - 1;
+  const a = new Float64Array(n * (n + 1));
+  for (let i = 0; i < n; i++) a[i * (n + 1) + i] = -r;
+  for (let k = 0; k < sys.rx.length; k++) {
+    const from = sys.reactant[k]!;
+    for (let e = sys.rowPtr[k]!; e < sys.rowPtr[k + 1]!; e++) {
+      const to = sys.col[e]!;
+      if (to === 0) continue;
+      const v = sys.val[e]! * rho[k]!;
+      // Row to-1; column from-1, or the right-hand side (column n) for flux from S.
+      if (from === 0) a[(to - 1) * (n + 1) + n]! -= v;
+      else a[(to - 1) * (n + 1) + from - 1]! += v;
+    }
+  }
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let i = c + 1; i < n; i++)
+      if (Math.abs(a[i * (n + 1) + c]!) > Math.abs(a[piv * (n + 1) + c]!)) piv = i;
+    if (piv !== c)
+      for (let j = 0; j <= n; j++) {
+        const t = a[c * (n + 1) + j]!;
+        a[c * (n + 1) + j] = a[piv * (n + 1) + j]!;
+        a[piv * (n + 1) + j] = t;
+      }
+    const d = a[c * (n + 1) + c]!;
+    for (let i = 0; i < n; i++) {
+      if (i === c) continue;
+      const f = a[i * (n + 1) + c]! / d;
+      if (f !== 0) for (let j = c; j <= n; j++) a[i * (n + 1) + j]! -= f * a[c * (n + 1) + j]!;
+    }
+  }
+  let g = 1;
+  for (let i = 0; i < n; i++) g += a[i * (n + 1) + n]! / a[i * (n + 1) + i]!;
+  return g;
+}
+
+/** Age at which lnN[0..last] (increasing) reaches v, linear between points; NaN beyond the last point. */
+function ageAt(ref: Reference, v: number, last: number): number {
+  const { age, lnN } = ref;
+  if (v <= lnN[0]!) return 0;
+  if (v > lnN[last]!) return Number.NaN;
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (lnN[mid]! < v) lo = mid;
+    else hi = mid;
+  }
+  const f = (v - lnN[lo]!) / (lnN[hi]! - lnN[lo]!);
+  return age[lo]! + f * (age[hi]! - age[lo]!);
+}
+
+/**
+ * Days from a clone of W pure CSCs (no progeny, no drug) until it reaches `det` tumor cells; Infinity if
+ * it never does (no growth, or growth stalls below det).
+ */
+export function detectionAge(ref: Reference, lnW: number, lnDet: number): number {
+  if (!(ref.r > 0)) return Number.POSITIVE_INFINITY;
+  const { lnN, iLin, r, lnG } = ref;
+  const last = lnN.length - 1;
+  const target = lnDet - lnW;
+  // Linear regime: the transient of the progeny from the reference itself, then balanced growth.
+  const a1 = target <= lnN[iLin]! ? ageAt(ref, target, iLin) : (target - lnG) / r;
+  if (lnDet <= lnN[iLin]!) return a1;
+  const s = ageAt(ref, lnDet, last);
+  if (Number.isNaN(s)) return Number.POSITIVE_INFINITY;
+  // The delay burden feedback adds on the way to det, against balanced growth without feedback, less the
+  // delay the reference took on below the size at which the clone joins it (W balanced cells).
+  const join = lnW + lnG;
+  const before = join > lnN[iLin]! ? ageAt(ref, join, last) - (join - lnG) / r : 0;
+  return a1 + (s - (lnDet - lnG) / r) - (Number.isNaN(before) ? 0 : before);
+}

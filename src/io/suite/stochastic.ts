@@ -9,11 +9,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EnsembleResult, simulate } from '../../engines/ssa/ensemble.js';
+import type { EnsembleResult } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
 import { InputError } from '../../errors.js';
 import { compile } from '../../model/compile.js';
 import type { Model } from '../../model/types.js';
+import { simulate } from '../../parallel/ensemble.js';
 import { UnsupportedError } from '../sbml/errors.js';
 import { importSbml } from '../sbml/import.js';
 import { type ExpectedResults, packageOfTags, parseResults, parseTags } from './case-files.js';

@@ -15,9 +15,11 @@ import {
   simulateHere,
 } from '../engines/ssa/ensemble.js';
 import { createRunner, type Runner, type RunSpec } from '../engines/ssa/runner.js';
+import { InputError } from '../errors.js';
 import { compile } from '../model/compile.js';
 import type { Model } from '../model/types.js';
 import type { Problem } from '../problem/types.js';
+import { type JobKind, needInt, needObject } from './kinds.js';
 import { type IndexedMap, threads } from './map.js';
 import { startWorker } from './workers.js';
 
@@ -89,3 +91,20 @@ export async function simulate(problem: Problem, options: ParallelSimulateOption
   });
   return ens.result();
 }
+
+/** The ensemble chunk as a queue job kind: the model value is data, compiled by our compiler once per run. */
+export const ssaChunkKind: JobKind<EnsembleContext, Chunk, ChunkResult> = {
+  name: SSA_CHUNK,
+  check(context, item) {
+    const c = needObject(context, 'ssa-chunk context');
+    needObject(c.model, 'ssa-chunk context.model');
+    const spec = needObject(c.spec, 'ssa-chunk context.spec');
+    if (typeof spec.method !== 'string')
+      throw new InputError('ssa-chunk context.spec.method: expected a name');
+    needInt(spec.seed, 'ssa-chunk context.spec.seed');
+    const it = needObject(item, 'ssa-chunk item');
+    const start = needInt(it.start, 'ssa-chunk item.start');
+    needInt(it.end, 'ssa-chunk item.end', start + 1, start + 1_000_000);
+  },
+  prepare: (context) => chunkRunner(context),
+};

@@ -7,6 +7,7 @@ import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
 import { survivalCommand } from './survival.js';
 import { trialCommand } from './trial.js';
+import { workerCommand } from './worker.js';
 
 export const commands: readonly Command[] = [
   simulate,
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   survivalCommand,
   trialCommand,
+  workerCommand,
 ];

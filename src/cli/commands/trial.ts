@@ -19,6 +19,7 @@ import {
 } from '../../trial/index.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { redisOptions, withMap } from '../distributed.js';
 import { progressBar } from '../progress.js';
 
 const options = {
@@ -33,6 +34,7 @@ const options = {
   'scan-patients': { type: 'string', value: 'N', help: 'patients per scan point', default: '1000' },
   json: { type: 'boolean', help: 'print the results as JSON on stdout' },
   out: { type: 'string', value: 'DIR', help: 'write outcomes.csv, km.svg, result.json (and scan.csv)' },
+  ...redisOptions,
 } as const;
 
 const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'NA');
@@ -141,20 +143,30 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     optNumber(args, 'workers', { integer: true, min: 1 }) ?? Math.max(1, Math.min(4, availableParallelism()));
   const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 1 }) ?? 1000;
   const out = optString(args, 'out');
-  const bar = progressBar(io, 'patients');
-  const r = await runB47({
-    patients,
-    seed,
-    workers,
-    onProgress: (_, done, total) => bar.update(done, total),
+  const { r, scan } = await withMap(args, io, async (map) => {
+    const bar = progressBar(io, 'patients');
+    const r = await runB47({
+      patients,
+      seed,
+      workers,
+      ...(map ? { map } : {}),
+      onProgress: (_, done, total) => bar.update(done, total),
+    });
+    bar.done();
+    let scan: ScanResult | undefined;
+    if (optFlag(args, 'scan')) {
+      const sb = progressBar(io, 'scan points');
+      scan = await scanB47({
+        patients: scanPatients,
+        seed,
+        workers,
+        ...(map ? { map } : {}),
+        onPoint: (d, t) => sb.update(d, t),
+      });
+      sb.done();
+    }
+    return { r, scan };
   });
-  bar.done();
-  let scan: ScanResult | undefined;
-  if (optFlag(args, 'scan')) {
-    const sb = progressBar(io, 'scan points');
-    scan = await scanB47({ patients: scanPatients, seed, workers, onPoint: (d, t) => sb.update(d, t) });
-    sb.done();
-  }
   if (out) {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'outcomes.csv'), outcomesCsv(r));

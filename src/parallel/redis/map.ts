@@ -90,18 +90,16 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
     let lastLog = 0;
     const take = (index: number, value: unknown): void => {
       if (failed || !pending.has(index)) return; // counted once
-      let reply: ReturnType<typeof checkReply>;
+      let r: R;
       try {
-        reply = checkReply(value);
+        const reply = checkReply(value);
+        if ('error' in reply) throw fromWire(reply.error, `${task.label} (${describe(index)})`);
+        r = decode(reply.ok, `${task.label}: result of ${describe(index)}`, limit) as R;
       } catch (e) {
         failed = true;
-        return settle!.reject(e as Error);
+        settle!.reject(e as Error);
+        return;
       }
-      if ('error' in reply) {
-        failed = true;
-        return settle!.reject(fromWire(reply.error, `${task.label} (${describe(index)})`));
-      }
-      const r = decode(reply.ok, `${task.label}: result of ${describe(index)}`, limit) as R;
       pending.delete(index);
       if (task.retain !== false) results[index] = r;
       task.onDone?.(index, r);

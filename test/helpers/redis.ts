@@ -43,11 +43,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(port: number, proc: ChildProcess, log: () => string): Promise<void> {
+async function waitReady(
+  port: number,
+  proc: ChildProcess,
+  log: () => string,
+  password?: string,
+): Promise<void> {
   const t0 = Date.now();
   while (Date.now() - t0 < 10_000) {
     if (proc.exitCode !== null) throw new Error(`redis-server exited: ${log()}`);
-    const r = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
+    const auth = password ? ['-a', password, '--no-auth-warning'] : [];
+    const r = spawnSync('redis-cli', ['-p', String(port), ...auth, 'ping'], { encoding: 'utf8' });
     if (r.stdout?.trim() === 'PONG') return;
     await new Promise((res) => setTimeout(res, 50));
   }
@@ -81,8 +87,7 @@ export async function startRedis(o: { aof?: boolean; password?: string } = {}): 
     proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stdout?.on('data', (d: Buffer) => void (out += d.toString()));
     proc.stderr?.on('data', (d: Buffer) => void (out += d.toString()));
-    if (!o.password) await waitReady(port, proc, () => out);
-    else await new Promise((res) => setTimeout(res, 300));
+    await waitReady(port, proc, () => out, o.password);
   };
   const halt = (): Promise<void> =>
     new Promise((resolve) => {

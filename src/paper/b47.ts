@@ -5,6 +5,7 @@
  * self-renewal), with claim C4's status in mice per HER2 share. The full 48-point scan stays in
  * `cscsim trial b47 --scan`. Facts and JSON here; the report section is b47Section.ts.
  */
+import type { IndexedMap } from '../parallel/map.js';
 import {
   B47,
   c4HoldsAt,
@@ -46,6 +47,7 @@ export interface B47Confrontation {
 export interface B47RunOptions {
   readonly seed: number;
   readonly workers: number;
+  readonly map?: IndexedMap;
   readonly progress?: (line: string) => void;
 }
 
@@ -55,6 +57,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
     ...(plan.patients !== undefined ? { patients: plan.patients } : {}),
     seed: o.seed,
     workers: o.workers,
+    ...(o.map ? { map: o.map } : {}),
     onProgress: (stage, done, total) => o.progress?.(`B-47 ${stage}: ${done}/${total} patients`),
   });
   const scanPatients = plan.scanPatients ?? REPORT_SCAN_PATIENTS;
@@ -65,6 +68,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
           patients: scanPatients,
           seed: o.seed,
           workers: o.workers,
+          ...(o.map ? { map: o.map } : {}),
           grid,
           onPoint: (done, total, p) =>
             o.progress?.(`B-47 scan: ${done}/${total} points (model HR ${hrText(p.hr)})`),

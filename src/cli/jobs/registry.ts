@@ -6,13 +6,13 @@
 import { InputError } from '../../errors.js';
 import { runCase } from '../../io/suite/run-case.js';
 import { type Job, runJob } from '../../paper/jobs.js';
+import { REPRODUCE_JOB } from '../../paper/pool.js';
 import { ssaChunkKind } from '../../parallel/ensemble.js';
 import { allowedPath, type JobKind, kind, needInt, needObject } from '../../parallel/kinds.js';
 import { scenario } from '../../trial/assumptions.js';
 import { TRIAL_WORK } from '../../trial/pool.js';
 import { runWork, type WorkContext, type WorkItem } from '../../trial/work.js';
 
-export const REPRODUCE_JOB = 'reproduce-job';
 export const SBML_CASE = 'sbml-case';
 
 const numbers = (x: unknown, what: string): void => {

@@ -13,6 +13,8 @@ export interface TestRedis {
   readonly url: string;
   readonly port: number;
   readonly dir: string;
+  /** Process id of the running server. */
+  readonly pid: () => number | undefined;
   /** Stops the server (SIGTERM: an AOF is flushed), keeping the directory. */
   halt(): Promise<void>;
   /** Starts it again on the same port and directory. */
@@ -101,6 +103,7 @@ export async function startRedis(o: { aof?: boolean; password?: string } = {}): 
     url: `redis://${auth}127.0.0.1:${port}`,
     port,
     dir,
+    pid: () => proc.pid,
     halt,
     restart: launch,
     async stop() {

@@ -117,9 +117,12 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
     };
     const prefix = `${key}-`;
     const indexOf = (id: string): number => (id.startsWith(prefix) ? Number(id.slice(prefix.length)) : -1);
+    let lastEvent = 0;
     const onCompleted = ({ jobId: id, returnvalue }: { jobId: string; returnvalue: unknown }): void => {
       const i = indexOf(id);
-      if (i >= 0) take(i, returnvalue);
+      if (i < 0) return;
+      lastEvent = Date.now();
+      take(i, returnvalue);
     };
     events.on('completed', onCompleted);
     /** Reads pending jobs back: completions whose events were missed, and jobs that failed for good. */
@@ -139,8 +142,11 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
       }
     };
     let timer: NodeJS.Timeout | undefined;
+    const every = o.reconcileMs ?? 1000;
     const loop = (): void => {
       timer = setTimeout(() => {
+        // While completions stream in, events are enough; read jobs back only when they fall silent.
+        if (Date.now() - lastEvent < every) return loop();
         reconcile().then(
           () => !failed && pending.size > 0 && loop(),
           (e: Error) => {
@@ -148,7 +154,7 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
             if (!failed && pending.size > 0) loop();
           },
         );
-      }, o.reconcileMs ?? 1000);
+      }, every);
     };
     try {
       const attempts = o.attempts ?? 5;

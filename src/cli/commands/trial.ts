@@ -143,7 +143,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     optNumber(args, 'workers', { integer: true, min: 1 }) ?? Math.max(1, Math.min(4, availableParallelism()));
   const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 1 }) ?? 1000;
   const out = optString(args, 'out');
-  const { r, scan } = await withMap(args, io, async (map) => {
+  const { r, scan, where } = await withMap(args, io, async (map) => {
     const bar = progressBar(io, 'patients');
     const r = await runB47({
       patients,
@@ -165,7 +165,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
       sb.done();
     }
-    return { r, scan };
+    return { r, scan, where: map ? 'the Redis queue' : `${workers} worker(s)` };
   });
   if (out) {
     mkdirSync(out, { recursive: true });
@@ -177,7 +177,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (optFlag(args, 'json')) io.stdout(`${stringify(jsonOf(r, scan))}\n`);
   else io.stdout(trialTable(r) + (scan ? `\n${scanTable(scan)}` : ''));
   io.stderr(
-    `trial b47: ${patients} patients in ${(r.elapsedMs / 1000).toFixed(1)} s on ${workers} worker(s)${out ? `; files in ${out}/` : ''}\n`,
+    `trial b47: ${patients} patients in ${(r.elapsedMs / 1000).toFixed(1)} s on ${where}${out ? `; files in ${out}/` : ''}\n`,
   );
   return 0;
 }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -166,5 +166,26 @@ test('Redis restarted (AOF on) mid-run: the run resumes and gives the same bytes
     await redis.restart();
     assert.equal(await c.exit, 0, c.err());
     assert.equal(c.out(), local);
+  });
+});
+
+const SUITE = fileURLToPath(new URL('../../../shared/sbml-test-suite/semantic', import.meta.url));
+
+test('sbml-suite --redis reads case files only under a worker --allow DIR, with the local results', {
+  ...opts,
+  skip: opts.skip || (!existsSync(SUITE) && 'no ../shared/sbml-test-suite'),
+}, async () => {
+  const args = ['sbml-suite', '--cases', SUITE, '--filter', '00001-00012', '--json'];
+  const localRun = await cli(...args, '--jobs', '1');
+  await withRedis({}, async (redis, started) => {
+    started.push(...(await startWorkers(redis.url, 1, LOCK)));
+    const refused = await cli(...args, '--redis', redis.url);
+    assert.equal(refused.code, 2, refused.err);
+    assert.match(refused.err, /outside the worker's --allow directories/);
+    await started.pop()!.stop();
+    started.push(...(await startWorkers(redis.url, 2, [...LOCK, '--allow', SUITE])));
+    const r = await cli(...args, '--redis', redis.url);
+    assert.equal(r.code, localRun.code, r.err);
+    assert.equal(r.out, localRun.out);
   });
 });

@@ -7,6 +7,7 @@ import { parseCaseFilter, runSuite } from '../../io/suite/semantic.js';
 import { stochasticSuiteCli } from '../../io/suite/stochastic.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { redisOptions, withMap } from '../distributed.js';
 
 const options = {
   cases: { type: 'string', value: 'DIR', help: 'folder with one sub-folder per case (NNNNN/)' },
@@ -17,6 +18,7 @@ const options = {
   stochastic: { type: 'boolean', help: 'run DSMTS stochastic cases (Z/Y criteria) instead of semantic ones' },
   runs: { type: 'string', value: 'N', help: 'stochastic: runs per case', default: '10000' },
   seed: { type: 'string', value: 'S', help: 'stochastic: random seed', default: '1' },
+  ...redisOptions,
 } as const;
 
 export const sbmlSuite: Command = {
@@ -43,15 +45,18 @@ export const sbmlSuite: Command = {
         seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
         ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
       });
-    const result = await runSuite({
-      casesDir,
-      jobs,
-      timeoutMs: timeout * 1000,
-      ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
-      onResult: (r, done, total) => {
-        if (io.isTTY && !json) io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);
-      },
-    });
+    const result = await withMap(args, io, (map) =>
+      runSuite({
+        ...(map ? { map } : {}),
+        casesDir,
+        jobs,
+        timeoutMs: timeout * 1000,
+        ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
+        onResult: (r, done, total) => {
+          if (io.isTTY && !json) io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);
+        },
+      }),
+    );
     if (io.isTTY && !json) io.stderr('\n');
     if (json) {
       const cases = result.cases.map(({ id, status, reason, maxError }) => ({

@@ -3,8 +3,10 @@
  * trial, paper, io), so none of them needs to know about queues. A new kind (e.g. the calibration's
  * candidate batch from src/fit/) is one `kind(...)` line in `kinds` below.
  */
+import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { runCase } from '../../io/suite/run-case.js';
+import { SBML_CASE } from '../../io/suite/semantic.js';
 import { type Job, runJob } from '../../paper/jobs.js';
 import { REPRODUCE_JOB } from '../../paper/pool.js';
 import { ssaChunkKind } from '../../parallel/ensemble.js';
@@ -12,8 +14,6 @@ import { allowedPath, type JobKind, kind, needInt, needObject } from '../../para
 import { scenario } from '../../trial/assumptions.js';
 import { TRIAL_WORK } from '../../trial/pool.js';
 import { runWork, type WorkContext, type WorkItem } from '../../trial/work.js';
-
-export const SBML_CASE = 'sbml-case';
 
 const numbers = (x: unknown, what: string): void => {
   for (const [k, v] of Object.entries(needObject(x, what)))
@@ -79,7 +79,7 @@ const sbmlCase: JobKind<{ dir: string }, { id: string }, ReturnType<typeof runCa
   },
   prepare: (ctx, env) => {
     const dir = allowedPath(ctx.dir, env, 'sbml-case context.dir');
-    return (item) => runCase(dir, item.id);
+    return (item) => runCase(join(dir, item.id), item.id);
   },
 };
 

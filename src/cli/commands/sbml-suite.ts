@@ -36,15 +36,18 @@ export const sbmlSuite: Command = {
     const timeout = optNumber(args, 'timeout', { positive: true }) ?? 20;
     const json = optFlag(args, 'json');
     if (optFlag(args, 'stochastic'))
-      return stochasticSuiteCli({
-        casesDir,
-        json,
-        io,
-        workers: jobs,
-        runs: optNumber(args, 'runs', { integer: true, positive: true }) ?? 10000,
-        seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
-        ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
-      });
+      return withMap(args, io, (map) =>
+        stochasticSuiteCli({
+          ...(map ? { map } : {}),
+          casesDir,
+          json,
+          io,
+          workers: jobs,
+          runs: optNumber(args, 'runs', { integer: true, positive: true }) ?? 10000,
+          seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
+          ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
+        }),
+      );
     const result = await withMap(args, io, (map) =>
       runSuite({
         ...(map ? { map } : {}),

@@ -68,6 +68,8 @@ export const simulate: Command = {
     const out = optString(args, 'out');
     let csv: string;
 
+    if (!optFlag(args, 'stochastic') && (optString(args, 'redis') ?? optString(args, 'resume')) !== undefined)
+      throw new UsageError('--redis and --resume apply to --stochastic ensembles');
     if (optFlag(args, 'stochastic')) {
       csv = await runStochastic(problem, args, outputTimes, io);
     } else {

@@ -66,9 +66,11 @@ try {
     const run = (runs: number) => simulate(tiny, { runs, seed: 1, outputTimes: [0, 1e-3], map, chunk: 1 });
     await run(20); // warm: the worker's sandbox child starts and compiles once
     const pids = [...ws.map((w) => w.proc.pid!), redis.pid()!];
-    const c0 = cpuMs(pids) + selfCpu();
+    const s0 = selfCpu();
+    const c0 = cpuMs(pids) + s0;
     const batch = await timed(() => run(n));
-    const cpu = cpuMs(pids) + selfCpu() - c0;
+    const s1 = selfCpu();
+    const cpu = cpuMs(pids) + s1 - c0;
     const alone: number[] = [];
     for (let k = 0; k < 15; k++) alone.push(await timed(() => run(1)));
     alone.sort((a, b) => a - b);
@@ -78,6 +80,7 @@ try {
       items: n,
       amortised_ms: +((batch - inline) / n).toFixed(3),
       cpu_ms_per_item_all_processes: +(cpu / n).toFixed(3),
+      coordinator_cpu_ms_per_item: +((s1 - s0) / n).toFixed(3),
       single_item_round_trip_ms: +alone[7]!.toFixed(2),
       loadavg: load(),
     });

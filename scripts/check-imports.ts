@@ -20,10 +20,10 @@ import ts from 'typescript';
 export const LAYERS: readonly string[] = [
   'src/errors.ts',
   'src/random',
-  'src/parallel',
   'src/problem',
   'src/model',
   'src/engines',
+  'src/parallel',
   'src/analysis',
   'src/report',
   'src/models',

@@ -36,3 +36,23 @@ export class SolverError extends Error {
     this.stateId = stateId;
   }
 }
+
+/** Bad command-line usage: an unknown option, a missing or malformed value. Exit code 2. */
+export class UsageError extends InputError {
+  override readonly name: string = 'UsageError';
+}
+
+/**
+ * Valid input that uses something cscsim does not implement: an SBML package (comp, fbc, layout, ...),
+ * an unsupported level, or a construct such as a distrib distribution without an engine counterpart.
+ * `feature` is a short tag (the package prefix such as `comp`, or a construct name) for grouping reports.
+ * Exit code 2.
+ */
+export class UnsupportedError extends InputError {
+  override readonly name: string = 'UnsupportedError';
+  readonly feature: string;
+  constructor(feature: string, message: string, where: { file?: string; path?: string } = {}) {
+    super(message, where);
+    this.feature = feature;
+  }
+}

@@ -9,7 +9,7 @@
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
 export { solve } from './engines/solve.js';
 export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
-export { simulate } from './engines/ssa/ensemble.js';
+export { simulateHere } from './engines/ssa/ensemble.js';
 export { InputError, ModelError, SolverError } from './errors.js';
 export type { AbcOptions, AbcResult, ProblemSpec } from './fit/index.js';
 export { abcSmc, loadProblemFile, parseProblem, registerSimulator } from './fit/index.js';
@@ -21,6 +21,7 @@ export { type CompiledProblem, compile } from './model/compile.js';
 export { parseExpr } from './model/expr/parse.js';
 export type * from './model/types.js';
 export { getModel, modelIds, models } from './models/index.js';
+export { type ParallelSimulateOptions, simulate } from './parallel/ensemble.js';
 export type { CompiledEvent, Observer, Problem, SolveContext } from './problem/types.js';
 export { stream } from './random/index.js';
 export type { ScanResult, TrialAnalysis, TrialDesign, TrialOptions, TrialResult } from './trial/index.js';

@@ -20,10 +20,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../src/engines/ssa/method.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import type { BenchRow } from './run.js';
 
 const LAMBDA = 0.1;

@@ -3,8 +3,9 @@
  *   node --cpu-prof --import tsx bench/ssa/profile.ts [hierarchy|bd] [runs] [reps]
  * Prints ms and events/s per repetition (the first ones include JIT warm-up).
  */
-import { simulate } from '../../src/engines/ssa/ensemble.js';
+
 import { compile } from '../../src/model/compile.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { benchModel } from './run.js';
 
 const name = (process.argv[2] ?? 'hierarchy') as 'bd' | 'hierarchy';

@@ -18,10 +18,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
 import type { Model } from '../../src/model/types.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 export interface BenchRow {
   readonly problem: string;

@@ -2,7 +2,9 @@
  * A small, strict argument parser: `--name value`, `--name=value`, boolean `--flag`, positionals.
  * Unknown options are usage errors (exit code 2), never silently ignored.
  */
-import { InputError } from '../errors.js';
+import { UsageError } from '../errors.js';
+
+export { UsageError };
 
 export interface OptionSpec {
   /** 'string' takes a value; 'boolean' is a flag. */
@@ -16,10 +18,6 @@ export interface OptionSpec {
 export interface ParsedArgs {
   readonly positionals: string[];
   readonly options: Map<string, string | true>;
-}
-
-export class UsageError extends InputError {
-  override readonly name: string = 'UsageError';
 }
 
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): ParsedArgs {

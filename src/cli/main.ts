@@ -22,6 +22,13 @@ function topHelp(cmds: readonly Command[]): string {
   ].join('\n');
 }
 
+/** Exit code of an error we raise: 2 for bad usage or input (InputError and subclasses), 1 for a failed simulation. */
+export function exitCodeOf(e: unknown): number | undefined {
+  if (e instanceof InputError) return 2;
+  if (e instanceof SolverError) return 1;
+  return undefined;
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -46,15 +53,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     parseArgs(rest, cmd.options);
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`cscsim ${name}: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof SolverError) {
-      io.stderr(`cscsim ${name}: simulation failed: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    const code = exitCodeOf(e);
+    if (code === undefined) throw e;
+    io.stderr(
+      `cscsim ${name}: ${e instanceof SolverError ? 'simulation failed: ' : ''}${(e as Error).message}\n`,
+    );
+    return code;
   }
 }
 

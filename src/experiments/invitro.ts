@@ -4,7 +4,7 @@
  * one founder lineage per run) and limiting-dilution transplantation with ELDA.
  */
 
-import { simulate } from '../engines/ssa/ensemble.js';
+import { simulateHere } from '../engines/ssa/ensemble.js';
 import { compile } from '../model/compile.js';
 import { type CellLine, her2Csc } from '../models/index.js';
 import type { Problem } from '../problem/types.js';
@@ -134,7 +134,7 @@ export async function sphereFounders(
   for (let f = 0; f < founders.length; f++) {
     const y0 = new Float64Array(problem.n);
     y0[problem.stateIndex.get(founders[f]!)!] = 1;
-    const r = await simulate(problem, {
+    const r = simulateHere(problem, {
       runs: o.runs ?? 300,
       seed: (o.seed ?? 1) * 100 + f,
       outputTimes: [0, days],

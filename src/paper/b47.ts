@@ -6,6 +6,7 @@
  * `cscsim trial b47 --scan`. Facts and JSON here; the report section is b47Section.ts.
  */
 import { hierarchyParams, specOf } from '../models/parameters.js';
+import type { IndexedMap } from '../parallel/map.js';
 import {
   B47,
   DESIGNS,
@@ -77,6 +78,7 @@ export interface B47Confrontation {
 export interface B47RunOptions {
   readonly seed: number;
   readonly workers: number;
+  readonly map?: IndexedMap;
   readonly progress?: (line: string) => void;
 }
 
@@ -86,6 +88,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
     ...(plan.patients !== undefined ? { patients: plan.patients } : {}),
     seed: o.seed,
     workers: o.workers,
+    ...(o.map ? { map: o.map } : {}),
     onProgress: (stage, done, total) => o.progress?.(`B-47 ${stage}: ${done}/${total} patients`),
   });
   const scanPatients = plan.scanPatients ?? REPORT_SCAN_PATIENTS;
@@ -96,6 +99,7 @@ export async function confrontB47(plan: B47Plan, o: B47RunOptions): Promise<B47C
           patients: scanPatients,
           seed: o.seed,
           workers: o.workers,
+          ...(o.map ? { map: o.map } : {}),
           grid,
           c4: c4HoldsAt,
           onPoint: (done, total, p) =>

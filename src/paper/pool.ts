@@ -4,9 +4,13 @@
  * worker count.
  */
 import { availableParallelism } from 'node:os';
-import { runPool, startWorker } from '../parallel/workers.js';
+import { type IndexedMap, threads } from '../parallel/map.js';
+import { startWorker } from '../parallel/workers.js';
 import type { ClaimContext } from './claims/index.js';
 import { type Job, type JobResult, runJob } from './jobs.js';
+
+/** Job kind of a reproduction job on a queue (registered in src/cli/jobs/registry.ts). */
+export const REPRODUCE_JOB = 'reproduce-job';
 
 /** Default worker count: the machine's parallelism, at most 2 (the report has ~10 jobs). */
 export function defaultWorkers(): number {
@@ -18,10 +22,14 @@ export function runJobs(
   ctx: ClaimContext,
   workers: number,
   onDone?: (job: Job, result: JobResult) => void,
+  map: IndexedMap = threads(workers),
 ): Promise<JobResult[]> {
-  return runPool<Job, JobResult>({
+  return map.run<ClaimContext, Job, JobResult>({
+    kind: REPRODUCE_JOB,
+    context: ctx,
     items: jobs,
-    workers,
+    describe: (job) =>
+      job.kind === 'claims' ? `claims ${job.ids.join(',')}` : `robustness sets ${job.from}-${job.to - 1}`,
     start: () => startWorker('worker', import.meta.url, ctx),
     inline: (job) => runJob(job, ctx),
     label: 'reproduce worker',

@@ -1,4 +1,5 @@
 /** Runs every claim, the robustness sweep and the virtual B-47 trial; the CLI command and tests call this. */
+import type { IndexedMap } from '../parallel/map.js';
 import { type B47Confrontation, type B47Plan, confrontB47 } from './b47.js';
 import { type ClaimContext, type ClaimResult, claims } from './claims/index.js';
 import { planJobs } from './jobs.js';
@@ -13,6 +14,8 @@ export interface ReproduceOptions extends ClaimContext {
   readonly only?: readonly string[];
   /** Worker threads (default: up to 2); 1 runs everything on the calling thread. Results do not depend on it. */
   readonly workers?: number;
+  /** Where jobs and trial shards run (e.g. a Redis queue); default `workers` local threads. */
+  readonly map?: IndexedMap;
   /** The virtual NSABP B-47 trial and scan (b47.ts); false or absent skips it. */
   readonly trial?: B47Plan | false;
 }
@@ -43,6 +46,7 @@ export async function reproduce(o: ReproduceOptions): Promise<Reproduction> {
       else if (job.kind === 'robustness')
         o.progress?.(`robustness: ${(setsDone += job.to - job.from)}/${n} sets`);
     },
+    o.map,
   );
   const byId = new Map<string, ClaimResult>();
   const counts = ids.map(() => 0);
@@ -57,6 +61,7 @@ export async function reproduce(o: ReproduceOptions): Promise<Reproduction> {
     ? await confrontB47(o.trial, {
         seed: o.seed,
         workers,
+        ...(o.map ? { map: o.map } : {}),
         ...(o.progress ? { progress: o.progress } : {}),
       })
     : null;

@@ -1,11 +1,13 @@
 /**
- * Worker threads for every parallel job in cscsim (SSA ensembles, trials, the reproduction suite, the SBML
- * suite): starting a worker on a sibling module, sending errors across the thread boundary, and a pool
- * that hands items to idle workers and returns results in item order, so that no result depends on the
- * worker count.
+ * Worker threads for every parallel job in cscsim (SSA ensembles, trials, the reproduction suite): starting
+ * a worker on a sibling module, and one pool that hands items to idle workers and returns results in item
+ * order, so that no result depends on the worker count. A worker that dies (an error event, or an exit
+ * without one: process.exit in a job, a kill) fails the run with the item it held; the pool never hangs.
  */
 import { Worker } from 'node:worker_threads';
-import { InputError, ModelError, SolverError } from '../errors.js';
+import { fromWire, toWire, type WireError } from './wire.js';
+
+export { fromWire, toWire, type WireError } from './wire.js';
 
 /**
  * A worker running the module `name` next to the caller (`from` = the caller's import.meta.url), e.g.
@@ -19,30 +21,6 @@ export function startWorker(name: string, from: string, workerData?: unknown): W
   const target = new URL(`./${name}.ts`, from).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
   return new Worker(boot, { eval: true, workerData });
-}
-
-/** An error as it crosses a thread boundary (structured clone keeps no class). */
-export interface WireError {
-  readonly name: string;
-  readonly message: string;
-  /** SolverError's time. */
-  readonly t?: number;
-}
-
-export function toWire(e: unknown): WireError {
-  const err = e instanceof Error ? e : new Error(String(e));
-  const t = (err as { t?: unknown }).t;
-  return { name: err.name, message: err.message, ...(typeof t === 'number' ? { t } : {}) };
-}
-
-/** The error again, of its class where the CLI's exit code depends on it (InputError/ModelError 2, SolverError 1). */
-export function fromWire(w: WireError, label: string): Error {
-  // SolverError re-adds its " at t = ..." suffix.
-  if (w.name === 'SolverError')
-    return new SolverError(w.message.replace(/ at t = .*$/, ''), w.t ?? Number.NaN);
-  if (w.name === 'ModelError') return new ModelError(w.message);
-  if (w.name === 'InputError') return new InputError(w.message);
-  return new Error(`${label}: ${w.name}: ${w.message}`);
 }
 
 /** What a pool worker posts back for item `index`. */
@@ -67,63 +45,97 @@ export interface PoolSpec<I, R> {
   readonly onDone?: (index: number, result: R) => void;
   /** Prefix of errors that are not ours (e.g. 'trial worker'). */
   readonly label: string;
+  /** Names item `index` in messages (default 'item <index>'). */
+  readonly describe?: (item: I, index: number) => string;
+  /** false: results are handed to onDone only, not kept (the promise resolves to a sparse array). */
+  readonly retain?: boolean;
 }
 
 /** Runs every item; results in item order. The first error stops the pool and rejects. */
 export async function runPool<I, R>(spec: PoolSpec<I, R>): Promise<R[]> {
   const { items, onDone } = spec;
+  const keep = spec.retain !== false;
   const n = Math.max(1, Math.min(spec.workers, items.length));
   const results: R[] = new Array(items.length);
+  const name = (i: number): string => spec.describe?.(items[i]!, i) ?? `item ${i}`;
   if (n === 1) {
     for (const [i, item] of items.entries()) {
-      results[i] = await spec.inline(item, i);
-      onDone?.(i, results[i]!);
+      const r = await spec.inline(item, i);
+      if (keep) results[i] = r;
+      onDone?.(i, r);
     }
     return results;
   }
   return new Promise((resolve, reject) => {
     const pool: Worker[] = [];
+    /** Item each worker holds (-1: idle). */
+    const holding = new Map<Worker, number>();
     let next = 0;
     let done = 0;
-    let failed = false;
+    let settled = false;
     const finish = (err?: Error): void => {
-      if (failed) return;
-      failed = err !== undefined;
+      if (settled) return;
+      settled = true;
       for (const w of pool) void w.terminate();
       if (err) reject(err);
       else resolve(results);
     };
     const assign = (w: Worker): void => {
-      if (next >= items.length) return;
+      if (next >= items.length) {
+        holding.set(w, -1);
+        return;
+      }
       const req: PoolRequest<I> = { index: next, item: items[next]! };
-      next++;
+      holding.set(w, next++);
       w.postMessage(req);
     };
     for (let k = 0; k < n; k++) {
       const w = spec.start();
       pool.push(w);
+      holding.set(w, -1);
       w.on('message', (msg: PoolReply<R>) => {
-        if (failed) return;
-        if ('error' in msg) return finish(fromWire(msg.error, spec.label));
-        results[msg.index] = msg.result;
+        if (settled) return;
+        if ('error' in msg) return finish(fromWire(msg.error, `${spec.label} (${name(msg.index)})`));
+        if (keep) results[msg.index] = msg.result;
         onDone?.(msg.index, msg.result);
         if (++done === items.length) return finish();
         assign(w);
       });
-      w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
+      w.on('error', (e) => {
+        const i = holding.get(w) ?? -1;
+        const where = i >= 0 ? ` while running ${name(i)}` : '';
+        finish(
+          new Error(`${spec.label}: worker failed${where}: ${e instanceof Error ? e.message : String(e)}`),
+        );
+      });
+      // An exit without an error event (process.exit in a job, a kill): nothing else will ever answer.
+      w.on('exit', (code) => {
+        if (settled) return;
+        const i = holding.get(w) ?? -1;
+        const where = i >= 0 ? ` while running ${name(i)}` : ' before it was given work';
+        finish(new Error(`${spec.label}: worker exited with code ${code}${where}`));
+      });
       assign(w);
     }
   });
 }
 
-/** The worker side of runPool: answers each PoolRequest<I> with `work(item)` or the error it threw. */
+/**
+ * The worker side of runPool: answers each PoolRequest<I> with `work(item)` or the error it threw.
+ * `transfer` names buffers of a result to move rather than copy (e.g. a Float64Array's buffer).
+ */
 export function servePool<I, R>(
-  port: { on(event: 'message', f: (req: PoolRequest<I>) => void): unknown; postMessage(m: unknown): void },
+  port: {
+    on(event: 'message', f: (req: PoolRequest<I>) => void): unknown;
+    postMessage(m: unknown, transfer?: ArrayBuffer[]): void;
+  },
   work: (item: I) => R | Promise<R>,
+  transfer?: (result: R) => ArrayBuffer[],
 ): void {
   port.on('message', async (req: PoolRequest<I>) => {
     try {
-      port.postMessage({ index: req.index, result: await work(req.item) } satisfies PoolReply<R>);
+      const result = await work(req.item);
+      port.postMessage({ index: req.index, result } satisfies PoolReply<R>, transfer?.(result));
     } catch (e) {
       port.postMessage({ index: req.index, error: toWire(e) } satisfies PoolReply<R>);
     }

@@ -8,6 +8,7 @@
  * the outcome is identical for any number of workers.
  */
 import { InputError } from '../errors.js';
+import type { IndexedMap } from '../parallel/map.js';
 import { analyse, type PatientOutcome, type TrialAnalysis } from './analysis.js';
 import { type AssumptionId, scenarioForDesign, type TrialScenario } from './assumptions.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
@@ -36,6 +37,8 @@ export interface TrialOptions {
   readonly clone?: CloneSettings;
   /** Model parameter values for every patient over their own (e.g. { Kd: 1e12 } switches the drug off). */
   readonly modelParams?: Readonly<Record<string, number>>;
+  /** Where work items run (e.g. a Redis queue); default `workers` local threads. */
+  readonly map?: IndexedMap;
   /** Progress: stage, done, total (patients). */
   readonly onProgress?: (stage: 'calibration' | 'trial', done: number, total: number) => void;
 }
@@ -141,6 +144,7 @@ export async function runTrial(
         done += r.kind === 'pilot' ? r.K.length : 0;
         options.onProgress?.('calibration', done, pilot);
       },
+      options.map,
     );
     const K = res.flatMap((r) => (r.kind === 'pilot' ? r.K : []));
     for (const r of res) odeSolves += r.odeSolves;
@@ -158,6 +162,7 @@ export async function runTrial(
       done += r.kind === 'trial' ? r.outcomes.length : 0;
       options.onProgress?.('trial', done, patients);
     },
+    options.map,
   );
   const outcomes = res.flatMap((r) => (r.kind === 'trial' ? r.outcomes : []));
   for (const r of res) odeSolves += r.odeSolves;

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { solve } from '../../src/engines/solve.js';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { InputError } from '../../src/errors.js';
 import { compile } from '../../src/model/compile.js';
 import type { Model } from '../../src/model/types.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 // V' = (E - V) / tau from V(0) = -70: V(t) = E + (V0 - E) exp(-t / tau).
 const membrane: Model = {

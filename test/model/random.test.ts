@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
 import { emitNumber } from '../../src/model/expr/codegen.js';
 import { evaluate } from '../../src/model/expr/evaluate.js';
 import { parseExpr } from '../../src/model/expr/parse.js';
 import { makeHelpers } from '../../src/model/expr/runtime.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { stream } from '../../src/random/rng.js';
 
 const src = { unit: '1', source: 'assumed: test' };

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { solve } from '../../src/engines/solve.js';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { InputError } from '../../src/errors.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 const src = { unit: '1', source: 'assumed: test' };
 

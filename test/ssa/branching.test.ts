@@ -12,8 +12,8 @@ import {
   pgf,
   sizeProbability,
 } from '../../src/analysis/branching.js';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import type { Expr, Model } from '../../src/model/types.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { compile } from './mini-compile.js';
 import { id, mul } from './models.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 const src = { unit: '1/day', source: 'assumed: test' };
 

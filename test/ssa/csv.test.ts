@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ensembleToCsv } from '../../src/engines/ssa/csv.js';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { compile } from './mini-compile.js';
 import { birthDeath } from './models.js';
 

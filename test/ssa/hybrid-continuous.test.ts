@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { InputError } from '../../src/errors.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 // A drug amount that is not a count (0.37 mg/kg, eliminated at k) raises the death rate of a small CSC pool.
 const [b, d0, kd, k, dose, s0] = [1, 0.9, 0.5, 0.2, 0.37, 50];

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import { kernels } from '../../src/engines/ssa/kernel.js';
 import { SolverError } from '../../src/errors.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
 import type { Model } from '../../src/model/types.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 
 const src = { unit: '1', source: 'assumed: test' };
 const grid = (end: number, steps: number): number[] =>

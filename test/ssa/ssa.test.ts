@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { simulate } from '../../src/engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../src/engines/ssa/method.js';
 import { InputError } from '../../src/errors.js';
 import type { Model } from '../../src/model/types.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { compile } from './mini-compile.js';
 import { birthDeath, dimerisation, id, immigrationDeath, manyDecays, mul, num } from './models.js';
 
@@ -159,26 +159,6 @@ test('time-dependent rates: immigration at rate c t gives Poisson(c t^2 / 2)', a
       const s = zy(r.mean[i], r.sd[i], mu, Math.sqrt(mu), runs);
       assert.ok(Math.abs(s.z) < 4 && Math.abs(s.y) < 5, `${method} t=${r.t[i]} Z=${s.z} Y=${s.y}`);
     }
-  }
-});
-
-test('ensembles are bit-identical for 1, 2 and 4 workers', async () => {
-  const problem = compile(birthDeath(20, 1, 1.1));
-  const opts = {
-    runs: 300,
-    seed: 77,
-    outputTimes: grid(5, 5),
-    quantiles: [0.1, 0.5],
-    compileModule: new URL('./mini-compile.ts', import.meta.url).href,
-  };
-  const one = await simulate(problem, { ...opts, workers: 1 });
-  for (const workers of [2, 4]) {
-    const many = await simulate(problem, { ...opts, workers });
-    assert.deepEqual(many.mean, one.mean);
-    assert.deepEqual(many.sd, one.sd);
-    assert.deepEqual(many.quantiles.values, one.quantiles.values);
-    assert.deepEqual(many.extinct, one.extinct);
-    assert.equal(many.stats.firings, one.stats.firings);
   }
 });
 

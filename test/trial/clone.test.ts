@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extinctionProbabilityBy } from '../../src/analysis/branching.js';
-import { simulate } from '../../src/engines/ssa/index.js';
 import { paramVector } from '../../src/experiments/sim.js';
+import { simulate } from '../../src/parallel/ensemble.js';
 import { stream } from '../../src/random/rng.js';
 import { simulateClone } from '../../src/trial/clone.js';
 import type { Micromet } from '../../src/trial/population.js';

@@ -8,6 +8,7 @@ import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
 import { survivalCommand } from './survival.js';
 import { trialCommand } from './trial.js';
+import { workerCommand } from './worker.js';
 
 export const commands: readonly Command[] = [
   simulate,
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   survivalCommand,
   trialCommand,
   fitCommand,
+  workerCommand,
 ];

@@ -12,6 +12,7 @@ import { reproduce } from '../../paper/reproduce.js';
 import { trialText } from '../../paper/summary.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { redisOptions, withMap } from '../distributed.js';
 
 const options = {
   out: {
@@ -42,6 +43,7 @@ const options = {
     help: 'patients per point of the B-47 scan (0 skips the scan)',
     default: String(REPORT_SCAN_PATIENTS),
   },
+  ...redisOptions,
 } as const;
 
 export const reproduceCommand: Command = {
@@ -71,14 +73,17 @@ export const reproduceCommand: Command = {
           ...(patients !== undefined ? { patients } : {}),
           ...(scanPatients !== undefined ? { scanPatients } : {}),
         };
-    const rep = await reproduce({
-      seed,
-      sets,
-      ...(only ? { only } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      trial,
-      ...(io.isTTY ? { progress: (line: string) => io.stderr(`\r\x1b[K${line}`) } : {}),
-    });
+    const rep = await withMap(args, io, (map) =>
+      reproduce({
+        ...(map ? { map } : {}),
+        seed,
+        sets,
+        ...(only ? { only } : {}),
+        ...(workers !== undefined ? { workers } : {}),
+        trial,
+        ...(io.isTTY ? { progress: (line: string) => io.stderr(`\r\x1b[K${line}`) } : {}),
+      }),
+    );
     if (io.isTTY) io.stderr('\r\x1b[K');
     const input = {
       results: rep.results,

@@ -7,6 +7,7 @@ import { parseCaseFilter, runSuite, SBML_VERSIONS, type SbmlVersion } from '../.
 import { stochasticSuiteCli } from '../../io/suite/stochastic.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { redisOptions, withMap } from '../distributed.js';
 
 const options = {
   cases: { type: 'string', value: 'DIR', help: 'folder with one sub-folder per case (NNNNN/)' },
@@ -23,6 +24,7 @@ const options = {
   stochastic: { type: 'boolean', help: 'run DSMTS stochastic cases (Z/Y criteria) instead of semantic ones' },
   runs: { type: 'string', value: 'N', help: 'stochastic: runs per case', default: '10000' },
   seed: { type: 'string', value: 'S', help: 'stochastic: random seed', default: '1' },
+  ...redisOptions,
 } as const;
 
 export const sbmlSuite: Command = {
@@ -43,25 +45,31 @@ export const sbmlSuite: Command = {
     if (sbml !== undefined && !(SBML_VERSIONS as readonly string[]).includes(sbml))
       throw new UsageError(`--sbml: '${sbml}' is not one of ${SBML_VERSIONS.join(', ')}`);
     if (optFlag(args, 'stochastic'))
-      return stochasticSuiteCli({
+      return withMap(args, io, (map) =>
+        stochasticSuiteCli({
+          ...(map ? { map } : {}),
+          casesDir,
+          json,
+          io,
+          workers: jobs,
+          runs: optNumber(args, 'runs', { integer: true, positive: true }) ?? 10000,
+          seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
+          ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
+        }),
+      );
+    const result = await withMap(args, io, (map) =>
+      runSuite({
+        ...(map ? { map } : {}),
         casesDir,
-        json,
-        io,
-        workers: jobs,
-        runs: optNumber(args, 'runs', { integer: true, positive: true }) ?? 10000,
-        seed: optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1,
+        jobs,
+        ...(sbml ? { version: sbml as SbmlVersion } : {}),
+        timeoutMs: timeout * 1000,
         ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
-      });
-    const result = await runSuite({
-      casesDir,
-      jobs,
-      ...(sbml ? { version: sbml as SbmlVersion } : {}),
-      timeoutMs: timeout * 1000,
-      ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
-      onResult: (r, done, total) => {
-        if (io.isTTY && !json) io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);
-      },
-    });
+        onResult: (r, done, total) => {
+          if (io.isTTY && !json) io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);
+        },
+      }),
+    );
     if (io.isTTY && !json) io.stderr('\n');
     if (json) {
       const cases = result.cases.map(({ id, status, reason, maxError }) => ({

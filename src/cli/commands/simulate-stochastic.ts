@@ -1,11 +1,13 @@
 /** The `--stochastic` path of `cscsim simulate`: an SSA ensemble summarised per output time as CSV. */
 import { availableParallelism } from 'node:os';
 import { ensembleCsv } from '../../engines/ssa/csv.js';
-import { simulate } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
 import type { CompiledProblem } from '../../model/compile.js';
+import { simulate } from '../../parallel/ensemble.js';
+import type { Problem } from '../../problem/types.js';
 import { optNumber, optString, type ParsedArgs, UsageError } from '../args.js';
 import type { CliIo } from '../command.js';
+import { withMap } from '../distributed.js';
 import { progressBar } from '../progress.js';
 
 const methods: readonly SsaMethodName[] = ['direct', 'tau-leap', 'hybrid'];
@@ -35,19 +37,22 @@ export async function runStochastic(
   if ((threshold !== undefined || continuous !== undefined) && method !== 'hybrid')
     throw new UsageError(`--threshold and --continuous apply to --method hybrid, not ${method}`);
   const bar = progressBar(io, 'runs');
-  const result = await simulate(problem, {
-    method,
-    runs,
-    seed,
-    outputTimes,
-    workers,
-    onProgress: bar.update,
-    tuning: {
-      ...(epsilon !== undefined ? { epsilon } : {}),
-      ...(threshold !== undefined ? { hybridThreshold: threshold } : {}),
-      ...(continuous !== undefined ? { continuous } : {}),
-    },
-  });
+  const result = await withMap(args, io, (map) =>
+    simulate(problem, {
+      ...(map ? { map } : {}),
+      method,
+      runs,
+      seed,
+      outputTimes,
+      workers,
+      onProgress: bar.update,
+      tuning: {
+        ...(epsilon !== undefined ? { epsilon } : {}),
+        ...(threshold !== undefined ? { hybridThreshold: threshold } : {}),
+        ...(continuous !== undefined ? { continuous } : {}),
+      },
+    }),
+  );
   bar.done();
   io.stderr(
     `simulate: ${problem.model.id}: ${runs} runs (${method}, seed ${seed}), ${result.stats.firings} firings\n`,

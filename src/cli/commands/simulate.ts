@@ -10,6 +10,7 @@ import { loadModel } from '../../io/load-model.js';
 import { compile } from '../../model/compile.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { redisOptions } from '../distributed.js';
 import { runStochastic } from './simulate-stochastic.js';
 
 const options = {
@@ -28,6 +29,7 @@ const options = {
   runs: { type: 'string', value: 'N', help: 'ensemble size (stochastic)', default: '1000' },
   seed: { type: 'string', value: 'S', help: 'random seed (stochastic)', default: '1' },
   workers: { type: 'string', value: 'W', help: 'worker threads (stochastic)', default: 'cores' },
+  ...redisOptions,
   epsilon: { type: 'string', value: 'E', help: 'tau-leap error control (CGP 2006)', default: '0.03' },
   threshold: {
     type: 'string',
@@ -66,6 +68,8 @@ export const simulate: Command = {
     const out = optString(args, 'out');
     let csv: string;
 
+    if (!optFlag(args, 'stochastic') && (optString(args, 'redis') ?? optString(args, 'resume')) !== undefined)
+      throw new UsageError('--redis and --resume apply to --stochastic ensembles');
     if (optFlag(args, 'stochastic')) {
       csv = await runStochastic(problem, args, outputTimes, io);
     } else {

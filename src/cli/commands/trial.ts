@@ -29,6 +29,7 @@ import {
 } from '../../trial/index.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { CliIo, Command } from '../command.js';
+import { redisOptions, withMap } from '../distributed.js';
 import { type Progress, progressBar } from '../progress.js';
 
 const options = {
@@ -54,6 +55,7 @@ const options = {
     value: 'DIR',
     help: 'write outcomes.csv, outcomes.parquet, km.svg, forest.svg, result.json (and scan.csv)',
   },
+  ...redisOptions,
 } as const;
 
 /** Patients above which --yes is needed, and the measured costs behind the estimate (fast path). */
@@ -232,33 +234,37 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 4 }) ?? 1000;
   const out = optString(args, 'out');
   const results: { r: TrialResult; scan?: ScanResult }[] = [];
-  for (const d of designs) {
-    const bar = lateBar(io, `${d.id} patients`);
-    const r = await runTrial(d, {
-      ...(patientsOpt !== undefined ? { patients: patientsOpt } : {}),
-      seed,
-      workers,
-      exact,
-      onProgress: (_, done, t) => bar.update(done, t),
-    });
-    bar.done();
-    let scan: ScanResult | undefined;
-    if (optFlag(args, 'scan')) {
-      const sb = lateBar(io, 'scan points');
-      scan = await scanTrial(d, {
-        patients: scanPatients,
+  await withMap(args, io, async (map) => {
+    for (const d of designs) {
+      const bar = lateBar(io, `${d.id} patients`);
+      const r = await runTrial(d, {
+        ...(patientsOpt !== undefined ? { patients: patientsOpt } : {}),
         seed,
         workers,
         exact,
-        onPoint: (x, t) => sb.update(x, t),
+        ...(map ? { map } : {}),
+        onProgress: (_, done, t) => bar.update(done, t),
       });
-      sb.done();
+      bar.done();
+      let scan: ScanResult | undefined;
+      if (optFlag(args, 'scan')) {
+        const sb = lateBar(io, 'scan points');
+        scan = await scanTrial(d, {
+          patients: scanPatients,
+          seed,
+          workers,
+          exact,
+          ...(map ? { map } : {}),
+          onPoint: (x, t) => sb.update(x, t),
+        });
+        sb.done();
+      }
+      results.push(scan ? { r, scan } : { r });
+      io.stderr(
+        `trial ${d.id}: ${r.patients} patients in ${(r.elapsedMs / 1000).toFixed(2)} s on ${map ? 'the Redis queue' : `${workers} worker(s)`}\n`,
+      );
     }
-    results.push(scan ? { r, scan } : { r });
-    io.stderr(
-      `trial ${d.id}: ${r.patients} patients in ${(r.elapsedMs / 1000).toFixed(2)} s on ${workers} worker(s)\n`,
-    );
-  }
+  });
   const rows = results.flatMap(({ r }) => forestRows(r));
   if (out) {
     mkdirSync(out, { recursive: true });

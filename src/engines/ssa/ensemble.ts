@@ -1,21 +1,16 @@
 /**
- * Ensembles of stochastic trajectories: `simulate(problem, options)` runs `runs` trajectories, run i
- * drawing from stream(seed, i), and summarises them per output time (mean, sd, exact quantiles,
- * extinction fractions). With `workers > 1` runs are split into chunks over worker_threads; each worker
- * recompiles the model value, returns per-run outputs for its chunk, and the main thread accumulates
- * chunks strictly in run order, so results are bit-identical for any worker count.
+ * Ensembles of stochastic trajectories, the one ensemble function of cscsim (CLI, library, web worker):
+ * run i draws from stream(seed, i); runs are grouped into chunks [start, end), each chunk's per-run outputs
+ * are accumulated strictly in run order, so the mean, sd, exact quantiles and extinction fractions are
+ * bit-identical however the chunks were computed. `simulateHere` runs the chunks on the calling thread
+ * (browser-safe, no Node module); src/parallel/ensemble.ts sends the same chunks to worker threads or a
+ * queue and feeds the results back through `Ensemble.add`.
  */
-import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
-import type { CompiledProblem } from '../../model/compile.js';
-import { fromWire, startWorker, type WireError } from '../../parallel/workers.js';
 import type { Problem } from '../../problem/types.js';
 import { Accumulator } from './accumulate.js';
 import type { SsaMethodName, SsaStats, SsaTuning } from './method.js';
-import { createRunner, type RunSpec } from './runner.js';
-
-/** Upper bound on worker threads, whatever is asked (each holds a compiled model). */
-export const MAX_WORKERS = 64;
+import { createRunner, type Runner, type RunSpec } from './runner.js';
 
 export interface SimulateOptions {
   /** Default 'direct'. */
@@ -24,11 +19,6 @@ export interface SimulateOptions {
   /** Integer in [0, 2^53). */
   readonly seed: number;
   readonly outputTimes: ArrayLike<number>;
-  /**
-   * Worker threads; default 1 (the calling thread). More workers than cores is allowed (results do not
-   * depend on the count); capped at MAX_WORKERS and at the number of runs.
-   */
-  readonly workers?: number;
   /** Keep every run's output (runs x times x ids doubles). */
   readonly keepTrajectories?: boolean;
   /** Probabilities for exact quantiles; default [0.05, 0.5, 0.95]; [] to save memory. */
@@ -44,8 +34,6 @@ export interface SimulateOptions {
   readonly maxSteps?: number;
   /** Called with (runs done, runs total) after each chunk; the CLI draws a progress bar on a TTY. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Module exporting `compile(model): Problem` for workers; default the project's compiler. */
-  readonly compileModule?: string;
 }
 
 export interface EnsembleResult {
@@ -67,12 +55,21 @@ export interface EnsembleResult {
   readonly stats: SsaStats;
 }
 
-export async function simulate(problem: Problem, options: SimulateOptions): Promise<EnsembleResult> {
-  const runs = options.runs;
-  if (!Number.isInteger(runs) || runs < 1) throw new InputError(`runs must be an integer >= 1, got ${runs}`);
-  const probs = options.quantiles ?? [0.05, 0.5, 0.95];
-  for (const q of probs) if (!(q >= 0 && q <= 1)) throw new InputError(`quantile ${q} is outside [0, 1]`);
-  const spec: RunSpec = {
+/** Runs [start, end) of an ensemble. */
+export interface Chunk {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A computed chunk: (end - start) * size outputs, run after run, and the steps it took. */
+export interface ChunkResult extends Chunk {
+  readonly out: Float64Array;
+  readonly stats: SsaStats;
+}
+
+/** The serialisable run specification of an ensemble (what a worker needs besides the problem). */
+export function runSpecOf(options: SimulateOptions): RunSpec {
+  return {
     method: options.method ?? 'direct',
     seed: options.seed,
     outputTimes: Float64Array.from(options.outputTimes),
@@ -84,122 +81,118 @@ export async function simulate(problem: Problem, options: SimulateOptions): Prom
     tuning: options.tuning,
     maxSteps: options.maxSteps,
   };
-  const runner = createRunner(problem, spec); // validates everything up front, on this thread
-  const size = runner.size;
-  const acc = new Accumulator(size, runs, probs);
-  const kept: Float64Array[] | undefined = options.keepTrajectories ? [] : undefined;
-  const stats: SsaStats = { firings: 0, steps: 0, rejected: 0 };
-  const take = (out: Float64Array, count: number): void => {
-    for (let r = 0; r < count; r++) {
-      acc.add(out, r * size);
-      if (kept) kept.push(out.slice(r * size, (r + 1) * size));
-    }
+}
+
+/** Runs [start, end) with `runner`; the same function on the main thread, in a worker and on a queue. */
+export function runChunk(runner: Runner, start: number, end: number): ChunkResult {
+  const out = new Float64Array((end - start) * runner.size);
+  const before = { ...runner.stats };
+  for (let i = start; i < end; i++) runner.run(i, out, (i - start) * runner.size);
+  const stats = {
+    firings: runner.stats.firings - before.firings,
+    steps: runner.stats.steps - before.steps,
+    rejected: runner.stats.rejected - before.rejected,
   };
-  const workers = Math.max(1, Math.min(options.workers ?? 1, MAX_WORKERS, runs));
-  if (workers === 1) {
-    const chunk = Math.max(1, Math.min(256, Math.ceil(runs / 100)));
-    const out = new Float64Array(chunk * size);
-    for (let start = 0; start < runs; start += chunk) {
-      const end = Math.min(runs, start + chunk);
-      for (let i = start; i < end; i++) runner.run(i, out, (i - start) * size);
-      take(out, end - start);
-      options.onProgress?.(end, runs);
-    }
-    Object.assign(stats, runner.stats);
-  } else {
-    await runOnWorkers(problem, spec, runs, workers, options, (out, count, s) => {
-      take(out, count);
-      stats.firings += s.firings;
-      stats.steps += s.steps;
-      stats.rejected += s.rejected;
-      options.onProgress?.(acc.count, runs);
-    });
+  return { start, end, out, stats };
+}
+
+/** Consecutive chunks of at most `size` runs covering [0, runs). */
+export function chunksOf(runs: number, size: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let start = 0; start < runs; start += size) chunks.push({ start, end: Math.min(runs, start + size) });
+  return chunks;
+}
+
+/**
+ * One ensemble being assembled: validates the options up front (on the calling thread, so bad input fails
+ * before any worker starts), then accumulates chunk results, which must arrive in run order.
+ */
+export class Ensemble {
+  readonly runs: number;
+  readonly spec: RunSpec;
+  readonly runner: Runner;
+  private readonly probs: readonly number[];
+  private readonly acc: Accumulator;
+  private readonly kept: Float64Array[] | undefined;
+  private readonly stats: SsaStats = { firings: 0, steps: 0, rejected: 0 };
+
+  constructor(problem: Problem, options: SimulateOptions) {
+    const runs = options.runs;
+    if (!Number.isInteger(runs) || runs < 1)
+      throw new InputError(`runs must be an integer >= 1, got ${runs}`);
+    const probs = options.quantiles ?? [0.05, 0.5, 0.95];
+    for (const q of probs) if (!(q >= 0 && q <= 1)) throw new InputError(`quantile ${q} is outside [0, 1]`);
+    this.runs = runs;
+    this.probs = probs;
+    this.spec = runSpecOf(options);
+    this.runner = createRunner(problem, this.spec);
+    this.acc = new Accumulator(this.runner.size, runs, probs);
+    this.kept = options.keepTrajectories ? [] : undefined;
   }
-  const sum = acc.finish();
-  const nIds = runner.ids.length;
-  const last = (runner.t.length - 1) * nIds;
-  return {
-    method: spec.method,
-    runs,
-    seed: options.seed,
-    t: runner.t,
-    ids: runner.ids,
-    mean: sum.mean,
-    sd: sum.sd,
-    quantiles: { p: probs, values: sum.quantiles },
-    extinct: sum.extinct,
-    extinctEnd: sum.extinct.slice(last, last + nIds),
-    trajectories: kept,
-    stats,
-  };
-}
 
-/** Messages between the main thread and ssa workers. */
-export interface ChunkRequest {
-  readonly start: number;
-  readonly end: number;
-}
-export type WorkerReply =
-  | {
-      readonly kind: 'result';
-      readonly start: number;
-      readonly end: number;
-      readonly out: Float64Array;
-      readonly stats: SsaStats;
+  /** Runs accumulated so far. */
+  get done(): number {
+    return this.acc.count;
+  }
+
+  /** Adds the chunk that starts where the accumulated runs end. */
+  add(chunk: ChunkResult): void {
+    if (chunk.start !== this.acc.count)
+      throw new Error(`ensemble: chunk [${chunk.start}, ${chunk.end}) out of order at run ${this.acc.count}`);
+    const size = this.runner.size;
+    for (let r = 0; r < chunk.end - chunk.start; r++) {
+      this.acc.add(chunk.out, r * size);
+      this.kept?.push(chunk.out.slice(r * size, (r + 1) * size));
     }
-  | ({ readonly kind: 'error' } & WireError);
+    this.stats.firings += chunk.stats.firings;
+    this.stats.steps += chunk.stats.steps;
+    this.stats.rejected += chunk.stats.rejected;
+  }
 
-function runOnWorkers(
+  /** The summary of the runs accumulated so far (all of them once every chunk is in). */
+  result(): EnsembleResult {
+    const sum = this.acc.finish();
+    const { t, ids } = this.runner;
+    const last = (t.length - 1) * ids.length;
+    return {
+      method: this.spec.method,
+      runs: this.runs,
+      seed: this.spec.seed,
+      t,
+      ids,
+      mean: sum.mean,
+      sd: sum.sd,
+      quantiles: { p: this.probs, values: sum.quantiles },
+      extinct: sum.extinct,
+      extinctEnd: sum.extinct.slice(last, last + ids.length),
+      trajectories: this.kept,
+      stats: { ...this.stats },
+    };
+  }
+}
+
+export interface EnsembleHooks {
+  /** Asked after each chunk but the last; when true, the summary so far is passed to onPartial. */
+  readonly partialDue?: () => boolean;
+  readonly onPartial?: (partial: EnsembleResult, done: number) => void;
+}
+
+/** Chunk size on the calling thread: about 100 progress updates, at most 256 runs each. */
+export function localChunk(runs: number): number {
+  return Math.max(1, Math.min(256, Math.ceil(runs / 100)));
+}
+
+/** The ensemble on the calling thread, chunk by chunk (the browser's worker and one-worker runs). */
+export function simulateHere(
   problem: Problem,
-  spec: RunSpec,
-  runs: number,
-  nWorkers: number,
   options: SimulateOptions,
-  take: (out: Float64Array, count: number, stats: SsaStats) => void,
-): Promise<void> {
-  const chunk = Math.max(1, Math.min(1000, Math.ceil(runs / (nWorkers * 8))));
-  // Workers recompile the model value (a Problem holds functions, which do not cross threads).
-  const model = (problem as Partial<CompiledProblem>).model;
-  if (model === undefined)
-    throw new InputError('simulate on worker threads needs a problem from compile(model)');
-  const compileModule = options.compileModule ?? new URL('../../model/compile.js', import.meta.url).href;
-  return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
-    const ready = new Map<number, Extract<WorkerReply, { kind: 'result' }>>();
-    let nextStart = 0;
-    let flushed = 0;
-    let failed = false;
-    const finish = (err?: Error): void => {
-      if (failed) return;
-      if (err) failed = true;
-      for (const w of pool) void w.terminate();
-      if (err) reject(err);
-      else resolve();
-    };
-    const assign = (w: Worker): void => {
-      if (nextStart >= runs) return;
-      const req: ChunkRequest = { start: nextStart, end: Math.min(runs, nextStart + chunk) };
-      nextStart = req.end;
-      w.postMessage(req);
-    };
-    for (let k = 0; k < nWorkers; k++) {
-      const w = startWorker('worker', import.meta.url, { model, spec, compileModule });
-      pool.push(w);
-      w.on('message', (msg: WorkerReply) => {
-        if (failed) return;
-        if (msg.kind === 'error') return finish(fromWire(msg, 'ssa worker'));
-        ready.set(msg.start, msg);
-        // Accumulate strictly in run order.
-        for (let r = ready.get(flushed); r !== undefined; r = ready.get(flushed)) {
-          ready.delete(flushed);
-          take(r.out, r.end - r.start, r.stats);
-          flushed = r.end;
-        }
-        if (flushed >= runs) return finish();
-        assign(w);
-      });
-      w.on('error', (e) => finish(e instanceof Error ? e : new Error(String(e))));
-      assign(w);
-    }
-  });
+  hooks: EnsembleHooks = {},
+): EnsembleResult {
+  const ens = new Ensemble(problem, options);
+  for (const c of chunksOf(ens.runs, localChunk(ens.runs))) {
+    ens.add(runChunk(ens.runner, c.start, c.end));
+    options.onProgress?.(c.end, ens.runs);
+    if (c.end < ens.runs && hooks.partialDue?.()) hooks.onPartial?.(ens.result(), ens.done);
+  }
+  return ens.result();
 }

@@ -4,12 +4,16 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
+import type { IndexedMap } from '../../parallel/map.js';
 import { startWorker } from '../../parallel/workers.js';
 import { type CaseResult, runCase, type SbmlVersion } from './run-case.js';
 import type { CaseRequest } from './worker.js';
+
+/** Job kind of a suite case on a queue (registered in src/cli/jobs/registry.ts). */
+export const SBML_CASE = 'sbml-case';
 
 export { parseCaseFilter } from './case-files.js';
 export type { CaseResult, CaseStatus } from './run-case.js';
@@ -26,6 +30,11 @@ export interface SuiteOptions {
   readonly timeoutMs?: number;
   /** Which model file of each case to run (`l2v4` runs NNNNN-sbml-l2v4.xml); default L3V2. */
   readonly version?: SbmlVersion;
+  /**
+   * Runs the cases on this map instead (e.g. a Redis queue; kind 'sbml-case', the folder sent as an
+   * absolute path that workers must serve with --allow). The per-case time limit applies to threads only.
+   */
+  readonly map?: IndexedMap;
   /** Called as each case finishes (in completion order). */
   readonly onResult?: (r: CaseResult, done: number, total: number) => void;
 }
@@ -82,6 +91,22 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     results.push(r);
     options.onResult?.(r, results.length, ids.length);
   };
+  if (options.map) {
+    await options.map.run<{ dir: string }, { id: string }, CaseResult>({
+      kind: SBML_CASE,
+      context: { dir: resolve(dir) },
+      items: ids.map((id) => ({ id })),
+      label: 'sbml-suite worker',
+      describe: (c) => `case ${c.id}`,
+      retain: false,
+      onDone: (_, r) => report(r),
+      inline: (c) => runCase(join(dir, c.id), c.id),
+      start: () => {
+        throw new Error('sbml-suite: local threads run through the suite pool below');
+      },
+    });
+    return summarize(results, started);
+  }
   if (jobs === 1) {
     for (const id of ids) report(runCase(join(dir, id), id, options.version));
     return summarize(results, started);

@@ -9,11 +9,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EnsembleResult, simulate } from '../../engines/ssa/ensemble.js';
+import type { EnsembleResult } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
 import { InputError } from '../../errors.js';
 import { compile } from '../../model/compile.js';
 import type { Model } from '../../model/types.js';
+import { simulate } from '../../parallel/ensemble.js';
+import type { IndexedMap } from '../../parallel/map.js';
 import { UnsupportedError } from '../sbml/errors.js';
 import { importSbml } from '../sbml/import.js';
 import { type ExpectedResults, packageOfTags, parseResults, parseTags } from './case-files.js';
@@ -24,6 +26,8 @@ export interface StochasticSuiteOptions {
   readonly runs?: number;
   readonly seed?: number;
   readonly workers?: number;
+  /** Where each case's ensemble chunks run (e.g. a Redis queue); default `workers` threads. */
+  readonly map?: IndexedMap;
   readonly method?: SsaMethodName;
   readonly filter?: (id: string) => boolean;
   /** Test hook: multiplies every parameter by this factor (a deliberately wrong simulator). */
@@ -245,6 +249,7 @@ export async function runStochasticCase(
       runs,
       seed: options.seed ?? 1,
       workers: options.workers ?? 1,
+      ...(options.map ? { map: options.map } : {}),
       outputTimes,
       outputs: settings.variables,
       amount: settings.amount,
@@ -307,6 +312,7 @@ export interface StochasticCliOptions {
   readonly runs: number;
   readonly seed: number;
   readonly workers: number;
+  readonly map?: IndexedMap;
   readonly json: boolean;
   readonly filter?: (id: string) => boolean;
   readonly io: { stdout(s: string): void; stderr(s: string): void; readonly isTTY: boolean };
@@ -318,6 +324,7 @@ export async function stochasticSuiteCli(o: StochasticCliOptions): Promise<numbe
     runs: o.runs,
     seed: o.seed,
     workers: o.workers,
+    ...(o.map ? { map: o.map } : {}),
     filter: o.filter,
     onResult: (r, done, total) => {
       if (o.io.isTTY && !o.json) o.io.stderr(`\r${done}/${total} ${r.id} ${r.status}   `);

@@ -5,8 +5,7 @@
  */
 
 import { solve } from '../../../src/engines/solve.js';
-import { Accumulator } from '../../../src/engines/ssa/accumulate.js';
-import { createRunner } from '../../../src/engines/ssa/runner.js';
+import { type EnsembleResult, simulateHere } from '../../../src/engines/ssa/ensemble.js';
 import { InputError } from '../../../src/errors.js';
 import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
 import type { CompiledProblem } from '../../../src/model/compile.js';
@@ -59,9 +58,9 @@ export function roundedInitial(problem: CompiledProblem, p: Float64Array): Float
 }
 
 /**
- * A stochastic ensemble run on this thread in run order, as `simulate` (src/engines/ssa/ensemble.ts) does
- * with one worker - run i draws from stream(seed, i), chunks as there - so results are bit-identical to it
- * and to the CLI for any worker count. Partial summaries are the same statistics over the runs done so far.
+ * A stochastic ensemble on this thread: the one ensemble function of the engines (simulateHere in
+ * src/engines/ssa/ensemble.ts, as the CLI runs it), so results are bit-identical to `cscsim simulate` for
+ * any worker count. Partial summaries are the same statistics over the runs done so far.
  */
 export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
   if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
@@ -69,41 +68,28 @@ export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: En
   // The hybrid takes non-integer amounts (and keeps tuning.continuous ones continuous): never rounded.
   const round = req.round && req.engine !== 'hybrid';
   const continuous = req.tuning?.continuous ?? [];
-  const runner = createRunner(problem, {
-    method: req.engine,
-    seed: req.seed,
-    outputTimes: outputTimes(req.tEnd, req.points),
-    p,
-    outputs: req.outputs,
-    ...(req.tuning ? { tuning: req.tuning } : {}),
-    ...(round ? { y0: roundedInitial(problem, p) } : {}),
-  });
-  const runs = req.runs;
-  const size = runner.size;
-  const acc = new Accumulator(size, runs, PROBS);
-  const summary = (): ResultSet => {
-    const s = acc.finish();
+  const summary = (r: EnsembleResult, done: number): ResultSet => {
     const arm: Arm = {
       name: problem.model.id,
-      values: s.mean,
-      sd: s.sd,
-      q05: s.quantiles[0],
-      q50: s.quantiles[1],
-      q95: s.quantiles[2],
-      extinct: s.extinct,
+      values: r.mean,
+      sd: r.sd,
+      q05: r.quantiles.values[0],
+      q50: r.quantiles.values[1],
+      q95: r.quantiles.values[2],
+      extinct: r.extinct,
     };
     return {
       kind: 'ensemble',
       modelId: problem.model.id,
-      t: runner.t,
-      ids: runner.ids,
+      t: r.t,
+      ids: r.ids,
       arms: [arm],
-      runsDone: acc.count,
-      runs,
+      runsDone: done,
+      runs: r.runs,
       method: req.engine,
       seed: req.seed,
       notes: [
-        `${req.engine}: ${acc.count} of ${runs} runs, seed ${req.seed}, ${runner.stats.firings} firings` +
+        `${req.engine}: ${done} of ${r.runs} runs, seed ${req.seed}, ${r.stats.firings} firings` +
           (round ? '; initial amounts rounded to whole counts' : '') +
           (req.engine === 'hybrid'
             ? `; threshold ${req.tuning?.hybridThreshold ?? 1000}; continuous: ${continuous.length > 0 ? continuous.join(', ') : 'none'}`
@@ -111,16 +97,28 @@ export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: En
       ],
     };
   };
-  const chunk = Math.max(1, Math.min(256, Math.ceil(runs / 100)));
-  const out = new Float64Array(chunk * size);
-  for (let start = 0; start < runs; start += chunk) {
-    const end = Math.min(runs, start + chunk);
-    for (let i = start; i < end; i++) runner.run(i, out, (i - start) * size);
-    for (let r = 0; r < end - start; r++) acc.add(out, r * size);
-    hooks.onProgress?.(end, runs);
-    if (end < runs && hooks.partialDue?.()) hooks.onPartial?.(summary());
-  }
-  return summary();
+  const result = simulateHere(
+    problem,
+    {
+      method: req.engine,
+      runs: req.runs,
+      seed: req.seed,
+      outputTimes: outputTimes(req.tEnd, req.points),
+      p,
+      outputs: req.outputs,
+      quantiles: PROBS,
+      ...(req.tuning ? { tuning: req.tuning } : {}),
+      ...(round ? { y0: roundedInitial(problem, p) } : {}),
+      ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+    },
+    {
+      ...(hooks.partialDue ? { partialDue: hooks.partialDue } : {}),
+      ...(hooks.onPartial
+        ? { onPartial: (r: EnsembleResult, done: number) => hooks.onPartial!(summary(r, done)) }
+        : {}),
+    },
+  );
+  return summary(result, result.runs);
 }
 
 /** Volume at which a tumour counts as established, and days of the study after that (study.ts). */

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:queue`: the BullMQ map on a loopback Redis (Debian's redis-server, started for the run).
+ * 1. overhead: N near-empty ensemble chunks (1 run of a decay to t = 1e-3) through 1 worker of concurrency 1,
+ *    per item: amortised wall time of the whole batch, and the round trip of one item alone (median of 15);
+ * 2. throughput: CPU-bound chunks through 1 worker vs 2 workers (concurrency 1 each), interleaved, the
+ *    ratio of wall times. Prints JSON rows; the machine load (loadavg) is part of each row.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { compile } from '../src/model/compile.js';
+import { simulate } from '../src/parallel/ensemble.js';
+import { redisMap } from '../src/parallel/redis/map.js';
+import { redisTarget } from '../src/parallel/redis/url.js';
+import { startRedis } from '../test/helpers/redis.js';
+import { startWorkers } from '../test/helpers/workers.js';
+import { birthDeath } from '../test/ssa/models.js';
+
+const redis = await startRedis();
+const target = redisTarget(redis.url)!;
+const rows: Record<string, unknown>[] = [];
+const load = (): number => Math.round(loadavg()[0]! * 10) / 10;
+
+/** CPU ms (user + system, /proc at 100 Hz) of pids and all their descendants. */
+function cpuMs(roots: readonly number[]): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+    } catch {}
+  }
+  const take = new Set(roots);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, st] of stats)
+      if (!take.has(pid) && take.has(st.ppid)) {
+        take.add(pid);
+        grew = true;
+      }
+  }
+  let ticks = 0;
+  for (const pid of take) ticks += stats.get(pid)?.ticks ?? 0;
+  return ticks * 10;
+}
+const selfCpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+}
+
+try {
+  const tiny = compile(birthDeath(5, 0.1, 0.1));
+  const heavy = compile(birthDeath(400, 1, 1.001));
+  // 1. Overhead.
+  {
+    const ws = await startWorkers(redis.url, 1);
+    const map = await redisMap({ target });
+    const n = 400;
+    const run = (runs: number) => simulate(tiny, { runs, seed: 1, outputTimes: [0, 1e-3], map, chunk: 1 });
+    await run(20); // warm: the worker's sandbox child starts and compiles once
+    const pids = [...ws.map((w) => w.proc.pid!), redis.pid()!];
+    const s0 = selfCpu();
+    const c0 = cpuMs(pids) + s0;
+    const batch = await timed(() => run(n));
+    const s1 = selfCpu();
+    const cpu = cpuMs(pids) + s1 - c0;
+    const alone: number[] = [];
+    for (let k = 0; k < 15; k++) alone.push(await timed(() => run(1)));
+    alone.sort((a, b) => a - b);
+    const inline = await timed(() => simulate(tiny, { runs: n, seed: 1, outputTimes: [0, 1e-3] }));
+    rows.push({
+      bench: 'queue overhead per item (1 worker, concurrency 1, loopback)',
+      items: n,
+      amortised_ms: +((batch - inline) / n).toFixed(3),
+      cpu_ms_per_item_all_processes: +(cpu / n).toFixed(3),
+      coordinator_cpu_ms_per_item: +((s1 - s0) / n).toFixed(3),
+      single_item_round_trip_ms: +alone[7]!.toFixed(2),
+      loadavg: load(),
+    });
+    await map.forget();
+    await map.close();
+    await Promise.all(ws.map((w) => w.stop()));
+  }
+  // 2. Throughput, 1 vs 2 workers, interleaved.
+  {
+    const items = 16;
+    const runsPerItem = 300;
+    const ws = await startWorkers(redis.url, 2);
+    const opts = {
+      runs: items * runsPerItem,
+      seed: 3,
+      outputTimes: [0, 5],
+      chunk: runsPerItem,
+      quantiles: [],
+    };
+    const one: number[] = [];
+    const two: number[] = [];
+    const local = await timed(() => simulate(heavy, { ...opts }));
+    // One worker: the second paused (SIGSTOP would hold its locks; instead run on a second queue).
+    const solo = await startWorkers(redis.url, 1, ['--queue', 'solo']);
+    for (let rep = 0; rep < 2; rep++) {
+      const m1 = await redisMap({ target, queue: 'solo' });
+      one.push(await timed(() => simulate(heavy, { ...opts, map: m1 })));
+      await m1.forget();
+      await m1.close();
+      const m2 = await redisMap({ target });
+      two.push(await timed(() => simulate(heavy, { ...opts, map: m2 })));
+      await m2.forget();
+      await m2.close();
+    }
+    const best = (a: number[]): number => Math.min(...a);
+    rows.push({
+      bench: 'throughput, CPU-bound chunks: 2 workers vs 1 (concurrency 1 each)',
+      items,
+      item_ms_local: +(local / items).toFixed(1),
+      one_worker_ms: +best(one).toFixed(0),
+      two_workers_ms: +best(two).toFixed(0),
+      speedup: +(best(one) / best(two)).toFixed(2),
+      items_per_s_per_worker: +(items / (best(one) / 1000)).toFixed(2),
+      loadavg: load(),
+    });
+    await Promise.all([...ws, ...solo].map((w) => w.stop()));
+  }
+} finally {
+  await redis.stop();
+}
+console.log(JSON.stringify(rows, null, 2));

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { exportCommand } from './export.js';
 import { models } from './models.js';
+import { petabCommand } from './petab.js';
 import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   survivalCommand,
   trialCommand,
+  petabCommand,
 ];

@@ -42,6 +42,9 @@ export interface Comparison {
   readonly worst: number;
   readonly worstRow: number;
   readonly rows: number;
+  /** Our value and the reference's at the worst row. */
+  readonly ours?: number;
+  readonly theirs?: number;
   readonly note?: string;
 }
 
@@ -151,7 +154,14 @@ export function compareSimulations(
       worstRow = i;
     }
   });
-  return { matched: worst <= tol, worst, worstRow, rows: ms.length };
+  return {
+    matched: worst <= tol,
+    worst,
+    worstRow,
+    rows: ms.length,
+    ours: simulations[worstRow],
+    theirs: theirs[worstRow],
+  };
 }
 
 export { loadPetab };

@@ -12,6 +12,7 @@ import { Dopri5 } from './ode/dopri5.js';
 import { integrate } from './ode/integrate.js';
 import { OutputSampler } from './ode/output.js';
 import { Rodas } from './ode/rodas.js';
+import { atolScales } from './ode/scale.js';
 import type { OdeStepper, StepContext } from './ode/stepper.js';
 import type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
 
@@ -39,13 +40,17 @@ export function solve(problem: Problem, options: OdeOptions): OdeSolution {
   const n = problem.n;
   const rtol = options.rtol ?? 1e-6;
   if (!(rtol > 0 && rtol < 1)) throw new InputError(`rtol must be in (0, 1), got ${rtol}`, { path: 'rtol' });
-  const atol = resolveAtol(options.atol ?? 1e-9, n);
   const p = options.p ?? problem.p;
   if (p.length !== problem.p.length) {
     throw new InputError(`p has length ${p.length}, expected ${problem.p.length}`, { path: 'p' });
   }
   const y0 = options.y0 ? Float64Array.from(options.y0) : problem.initialState(p);
   if (y0.length !== n) throw new InputError(`y0 has length ${y0.length}, expected ${n}`, { path: 'y0' });
+  const atol = resolveAtol(options.atol ?? 1e-9, n);
+  if (typeof options.atol !== 'object' && options.scaleAtol !== false) {
+    const scales = atolScales(problem, y0, p, t0);
+    for (let i = 0; i < n; i++) atol[i]! *= scales[i]!;
+  }
   const maxSteps = options.maxSteps ?? 1e6;
   if (!(maxSteps >= 1)) throw new InputError(`maxSteps must be >= 1, got ${maxSteps}`, { path: 'maxSteps' });
   const span = tEnd - t0;

@@ -106,7 +106,8 @@ export function validate(model: Model): void {
       throw new ModelError(`unknown compartment '${s.compartment}'`, { path: `${path}.compartment` });
     }
     if (!valueDefined(s.id)) finite(s.initial, `${path}.initial`, 'initial value');
-    if (s.initial < 0) throw new ModelError('negative initial amount', { path: `${path}.initial` });
+    // Negative amounts are allowed, as SBML allows them (membrane potentials are often species);
+    // stochastic methods still need counts >= 0 (engines/ssa/validate.ts).
     if (s.conversionFactor !== undefined) checkFactor(s.conversionFactor, `${path}.conversionFactor`);
   });
   if (model.conversionFactor !== undefined) checkFactor(model.conversionFactor, 'conversionFactor');

@@ -276,10 +276,6 @@ describe('validate', () => {
       /^parameters\[0\]\.value: value must be a finite number, got NaN$/,
     );
     bad(
-      { ...m, species: [{ ...m.species[0]!, initial: -1 }] },
-      /^species\[0\]\.initial: negative initial amount$/,
-    );
-    bad(
       { ...m, parameters: [...m.parameters, { id: 'A', value: 1, unit: '1', source: 's' }] },
       /duplicate id 'A' \(first declared at species\[0\]\)/,
     );

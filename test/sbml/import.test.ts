@@ -188,11 +188,18 @@ describe('importSbml', () => {
     );
   });
 
-  it('reports other levels as unsupported', () => {
-    const l2 = '<sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4"><model/></sbml>';
+  it('reports unknown levels as unsupported, and a level contradicting the namespace', () => {
+    const l2v9 =
+      '<sbml xmlns="http://www.sbml.org/sbml/level2/version9" level="2" version="9"><model/></sbml>';
     assert.throws(
-      () => importSbml(l2),
-      (e: unknown) => e instanceof UnsupportedError && /level 2 version 4/.test(e.message),
+      () => importSbml(l2v9),
+      (e: unknown) => e instanceof UnsupportedError && /level 2 version 9/.test(e.message),
+    );
+    const mixed =
+      '<sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="3" version="1"><model/></sbml>';
+    assert.throws(
+      () => importSbml(mixed),
+      (e: unknown) => e instanceof UnsupportedError && /contradicts .* Level 2 Version 4/.test(e.message),
     );
   });
 });

@@ -199,8 +199,8 @@ const cases: [string, string][] = [
   ['truncated.xml', '<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core"><model'],
   ['badvalue.xml', badSbml],
   [
-    'level2.xml',
-    '<sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4"><model/></sbml>',
+    'level2v9.xml',
+    '<sbml xmlns="http://www.sbml.org/sbml/level2/version9" level="2" version="9"><model/></sbml>',
   ],
   ['broken.json', '{"id": "m", "compartments": [}'],
   [

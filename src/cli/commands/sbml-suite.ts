@@ -3,13 +3,19 @@
  * unsupported. Exit 0 when no case failed, 1 otherwise.
  */
 import { availableParallelism } from 'node:os';
-import { parseCaseFilter, runSuite } from '../../io/suite/semantic.js';
+import { parseCaseFilter, runSuite, SBML_VERSIONS, type SbmlVersion } from '../../io/suite/semantic.js';
 import { stochasticSuiteCli } from '../../io/suite/stochastic.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 
 const options = {
   cases: { type: 'string', value: 'DIR', help: 'folder with one sub-folder per case (NNNNN/)' },
+  sbml: {
+    type: 'string',
+    value: 'VERSION',
+    help: `model file of each case to run: ${SBML_VERSIONS.join(', ')}`,
+    default: 'l3v2',
+  },
   filter: { type: 'string', value: 'RANGES', help: 'case ids to run, e.g. 00001-00100,00950' },
   jobs: { type: 'string', value: 'N', help: 'worker threads', default: 'cores' },
   timeout: { type: 'string', value: 'S', help: 'per-case time limit in seconds', default: '20' },
@@ -22,7 +28,7 @@ const options = {
 export const sbmlSuite: Command = {
   name: 'sbml-suite',
   summary: 'run SBML Test Suite semantic cases and report the pass rate',
-  usage: 'cscsim sbml-suite --cases DIR [--filter 00001-00100] [--jobs N] [--json]',
+  usage: 'cscsim sbml-suite --cases DIR [--sbml l2v4] [--filter 00001-00100] [--jobs N] [--json]',
   options,
   async run(argv, io) {
     const args = parseArgs(argv, options);
@@ -33,6 +39,9 @@ export const sbmlSuite: Command = {
     const jobs = optNumber(args, 'jobs', { integer: true, positive: true }) ?? availableParallelism();
     const timeout = optNumber(args, 'timeout', { positive: true }) ?? 20;
     const json = optFlag(args, 'json');
+    const sbml = optString(args, 'sbml');
+    if (sbml !== undefined && !(SBML_VERSIONS as readonly string[]).includes(sbml))
+      throw new UsageError(`--sbml: '${sbml}' is not one of ${SBML_VERSIONS.join(', ')}`);
     if (optFlag(args, 'stochastic'))
       return stochasticSuiteCli({
         casesDir,
@@ -46,6 +55,7 @@ export const sbmlSuite: Command = {
     const result = await runSuite({
       casesDir,
       jobs,
+      ...(sbml ? { version: sbml as SbmlVersion } : {}),
       timeoutMs: timeout * 1000,
       ...(filterSpec ? { filter: parseCaseFilter(filterSpec) } : {}),
       onResult: (r, done, total) => {

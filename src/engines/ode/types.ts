@@ -11,8 +11,15 @@ export interface OdeOptions {
   readonly method?: OdeMethod;
   /** Relative tolerance, default 1e-6. */
   readonly rtol?: number;
-  /** Absolute tolerance, scalar or per component; default 1e-9. */
+  /**
+   * Absolute tolerance, scalar or per component; default 1e-9. A scalar is in the units each state is
+   * read in: for a species whose math value is a concentration, it applies to the concentration (the
+   * amount's tolerance is atol times the compartment size at t0; see ode/scale.ts) unless `scaleAtol`
+   * is false. A per-component array is used as given.
+   */
   readonly atol?: number | Float64Array;
+  /** Default true: a scalar atol is scaled by each concentration species' compartment size. */
+  readonly scaleAtol?: boolean;
   /** Times at which to report the solution (sorted, within [t0, tEnd]). Default: every accepted step. */
   readonly outputTimes?: ArrayLike<number>;
   /** Maximum number of steps (accepted + rejected); default 1e6. */

@@ -18,6 +18,8 @@ const DISTRIB = 'http://www.sbml.org/sbml/symbols/distrib/';
 export interface MathContext {
   readonly file?: string;
   readonly where: string;
+  /** SBML Level of the document (default 3): avogadro, rateOf and distrib exist in Level 3 only. */
+  readonly level?: number;
 }
 
 const SIMPLE: Readonly<Record<string, BuiltinOp>> = {
@@ -225,6 +227,7 @@ class MathReader {
   private symbol(el: XmlElement): Expr {
     const u = this.url(el);
     if (u === `${SYMBOLS}time`) return { k: 'time' };
+    if (u === `${SYMBOLS}avogadro`) this.levelThree(u, el);
     if (u === `${SYMBOLS}avogadro`) return { k: 'const', name: 'avogadro' };
     if (u === `${SYMBOLS}delay` || u === `${SYMBOLS}rateOf` || u.startsWith(DISTRIB))
       this.fail(`csymbol '${u}' must be applied to arguments`, el);
@@ -328,8 +331,15 @@ class MathReader {
     return rest.map((a) => this.expr(a));
   }
 
+  /** csymbols Level 3 introduced are unknown to Levels 1-2 documents. */
+  private levelThree(u: string, el: XmlElement): void {
+    if ((this.ctx.level ?? 3) < 3)
+      this.fail(`csymbol '${u}' is SBML Level 3 only (this document is Level ${this.ctx.level})`, el);
+  }
+
   private applySymbol(head: XmlElement, rest: XmlElement[], el: XmlElement): Expr {
     const u = this.url(head);
+    if (u !== `${SYMBOLS}delay`) this.levelThree(u, el);
     if (u === `${SYMBOLS}delay`) return { k: 'op', op: 'delay', args: this.args(rest, 2, 'delay', el) };
     if (u === `${SYMBOLS}rateOf`) {
       const args = this.args(rest, 1, 'rateOf', el);

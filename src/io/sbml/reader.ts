@@ -1,16 +1,39 @@
 /** Typed access to SBML element attributes, with errors that name the element. */
 import { InputError } from '../../errors.js';
+import type { Dialect } from './dialect.js';
 import { attr, childElements, type XmlElement } from './xml.js';
 
 const SID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class SbmlReader {
   readonly warnings: string[] = [];
-  constructor(readonly file: string | undefined) {}
+  constructor(
+    readonly file: string | undefined,
+    readonly dialect: Dialect,
+  ) {}
+
+  /** Level 1 names things by `name` (its identifier); Levels 2 and 3 by `id`. */
+  get l1(): boolean {
+    return this.dialect.level === 1;
+  }
+
+  /** The identifier of a component: `id`, or `name` in Level 1. */
+  id(el: XmlElement): string {
+    return this.sid(el, this.l1 ? 'name' : 'id');
+  }
+
+  /** The display name of a component (Level 1 has none apart from its identifier). */
+  name(el: XmlElement): string | undefined {
+    return this.l1 ? undefined : attr(el, 'name');
+  }
 
   /** `species 'S1'` or `<species>` at line n, for messages. */
   describe(el: XmlElement): string {
-    const id = attr(el, 'id') ?? attr(el, 'symbol') ?? attr(el, 'variable');
+    const id =
+      attr(el, 'id') ??
+      attr(el, 'symbol') ??
+      attr(el, 'variable') ??
+      (this.l1 ? (attr(el, 'name') ?? attr(el, 'species') ?? attr(el, 'compartment')) : undefined);
     return id !== undefined ? `${el.local} '${id}'` : `<${el.local}> at line ${el.line}`;
   }
 
@@ -52,14 +75,18 @@ export class SbmlReader {
     return this.fail(el, `attribute ${name}='${v}' is not a boolean`);
   }
 
-  /** Elements of `<listOfX>` children named `item`; several lists of one kind are an error. */
-  list(parent: XmlElement, listName: string, item: string): XmlElement[] {
+  /**
+   * Elements of `<listOfX>` children named `item` (or any of `item`'s spellings, e.g. Level 1's `specie`
+   * and `species`); several lists of one kind are an error.
+   */
+  list(parent: XmlElement, listName: string, item: string | readonly string[]): XmlElement[] {
+    const items = typeof item === 'string' ? [item] : item;
     const lists = childElements(parent, listName);
     if (lists.length > 1) this.fail(parent, `more than one <${listName}>`);
     if (lists.length === 0) return [];
     const out: XmlElement[] = [];
     for (const c of childElements(lists[0]!)) {
-      if (c.local === item) out.push(c);
+      if (items.includes(c.local)) out.push(c);
       else if (c.local !== 'notes' && c.local !== 'annotation')
         this.fail(lists[0]!, `unexpected <${c.local}> at line ${c.line}`);
     }

@@ -1,5 +1,5 @@
 /**
- * Runs one SBML Test Suite semantic case: import the L3 model, simulate with `solve` at tolerances
+ * Runs one SBML Test Suite semantic case: import the model at the requested Level/Version (L3V2 by default), simulate with `solve` at tolerances
  * well inside the case's own, and judge every listed variable at every output time by the suite's
  * rule (README of the suite: |actual - expected| <= absolute + relative * |expected|).
  */
@@ -25,7 +25,13 @@ export interface CaseResult {
   readonly ms?: number;
   /** Set when the case needs an SBML package (comp, fbc, ...): outside SBML core. */
   readonly package?: string;
+  /** Set when the case has no model file at the requested Level/Version: not counted as core. */
+  readonly unavailable?: true;
 }
+
+/** The Level/Version spellings of the suite's model files (`NNNNN-sbml-l2v4.xml`). */
+export const SBML_VERSIONS = ['l1v2', 'l2v1', 'l2v2', 'l2v3', 'l2v4', 'l2v5', 'l3v1', 'l3v2'] as const;
+export type SbmlVersion = (typeof SBML_VERSIONS)[number];
 
 /** Features of UnsupportedError that are SBML packages rather than core constructs we lack. */
 const NOT_PACKAGES = new Set(['level', 'csymbol']);
@@ -37,8 +43,9 @@ export function caseTolerances(absolute: number, relative: number): { rtol: numb
   return { rtol, atol };
 }
 
-function modelFile(dir: string, id: string): string | undefined {
-  for (const v of ['l3v2', 'l3v1']) {
+/** The case's model at `version`; by default L3V2, else L3V1. */
+function modelFile(dir: string, id: string, version?: SbmlVersion): string | undefined {
+  for (const v of version ? [version] : ['l3v2', 'l3v1']) {
     const f = join(dir, `${id}-sbml-${v}.xml`);
     if (existsSync(f)) return f;
   }
@@ -46,7 +53,7 @@ function modelFile(dir: string, id: string): string | undefined {
 }
 
 /** Runs the case in `dir` (a folder named by the case id). Never throws: errors become a failed status. */
-export function runCase(dir: string, id: string): CaseResult {
+export function runCase(dir: string, id: string, version?: SbmlVersion): CaseResult {
   const started = performance.now();
   const done = (r: Omit<CaseResult, 'id' | 'ms'>): CaseResult => ({
     id,
@@ -62,8 +69,13 @@ export function runCase(dir: string, id: string): CaseResult {
       if (tags.testType && tags.testType !== 'TimeCourse')
         return done({ status: 'unsupported', reason: tags.testType });
     }
-    const file = modelFile(dir, id);
-    if (!file) return done({ status: 'unsupported', reason: 'no SBML Level 3 model file' });
+    const file = modelFile(dir, id, version);
+    if (!file)
+      return done({
+        status: 'unsupported',
+        reason: version ? `not available at ${version}` : 'no SBML Level 3 model file',
+        ...(version ? { unavailable: true as const } : {}),
+      });
     const settingsFile = join(dir, `${id}-settings.txt`);
     const resultsFile = join(dir, `${id}-results.csv`);
     const settings = parseSettings(readFileSync(settingsFile, 'utf8'), settingsFile);

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { startWorker } from '../../parallel/workers.js';
-import { type CaseResult, runCase } from './run-case.js';
+import { type CaseResult, runCase, type SbmlVersion } from './run-case.js';
 import type { CaseRequest } from './worker.js';
 
 export { parseCaseFilter } from './case-files.js';
 export type { CaseResult, CaseStatus } from './run-case.js';
+export { SBML_VERSIONS, type SbmlVersion } from './run-case.js';
 
 export interface SuiteOptions {
   /** Folder holding one sub-folder per case. */
@@ -23,6 +24,8 @@ export interface SuiteOptions {
   readonly jobs?: number;
   /** Per-case wall-clock limit in ms (worker mode only); default 20 s. */
   readonly timeoutMs?: number;
+  /** Which model file of each case to run (`l2v4` runs NNNNN-sbml-l2v4.xml); default L3V2. */
+  readonly version?: SbmlVersion;
   /** Called as each case finishes (in completion order). */
   readonly onResult?: (r: CaseResult, done: number, total: number) => void;
 }
@@ -32,7 +35,10 @@ export interface SuiteResult {
   readonly passed: number;
   readonly failed: number;
   readonly unsupported: number;
-  /** Cases within SBML core (total minus those needing a package): the denominator of the pass rate. */
+  /**
+   * Cases within SBML core that have a model at the requested Level/Version (total minus those needing a
+   * package or not available there): the denominator of the pass rate.
+   */
   readonly core: number;
   /** Sorted by id. */
   readonly cases: readonly CaseResult[];
@@ -60,7 +66,7 @@ function summarize(results: CaseResult[], started: number): SuiteResult {
     passed: count('passed'),
     failed: count('failed'),
     unsupported: count('unsupported'),
-    core: results.filter((r) => r.package === undefined).length,
+    core: results.filter((r) => r.package === undefined && !r.unavailable).length,
     cases: results,
     ms: Math.round(performance.now() - started),
   };
@@ -77,10 +83,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     options.onResult?.(r, results.length, ids.length);
   };
   if (jobs === 1) {
-    for (const id of ids) report(runCase(join(dir, id), id));
+    for (const id of ids) report(runCase(join(dir, id), id, options.version));
     return summarize(results, started);
   }
-  await runPool(dir, ids, jobs, options.timeoutMs ?? 20_000, report);
+  await runPool(dir, ids, jobs, options.timeoutMs ?? 20_000, report, options.version);
   return summarize(results, started);
 }
 
@@ -91,6 +97,7 @@ function runPool(
   jobs: number,
   timeoutMs: number,
   report: (r: CaseResult) => void,
+  version: SbmlVersion | undefined,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -119,7 +126,7 @@ function runPool(
         }
         const id = ids[next++]!;
         current = id;
-        const req: CaseRequest = { dir: join(dir, id), id };
+        const req: CaseRequest = { dir: join(dir, id), id, ...(version ? { version } : {}) };
         worker.postMessage(req);
         timer = setTimeout(() => {
           report({

@@ -137,7 +137,15 @@ export function loadPetab(file: string, options: PetabOptions = {}): PetabProble
             );
           }
           if (Number.isNaN(lm.m)) continue;
-          llh += logLikelihood(lm.m, y, s, lm.transformation, lm.distribution);
+          const term = logLikelihood(lm.m, y, s, lm.transformation, lm.distribution);
+          if (!Number.isFinite(term)) {
+            throw new SolverError(
+              `${meas.file}: line ${meas.line}: observable '${meas.observableId}' = ${y}, measurement ${lm.m}, ` +
+                `noise sd ${s}: no finite ${lm.distribution} log-likelihood on ${lm.transformation} scale`,
+              meas.time,
+            );
+          }
+          llh += term;
           const r = residual(lm.m, y, s, lm.transformation);
           chi2 += r * r;
         }

@@ -5,9 +5,9 @@
  * |value|) and the llh with AMICI's reference values (fixtures/amici-llh.json). Used by the collection test
  * and by scripts/petab-benchmark.ts (the README table).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseNumber, readTsv } from '../../src/io/petab/tsv.js';
+import { parseNumber, parseTsv } from '../../src/io/petab/tsv.js';
 import { loadPetab, type PetabProblem } from '../../src/petab/problem.js';
 
 export const COLLECTION = '/work/shared/petab-benchmark/Benchmark-Models';
@@ -68,7 +68,9 @@ export function compareSimulations(
   file: string,
   tol = 1e-3,
 ): Comparison {
-  const t = readTsv(file);
+  // Some tables were written by pandas with its unnamed index column first: drop it.
+  const text = readFileSync(file, 'utf8');
+  const t = parseTsv(text.startsWith('\t') ? text.replace(/^[^\t\n]*\t/gm, '') : text, file);
   const col = (n: string): number => t.header.indexOf(n);
   const [jSim, jObs, jTime, jPre, jCond, jOp, jNp] = [
     'simulation',

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Model } from '../../model/types.js';
 import { readSbmlModel } from '../sbml/index.js';
@@ -57,13 +57,14 @@ export function readPetab(file: string, options: { onWarning?: (m: string) => vo
       file,
     });
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    const pos = err.linePos?.[0];
+    const pos = lineCounter.linePos(err.pos[0]);
     throw new InputError(`malformed YAML: ${err.message.split('\n')[0]}`, {
       file,
-      path: pos !== undefined ? `line ${pos.line}, column ${pos.col}` : undefined,
+      path: `line ${pos.line}, column ${pos.col}`,
     });
   }
   const y = doc.toJS() as Record<string, unknown> | null;
@@ -71,7 +72,7 @@ export function readPetab(file: string, options: { onWarning?: (m: string) => vo
     throw new InputError('expected a mapping at the top level', { file });
   const version = y.format_version;
   if (version !== 1 && version !== '1' && version !== '1.0.0')
-    throw new InputError(`format_version: expected 1 (PEtab v1), got ${JSON.stringify(version)}`, {
+    throw new InputError(`expected 1 (PEtab v1), got ${JSON.stringify(version)}`, {
       file,
       path: 'format_version',
     });

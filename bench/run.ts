@@ -10,6 +10,7 @@
  *   --no-sweep        skip the Robertson tolerance sweep (work-precision)
  *   --no-cli          skip the cold-start `cscsim simulate` point
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
+ *   --no-rr           skip the libRoadRunner rows (bench/roadrunner/run.ts: PEtab, BioModels, HER2 models)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -44,6 +45,7 @@ const known = new Set([
   '--no-sweep',
   '--no-cli',
   '--no-ssa',
+  '--no-rr',
   '--in-process',
   '--clock',
 ]);
@@ -144,6 +146,20 @@ if (!flag('--no-ssa') && existsSync(ssaFile)) {
   }
 }
 
+// 5. libRoadRunner side by side (load + compile, simulate, accuracy), when rrref is present.
+let rrNote = '';
+if (!flag('--no-rr') && !flag('--quick')) {
+  try {
+    log('bench: libRoadRunner (several minutes: its LLVM load of large models is slow)');
+    const { roadrunnerSummary, runRoadrunnerBench } = await import('./roadrunner/run.js');
+    const rrRows = runRoadrunnerBench(log);
+    rows.push(...rrRows);
+    rrNote = roadrunnerSummary(rrRows);
+  } catch (e) {
+    rrNote = `libRoadRunner rows skipped: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 if (json) {
   process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
 } else {
@@ -159,6 +175,7 @@ if (json) {
   ];
   const notes = [...new Set(rows.flatMap((r) => (r.note ? [r.note] : [])))];
   if (ssaNote) notes.push(ssaNote);
+  if (rrNote) notes.push(rrNote);
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  ${n}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -120,12 +120,16 @@ export function compareSimulations(
     );
     const q = queue.get(k);
     if (q === undefined || q.length === 0) {
+      // Older tables name the condition column simulationCondition and drop the observable_ prefix.
+      const jCondOld = jCond >= 0 ? jCond : col('simulationCondition');
       // Some tables write the overrides' values instead of their ids: fall back to row order.
       const byOrder =
         t.rows.length === ms.length &&
         ms.every(
           (x, i) =>
-            cell(t.rows[i]!, jObs) === x.observableId &&
+            (cell(t.rows[i]!, jObs) === x.observableId ||
+              `observable_${cell(t.rows[i]!, jObs)}` === x.observableId) &&
+            cell(t.rows[i]!, jCondOld) === x.simulationId &&
             sameTime(parseNumber(cell(t.rows[i]!, jTime)), x.time),
         );
       if (!byOrder)

@@ -14,11 +14,19 @@ const amici = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'ami
 const out: Record<string, unknown> = { name };
 try {
   if (pf === undefined) throw new Error(`no PEtab YAML in ${join(root, name)}`);
+  // CPU time of this process (the machine is shared; wall time is reported beside it).
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const c0 = cpu();
   const t0 = performance.now();
   const pp = loadPetab(pf.yaml, { onWarning: () => {} });
   const t1 = performance.now();
+  const c1 = cpu();
   const ev = pp.simulate(pp.nominal);
   const t2 = performance.now();
+  const c2 = cpu();
   pp.simulate(pp.nominal);
   const t3 = performance.now();
   Object.assign(out, {
@@ -27,6 +35,8 @@ try {
     measurements: pp.measurements,
     sbml_kb: Math.round(readFileSync(pp.spec.problems[0]!.sbmlFile).length / 1024),
     load_ms: t1 - t0,
+    load_cpu_ms: c1 - c0,
+    sim_cpu_ms: c2 - c1,
     sim_ms: t2 - t1,
     sim_warm_ms: t3 - t2,
     llh: ev.llh,

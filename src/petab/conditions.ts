@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import type { Condition, Value } from '../io/petab/index.js';
 import type { Problem } from '../problem/types.js';
+import { initFlagId, initValueId } from './initials.js';
 
 /** A value source: a constant, or index into the linear table-parameter vector. */
 export interface Source {
@@ -37,6 +38,13 @@ export interface StateOverride {
 export interface LoweredCondition {
   readonly id: string;
   readonly params: readonly { readonly slot: number; readonly value: Source }[];
+  /** Initial-value targets (initials.ts): p slots of the value and its flag. */
+  readonly inits: readonly {
+    readonly valueSlot: number;
+    readonly flagSlot: number;
+    readonly value: Source;
+  }[];
+  /** State values set after preequilibration (every target that is part of the state). */
   readonly states: readonly StateOverride[];
 }
 
@@ -46,8 +54,10 @@ export function lowerCondition(
   problem: Problem,
   c: Condition,
   index: ReadonlyMap<string, number>,
+  initialTargets: ReadonlySet<string>,
 ): LoweredCondition {
   const params: { slot: number; value: Source }[] = [];
+  const inits: { valueSlot: number; flagSlot: number; value: Source }[] = [];
   const states: StateOverride[] = [];
   const model = problem.model;
   const species = new Map(model.species.map((s) => [s.id, s]));
@@ -63,7 +73,10 @@ export function lowerCondition(
         where,
       );
     }
-    if (ps !== undefined) params.push({ slot: ps, value });
+    if (initialTargets.has(target)) {
+      const valueSlot = problem.paramIndex.get(initValueId(target))!;
+      inits.push({ valueSlot, flagSlot: problem.paramIndex.get(initFlagId(target))!, value });
+    } else if (ps !== undefined) params.push({ slot: ps, value });
     if (ss !== undefined) {
       let size = NO_SIZE;
       if (sp !== undefined && sp.hasOnlySubstanceUnits !== true) {
@@ -74,7 +87,7 @@ export function lowerCondition(
       states.push({ slot: ss, value, size });
     }
   }
-  return { id: c.id, params, states };
+  return { id: c.id, params, inits, states };
 }
 
 /** Writes the condition's parameter values into p (which starts as a copy of the base vector). */
@@ -83,9 +96,14 @@ export function applyParams(c: LoweredCondition, p: Float64Array, v: Float64Arra
     const x = resolveSource(value, v);
     if (!Number.isNaN(x)) p[slot] = x;
   }
+  for (const { valueSlot, flagSlot, value } of c.inits) {
+    const x = resolveSource(value, v);
+    p[flagSlot] = Number.isNaN(x) ? 0 : 1;
+    p[valueSlot] = Number.isNaN(x) ? 0 : x;
+  }
 }
 
-/** Overrides initial state values (species values are concentrations unless hasOnlySubstanceUnits). */
+/** After preequilibration: overrides state values (species values are concentrations unless hasOnlySubstanceUnits). */
 export function applyStates(c: LoweredCondition, y: Float64Array, p: Float64Array, v: Float64Array): void {
   for (const { slot, value, size } of c.states) {
     const x = resolveSource(value, v);

@@ -10,6 +10,7 @@ import type { Observable, ParameterRow, PetabSubproblem } from '../io/petab/inde
 import { collectIds } from '../model/expr/transform.js';
 import type { Model, Parameter, Rule } from '../model/types.js';
 import { symbolTable } from '../model/validate.js';
+import { withInitialOverrides } from './initials.js';
 
 /** Ids of the rules holding observable `id`'s value and noise sd. */
 export const yId = (id: string): string => `petab_y__${id}`;
@@ -27,6 +28,8 @@ export interface AugmentedModel {
   readonly model: Model;
   /** Placeholders of each observable. */
   readonly placeholders: ReadonlyMap<string, Placeholders>;
+  /** Condition targets set through initial assignments (initials.ts). */
+  readonly initialTargets: ReadonlySet<string>;
 }
 
 /**
@@ -52,7 +55,7 @@ function placeholderList(
 
 /** Builds the augmented model; an id that is neither model symbol, table parameter nor placeholder is an error. */
 export function augmentModel(sub: PetabSubproblem, parameters: readonly ParameterRow[]): AugmentedModel {
-  const base = sub.model;
+  const { model: base, targets } = withInitialOverrides(sub.model, sub.conditions);
   const syms = symbolTable(base);
   const extra: Parameter[] = [];
   const known = new Set(syms.keys());
@@ -116,5 +119,5 @@ export function augmentModel(sub: PetabSubproblem, parameters: readonly Paramete
     parameters: [...base.parameters, ...extra],
     rules: [...(base.rules ?? []), ...rules],
   };
-  return { model, placeholders };
+  return { model, placeholders, initialTargets: targets };
 }

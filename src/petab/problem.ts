@@ -95,7 +95,7 @@ function prepare(sub: PetabSubproblem, space: ParameterSpace): Runtime {
   for (const c of sub.conditions) {
     if (conditions.has(c.id))
       throw new InputError(`duplicate conditionId '${c.id}'`, { file: c.file, path: `line ${c.line}` });
-    conditions.set(c.id, lowerCondition(problem, c, space.index));
+    conditions.set(c.id, lowerCondition(problem, c, space.index, aug.initialTargets));
   }
   const experiments = buildExperiments(
     problem,

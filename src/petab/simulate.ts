@@ -54,14 +54,12 @@ export function runExperiment(
     const pp = Float64Array.from(base);
     applyParams(pre, pp, v);
     const y0 = problem.initialState(pp);
-    applyStates(pre, y0, pp, v);
     y = wrap(e, 'preequilibration', () => steadyState(problem, y0, pp, problem.t0, { rtol, atol }).y);
     applyParams(e.sim, p, v);
     applyStates(e.sim, y, p, v);
   } else {
     applyParams(e.sim, p, v);
     y = problem.initialState(p);
-    applyStates(e.sim, y, p, v);
   }
   const t0 = problem.t0;
   const nt = e.times.length;

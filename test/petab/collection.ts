@@ -86,66 +86,71 @@ export function compareSimulations(
       .split(';')
       .map((x) => (x.trim() === '' ? '' : String(Number(x.trim()) || x.trim())))
       .join(';');
-  const key = (obs: string, pre: string, sim: string, time: number, op: string, np: string): string =>
-    [obs, pre, sim, time, norm(op), norm(np)].join('|');
-  const queue = new Map<string, number[]>();
-  t.rows.forEach((r) => {
-    const k = key(
-      cell(r, jObs),
-      cell(r, jPre),
-      cell(r, jCond),
-      parseNumber(cell(r, jTime)),
-      cell(r, jOp),
-      cell(r, jNp),
-    );
-    let q = queue.get(k);
-    if (q === undefined) queue.set(k, (q = []));
-    q.push(Number(cell(r, jSim)));
-  });
   const ms = pp.spec.problems[0]!.measurements;
   const mt = pp.spec.problems[0]!.measurementTables;
   const raw = mt.flatMap((tb) => tb.rows.map((r) => ({ r, h: tb.header })));
-  const theirs: number[] = [];
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i]!;
-    const { r, h } = raw[i]!;
-    const c = (n: string): string => cell(r, h.indexOf(n));
-    const k = key(
-      m.observableId,
-      m.preequilibrationId ?? '',
-      m.simulationId,
-      m.time,
-      c('observableParameters'),
-      c('noiseParameters'),
-    );
-    const q = queue.get(k);
-    if (q === undefined || q.length === 0) {
-      // Older tables name the condition column simulationCondition and drop the observable_ prefix.
-      const jCondOld = jCond >= 0 ? jCond : col('simulationCondition');
-      // Some tables write the overrides' values instead of their ids: fall back to row order.
-      const byOrder =
-        t.rows.length === ms.length &&
-        ms.every(
-          (x, i) =>
-            (cell(t.rows[i]!, jObs) === x.observableId ||
-              `observable_${cell(t.rows[i]!, jObs)}` === x.observableId) &&
-            cell(t.rows[i]!, jCondOld) === x.simulationId &&
-            sameTime(parseNumber(cell(t.rows[i]!, jTime)), x.time),
-        );
-      if (!byOrder)
-        return {
-          matched: false,
-          worst: Number.NaN,
-          worstRow: i,
-          rows: ms.length,
-          note: `no reference row for measurement line ${m.line}`,
-        };
-      theirs.length = 0;
-      for (const r of t.rows) theirs.push(Number(cell(r, jSim)));
-      break;
+  // Rows matched by observable, conditions, time and (first) the overrides, in order among equal keys.
+  const match = (overrides: boolean): number[] | null => {
+    const key = (obs: string, pre: string, sim: string, time: number, op: string, np: string): string =>
+      [obs, pre, sim, time, ...(overrides ? [norm(op), norm(np)] : [])].join('|');
+    const queue = new Map<string, number[]>();
+    for (const r of t.rows) {
+      const k = key(
+        cell(r, jObs),
+        cell(r, jPre),
+        cell(r, jCond),
+        parseNumber(cell(r, jTime)),
+        cell(r, jOp),
+        cell(r, jNp),
+      );
+      let q = queue.get(k);
+      if (q === undefined) queue.set(k, (q = []));
+      q.push(Number(cell(r, jSim)));
     }
-    theirs.push(q.shift()!);
-  }
+    const out: number[] = [];
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      const { r, h } = raw[i]!;
+      const c = (n: string): string => cell(r, h.indexOf(n));
+      const k = key(
+        m.observableId,
+        m.preequilibrationId ?? '',
+        m.simulationId,
+        m.time,
+        c('observableParameters'),
+        c('noiseParameters'),
+      );
+      const q = queue.get(k);
+      if (q === undefined || q.length === 0) return null;
+      out.push(q.shift()!);
+    }
+    return out;
+  };
+  // Older tables name the condition column simulationCondition and drop the observable_ prefix; some
+  // write the overrides' values instead of their ids: then rows are matched in order.
+  const byOrder = (): number[] | null => {
+    const jc = jCond >= 0 ? jCond : col('simulationCondition');
+    const ok =
+      t.rows.length === ms.length &&
+      ms.every(
+        (x, i) =>
+          (cell(t.rows[i]!, jObs) === x.observableId ||
+            `observable_${cell(t.rows[i]!, jObs)}` === x.observableId) &&
+          cell(t.rows[i]!, jc) === x.simulationId &&
+          sameTime(parseNumber(cell(t.rows[i]!, jTime)), x.time),
+      );
+    return ok ? t.rows.map((r) => Number(cell(r, jSim))) : null;
+  };
+  const found = match(true) ?? match(false) ?? byOrder();
+  if (found === null)
+    return {
+      matched: false,
+      worst: Number.NaN,
+      worstRow: -1,
+      rows: ms.length,
+      note: 'reference rows do not correspond to the measurements',
+    };
+  const theirs = found;
   const largest = new Map<string, number>();
   ms.forEach((m, i) => {
     largest.set(m.observableId, Math.max(largest.get(m.observableId) ?? 0, Math.abs(theirs[i]!)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { loadPetab } from '../../src/petab/problem.js';
-import { writeProblem } from './fixture.js';
+import { SBML, writeProblem } from './fixture.js';
 
 const close = (a: number, b: number, tol = 1e-6): void => {
   assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -59,5 +59,25 @@ describe('PEtab problem: closed-form simulations and likelihood', () => {
     x[0] = Math.log10(0.25);
     const s = pp.simulate(x).results[0]!.simulation;
     close(s[2]!, 2 * (4 / 0.25));
+  });
+});
+
+describe('PEtab conditions replace initial values before initial assignments read them', () => {
+  // C = B at t0 (an initial assignment): the condition's B must be the one C sees (PEtab semantics).
+  const M = 'xmlns="http://www.w3.org/1998/Math/MathML"';
+  const fx = writeProblem({
+    'model.xml': SBML.replace(
+      '<listOfReactions>',
+      `<listOfInitialAssignments><initialAssignment symbol="C"><math ${M}><ci>B</ci></math></initialAssignment></listOfInitialAssignments><listOfReactions>`,
+    ),
+  });
+  after(fx.cleanup);
+
+  it('B = 3 in the preequilibration condition makes C = 3 there: B + C = 6, B -> 2', () => {
+    const pp = loadPetab(fx.yaml);
+    const s = pp.simulate(pp.nominal).results[0]!.simulation;
+    close(s[5]!, 6 / 3, 1e-6);
+    // c0 keeps the model's B = 1 (NaN), so C = 1 and B + C = 2: B(3) from B(0) = 1 towards 2/3
+    close(s[4]!, 2 / 3 + (1 - 2 / 3) * Math.exp(-9), 1e-6);
   });
 });

@@ -15,6 +15,7 @@ import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
 import { modelUsesRandom } from './compile/random.js';
 import { dependents, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
+import { timeBreaks } from './compile/time-breaks.js';
 import { makeHelpers } from './expr/runtime.js';
 import { some } from './expr/transform.js';
 import type { Expr, Model } from './types.js';
@@ -108,7 +109,7 @@ export function compile(model: Model): Problem {
     ...(model.events ?? []).map((e) => compileEvent(L, fb, e)),
     ...doses.events,
   ];
-  const tstops = Float64Array.from(new Set(doses.tstops)).sort();
+  const tstops = Float64Array.from(new Set([...doses.tstops, ...timeBreaks(model, t0)])).sort();
 
   const all = [...wDefs, ...rows];
   const hasRandom = modelUsesRandom(model);

@@ -57,7 +57,7 @@ export function featureOf(e: unknown): string {
 export function checkModel(
   id: string,
   file: string,
-  tol: { rtol: number; atol: number } = HORIZON,
+  tol: { rtol: number; atol: number; scaleAtol?: boolean } = HORIZON,
 ): ModelRow {
   const started = performance.now();
   const raw = readFileSync(file);
@@ -101,6 +101,7 @@ export function checkModel(
       tEnd: HORIZON.tEnd,
       rtol: tol.rtol,
       atol: tol.atol,
+      scaleAtol: tol.scaleAtol ?? true,
       maxSteps: HORIZON.maxSteps,
       outputTimes: times,
       outputs: speciesIds,

@@ -2,6 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { checkModel } from './check-model.js';
 
-parentPort?.on('message', (req: { id: string; file: string; rtol: number; atol: number }) => {
-  parentPort!.postMessage(checkModel(req.id, req.file, req));
-});
+parentPort?.on(
+  'message',
+  (req: { id: string; file: string; rtol: number; atol: number; scaleAtol: boolean }) => {
+    parentPort!.postMessage(checkModel(req.id, req.file, req));
+  },
+);

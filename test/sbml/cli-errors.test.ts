@@ -88,3 +88,28 @@ describe('cscsim sbml-suite usage errors', () => {
     );
   });
 });
+
+describe('cscsim with SBML Levels 1 and 2', () => {
+  it('simulates a Level 1 file and exits 2 on a malformed Level 1 formula, naming file, place and column', async () => {
+    const l1 = (law: string) =>
+      `<sbml xmlns="http://www.sbml.org/sbml/level1" level="1" version="2"><model name="m"><listOfCompartments><compartment name="c"/></listOfCompartments><listOfSpecies><specie name="A" compartment="c" initialAmount="1"/></listOfSpecies><listOfParameters><parameter name="k" value="1"/></listOfParameters><listOfReactions><reaction name="R"><listOfReactants><specieReference specie="A"/></listOfReactants><kineticLaw formula="${law}"/></reaction></listOfReactions></model></sbml>`;
+    const ok = await run(['simulate', file('l1.xml', l1('k * A')), '--t-end', '1', '--steps', '1']);
+    assert.equal(ok.code, 0, ok.err);
+    const v = Number(ok.out.trim().split('\n')[2]!.split(',')[1]);
+    assert.ok(Math.abs(v - Math.exp(-1)) < 1e-5, ok.out);
+    const f = file('l1-bad.xml', l1('k * (A'));
+    const bad = await run(['simulate', f, '--t-end', '1']);
+    assert.equal(bad.code, 2);
+    assert.match(
+      bad.err,
+      new RegExp(
+        `${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: reaction 'R' kineticLaw: formula 'k \\* \\(A': column 7: expected '\\)'`,
+      ),
+    );
+  });
+  it('rejects an unknown --sbml version with exit 2', async () => {
+    const r = await run(['sbml-suite', '--cases', dir, '--sbml', 'l4v1']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--sbml: 'l4v1' is not one of l1v2, l2v1/);
+  });
+});

@@ -28,6 +28,18 @@ describe('SBML Test Suite (fast subset)', { skip: !have && `no suite at ${cases}
     assert.deepEqual(bad, []);
   });
 
+  it('runs the Level 1 and Level 2 model files of a sample, a missing level counting as not available', async () => {
+    for (const version of ['l1v2', 'l2v1', 'l2v4'] as const) {
+      const r = await runSuite({ casesDir: cases, filter: parseCaseFilter('00001-00060'), jobs: 2, version });
+      const bad = r.cases.filter((c) => c.status === 'failed').map((c) => `${version} ${c.id}: ${c.reason}`);
+      assert.deepEqual(bad, []);
+      const unavailable = r.cases.filter((c) => c.unavailable);
+      assert.ok(unavailable.every((c) => c.reason === `not available at ${version}`));
+      assert.equal(r.core, r.total - unavailable.length - r.cases.filter((c) => c.package).length);
+      assert.ok(r.passed >= 30, `${version}: ${r.passed} passed`);
+    }
+  });
+
   it('reports package cases as unsupported, naming the package', async () => {
     const r = await runSuite({ casesDir: cases, filter: parseCaseFilter('01124-01125,01606'), jobs: 1 });
     const byId = new Map(r.cases.map((c) => [c.id, c]));

@@ -32,6 +32,18 @@ describe('mathToExpr', () => {
     });
   });
 
+  it('reads an apply that wraps one expression without an operator as that expression (as libSBML)', () => {
+    assert.deepEqual(read('<apply><apply><times/><ci>a</ci><ci>b</ci></apply></apply>'), {
+      k: 'op',
+      op: 'mul',
+      args: [id('a'), id('b')],
+    });
+    assert.throws(
+      () => read('<apply><apply><times/><ci>a</ci></apply><ci>b</ci></apply>'),
+      /unknown or misplaced/,
+    );
+  });
+
   it('reads qualifiers: root degree, log base', () => {
     assert.deepEqual(read('<apply><root/><ci>x</ci></apply>'), { k: 'op', op: 'sqrt', args: [id('x')] });
     assert.deepEqual(read('<apply><root/><degree><cn>3</cn></degree><ci>x</ci></apply>'), {

@@ -291,6 +291,9 @@ class MathReader {
     if (head.local === 'ci') {
       return { k: 'call', fn: this.name(head), args: rest.map((a) => this.expr(a)) };
     }
+    // `<apply><apply>...</apply></apply>`: an apply of one expression and no operator is that expression,
+    // as libSBML reads it (found in real models, e.g. the PEtab benchmark's Beer_MolBioSystems2014).
+    if (head.local === 'apply' && rest.length === 0) return this.expr(head);
     if (head.local === 'csymbol') return this.applySymbol(head, rest, el);
     if (this.kids(head).length > 0 && head.local !== 'apply')
       this.fail(`operator <${op}> must be empty`, head);

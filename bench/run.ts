@@ -12,6 +12,7 @@
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
  *   --no-fit          skip the ABC-SMC rows (bench/fit/run.ts: engine overhead, 2 workers vs 1)
  *   --no-trial        skip the virtual-trial row (bench/trial/run.ts: fast vs exact B-47, about 20 s)
+ *   --no-rr           skip the libRoadRunner rows (bench/roadrunner/run.ts: PEtab, BioModels, HER2 models)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -48,6 +49,7 @@ const known = new Set([
   '--no-ssa',
   '--no-fit',
   '--no-trial',
+  '--no-rr',
   '--in-process',
   '--clock',
 ]);
@@ -161,6 +163,20 @@ if (!flag('--no-trial')) {
   rows.push(...(await runTrialBench(log, flag('--quick') ? 600 : 3270)));
 }
 
+// 7. libRoadRunner side by side (load + compile, simulate, accuracy), when rrref is present.
+let rrNote = '';
+if (!flag('--no-rr') && !flag('--quick')) {
+  try {
+    log('bench: libRoadRunner (several minutes: its LLVM load of large models is slow)');
+    const { roadrunnerSummary, runRoadrunnerBench } = await import('./roadrunner/run.js');
+    const rrRows = runRoadrunnerBench(log);
+    rows.push(...rrRows);
+    rrNote = roadrunnerSummary(rrRows);
+  } catch (e) {
+    rrNote = `libRoadRunner rows skipped: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 if (json) {
   process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
 } else {
@@ -176,6 +192,7 @@ if (json) {
   ];
   const notes = [...new Set(rows.flatMap((r) => (r.note ? [r.note] : [])))];
   if (ssaNote) notes.push(ssaNote);
+  if (rrNote) notes.push(rrNote);
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  ${n}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }

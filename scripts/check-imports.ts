@@ -29,6 +29,7 @@ export const LAYERS: readonly string[] = [
   'src/models',
   'src/experiments',
   'src/io',
+  'src/petab',
   'src/trial',
   'src/paper',
   'src/fit',

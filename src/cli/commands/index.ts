@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { exportCommand } from './export.js';
 import { fitCommand } from './fit.js';
 import { models } from './models.js';
+import { petabCommand } from './petab.js';
 import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
 import { simulate } from './simulate.js';
@@ -20,4 +21,5 @@ export const commands: readonly Command[] = [
   trialCommand,
   fitCommand,
   workerCommand,
+  petabCommand,
 ];

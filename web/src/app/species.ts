@@ -5,21 +5,11 @@
  * what a user types or a URL carries.
  */
 import type { Model } from '../../../src/model/types.js';
+import { nonCountSpecies } from '../../../src/model/whole-counts.js';
 import type { Engine, ViewState } from './state.js';
 
-/** Units that mean "a number of things"; an absent unit counts too. */
-const COUNT_UNITS = new Set(['cells', 'cell', 'count', 'molecules', 'items', '1', 'dimensionless']);
-
-/** True when a species with this declared unit is a count. */
-export function isCountUnit(unit: string | undefined): boolean {
-  const u = unit?.trim();
-  return u === undefined || u === '' || COUNT_UNITS.has(u);
-}
-
-/** Species whose declared unit is present and not a count (the HER2 trastuzumab models: Ab_c, Ab_p). */
-export function nonCountSpecies(model: Pick<Model, 'species'>): string[] {
-  return model.species.filter((s) => !isCountUnit(s.unit)).map((s) => s.id);
-}
+// The count rule is the library's (shared with the CLI's rounding of initial amounts).
+export { isCountUnit, nonCountSpecies } from '../../../src/model/whole-counts.js';
 
 /** The species a hybrid run keeps continuous: the view's choice, else the model's non-count species. */
 export function continuousFor(s: Pick<ViewState, 'continuous'>, model: Pick<Model, 'species'>): string[] {

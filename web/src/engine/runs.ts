@@ -9,6 +9,7 @@ import { Accumulator } from '../../../src/engines/ssa/accumulate.js';
 import { createRunner } from '../../../src/engines/ssa/runner.js';
 import { InputError } from '../../../src/errors.js';
 import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
+import { wholeCounts } from '../../../src/model/whole-counts.js';
 import type { Problem } from '../../../src/problem/types.js';
 import { presetRegimen, regimenOf } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
@@ -48,16 +49,6 @@ export interface EnsembleHooks {
 
 const PROBS = [0.05, 0.5, 0.95];
 
-/** Initial state with species amounts rounded to whole counts (other state components untouched). */
-export function roundedInitial(problem: Problem, p: Float64Array): Float64Array {
-  const y0 = problem.initialState(p);
-  const species = new Set(problem.model.species.map((s) => s.id));
-  problem.stateIds.forEach((id, i) => {
-    if (species.has(id)) y0[i] = Math.round(y0[i]!);
-  });
-  return y0;
-}
-
 /**
  * A stochastic ensemble run on this thread in run order, as `simulate` (src/engines/ssa/ensemble.ts) does
  * with one worker - run i draws from stream(seed, i), chunks as there - so results are bit-identical to it
@@ -66,8 +57,8 @@ export function roundedInitial(problem: Problem, p: Float64Array): Float64Array 
 export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
   if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
   const p = paramVector(problem, req.params);
-  // The hybrid takes non-integer amounts (and keeps tuning.continuous ones continuous): never rounded.
-  const round = req.round && req.engine !== 'hybrid';
+  // Whole counts for every method (the CLI's rule); the hybrid's continuous species are never rounded.
+  const round = req.round;
   const continuous = req.tuning?.continuous ?? [];
   const runner = createRunner(problem, {
     method: req.engine,
@@ -76,7 +67,7 @@ export function runEnsemble(problem: Problem, req: RunRequest, hooks: EnsembleHo
     p,
     outputs: req.outputs,
     ...(req.tuning ? { tuning: req.tuning } : {}),
-    ...(round ? { y0: roundedInitial(problem, p) } : {}),
+    ...(round ? { y0: wholeCounts(problem.model, problem, problem.initialState(p), continuous) } : {}),
   });
   const runs = req.runs;
   const size = runner.size;

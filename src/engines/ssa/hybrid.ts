@@ -22,7 +22,9 @@
  * others small (CSCs).
  */
 import { SolverError } from '../../errors.js';
-import { type HybridUpdateFn, hybridUpdate } from './hybrid-kernel.js';
+import type { Rng } from '../../random/rng.js';
+import { EXP_LAYERS } from '../../random/ziggurat.js';
+import { type HybridKernel, hybridKernel } from './hybrid-kernel.js';
 import type { MethodContext, SsaMethod, SsaStats } from './method.js';
 import { fire, reactionDriven } from './stoich.js';
 
@@ -44,9 +46,13 @@ export class HybridMethod implements SsaMethod {
   private readonly disc: Int32Array;
   private nDisc = 0;
   private readonly useAll: Uint8Array;
-  /** Generated dependents update (hybrid-kernel.ts), and its totals [start, end, bad]. */
-  private readonly update: HybridUpdateFn | null;
+  /** Generated updates (hybrid-kernel.ts), their totals [start, end, bad] and work slots per end. */
+  private readonly kernel: HybridKernel | null;
   private readonly st = new Float64Array(3);
+  /** [t0, t1] for the generated code. */
+  private readonly tt = new Float64Array(2);
+  private readonly wS: Float64Array;
+  private readonly wE: Float64Array;
   private readonly a: Float64Array;
   /** Discrete propensities at the step's start and end, and their totals. */
   private readonly aS: Float64Array;
@@ -74,6 +80,8 @@ export class HybridMethod implements SsaMethod {
   /** Remaining Exp(1) threshold of the integrated discrete propensity; NaN: draw afresh. */
   private eLeft = Number.NaN;
   private pending = -1;
+  /** Time of the pending jump. */
+  private tauNext = 0.5;
 
   constructor(private readonly ctx: MethodContext) {
     const pr = ctx.problem;
@@ -92,7 +100,9 @@ export class HybridMethod implements SsaMethod {
     const dep = pr.dependents;
     for (let j = 0; j < this.m; j++)
       this.useAll[j] = dep.rowPtr[j + 1] - dep.rowPtr[j] > ALL_RATES_ABOVE ? 1 : 0;
-    this.update = hybridUpdate(pr);
+    this.kernel = hybridKernel(pr, this.always);
+    this.wS = new Float64Array(this.kernel?.nW ?? 0);
+    this.wE = new Float64Array(this.kernel?.nW ?? 0);
     this.a = new Float64Array(this.m);
     this.aS = new Float64Array(this.m);
     this.aE = new Float64Array(this.m);
@@ -122,8 +132,8 @@ export class HybridMethod implements SsaMethod {
   propose(t: number, tBound: number, y: Float64Array): number {
     if (!(tBound > t)) return tBound;
     if (!this.active || t !== this.tc || this.t1 > tBound || this.tc >= this.t1) this.begin(t, tBound, y);
-    const tau = this.nextJump();
-    if (tau < Number.POSITIVE_INFINITY) {
+    if (this.nextJump()) {
+      const tau = this.tauNext;
       this.interpolate(tau, y);
       return tau;
     }
@@ -135,7 +145,8 @@ export class HybridMethod implements SsaMethod {
 
   commit(tau: number, y: Float64Array): void {
     fire(this.ctx.problem.stoich, this.pending, y);
-    this.jump(tau);
+    if (tau !== this.tauNext) throw new Error('internal: hybrid commit at a time it did not propose');
+    this.jump();
   }
 
   /** Fast path (contract item 5): the same steps and draws as propose/commit. */
@@ -143,9 +154,8 @@ export class HybridMethod implements SsaMethod {
     if (!(tBound > t)) return tBound;
     if (!this.active || t !== this.tc || this.t1 > tBound || this.tc >= this.t1) this.begin(t, tBound, y);
     for (;;) {
-      const tau = this.nextJump();
-      if (tau < Number.POSITIVE_INFINITY) {
-        this.jump(tau);
+      if (this.nextJump()) {
+        this.jump();
         continue;
       }
       this.tc = this.t1;
@@ -199,6 +209,9 @@ export class HybridMethod implements SsaMethod {
       pr.rates(t, yS, p, a);
       for (let q = 0; q < this.nDisc; q++) aS[disc[q]] = aE[disc[q]] = a[disc[q]];
     }
+    this.tt[0] = t;
+    this.tt[1] = this.t1;
+    this.kernel?.prepare(this.tt, yS, yE, p, this.wS, this.wE);
     this.resum();
   }
 
@@ -220,11 +233,12 @@ export class HybridMethod implements SsaMethod {
   }
 
   /**
-   * The next jump time in (tc, t1], with the reaction left in `pending`, or +Infinity when the
-   * integrated propensity does not reach the threshold by t1 (the threshold is then reduced by it).
+   * True when a jump falls in (tc, t1]: its time is left in `tauNext`, its reaction in `pending`. False
+   * when the integrated propensity does not reach the threshold by t1 (the threshold is then reduced by
+   * it). A boolean, not the time: a double returned from a call that is not inlined is boxed per call.
    */
-  private nextJump(): number {
-    if (Number.isNaN(this.eLeft)) this.eLeft = this.ctx.rng.exponential();
+  private nextJump(): boolean {
+    if (Number.isNaN(this.eLeft)) this.eLeft = exp1(this.ctx.rng);
     const h = this.t1 - this.t0;
     const uc = h > 0 ? (this.tc - this.t0) / h : 0;
     const b = this.sumE - this.sumS;
@@ -234,7 +248,7 @@ export class HybridMethod implements SsaMethod {
     const e = this.eLeft;
     if (!(integral >= e)) {
       this.eLeft = e - Math.max(integral, 0);
-      return Number.POSITIVE_INFINITY;
+      return false;
     }
     // h (ac w + b w^2 / 2) = e, in the form without cancellation.
     const q = e / h;
@@ -243,7 +257,12 @@ export class HybridMethod implements SsaMethod {
     this.eLeft = Number.NaN;
     const u = h > 0 ? (tau - this.t0) / h : 0;
     const { aS, aE, disc } = this;
-    let r = this.ctx.rng.uniform() * (this.sumS + b * u);
+    // uniform() read from the generator's buffer (as kernel.ts does): the same stream, and no boxed
+    // double returned per jump.
+    const rng = this.ctx.rng;
+    const cur = rng.cursor;
+    if (cur[0] === rng.uniforms.length) rng.refill();
+    let r = rng.uniforms[cur[0]++] * (this.sumS + b * u);
     let pick = -1;
     for (let k = 0; k < this.nDisc; k++) {
       const j = disc[k];
@@ -256,14 +275,16 @@ export class HybridMethod implements SsaMethod {
     if (pick < 0) {
       // Rounding put the crossing past every positive rate: no jump in this step after all.
       this.eLeft = Number.NaN;
-      return Number.POSITIVE_INFINITY;
+      return false;
     }
     this.pending = pick;
-    return tau;
+    this.tauNext = tau;
+    return true;
   }
 
   /** Applies the pending jump at tau to both ends of the step and updates its dependent propensities. */
-  private jump(tau: number): void {
+  private jump(): void {
+    const tau = this.tauNext;
     const j = this.pending;
     const pr = this.ctx.problem;
     const p = this.ctx.p;
@@ -275,13 +296,13 @@ export class HybridMethod implements SsaMethod {
     this.stats.firings++;
     this.stats.steps++;
     const { t0, t1 } = this;
-    const update = this.update;
-    if (update !== null) {
+    const kernel = this.kernel;
+    if (kernel !== null) {
       const st = this.st;
       st[0] = this.sumS;
       st[1] = this.sumE;
       st[2] = 0;
-      update(j, t0, t1, yS, yE, p, aS, aE, this.rxCont, st);
+      kernel.update[j](this.tt, yS, yE, p, aS, aE, this.rxCont, st, this.wS, this.wE);
       this.sumS = st[0];
       this.sumE = st[1];
       if (st[2] !== 0 || !(st[0] >= 0 && st[1] >= 0)) this.resum(); // re-sums, or throws naming the rate
@@ -371,7 +392,11 @@ export class HybridMethod implements SsaMethod {
 
   /** One RK4 step of size h from (t, y0) into y; leaves the first stage's rates in this.aS. */
   private rk4(t: number, h: number, y0: Float64Array, y: Float64Array): void {
-    const [k1, k2, k3, k4] = this.k;
+    const k = this.k; // indexed, not destructured: array destructuring allocates an iterator per call
+    const k1 = k[0];
+    const k2 = k[1];
+    const k3 = k[2];
+    const k4 = k[3];
     const n = this.n;
     const tmp = this.tmp;
     this.deriv(t, y0, k1);
@@ -394,4 +419,17 @@ export class HybridMethod implements SsaMethod {
       t,
     );
   }
+}
+
+/**
+ * Exp(1) by the ziggurat's fast path on the generator's buffer, as kernel.ts inlines it: the same draws as
+ * rng.exponential(), without a boxed double per call (the rest of a draw, ~2%, continues in the rng).
+ */
+function exp1(rng: Rng): number {
+  const cur = rng.cursor;
+  if (cur[0] === rng.uniforms.length) rng.refill();
+  const zw = rng.uniforms[cur[0]++] * EXP_LAYERS;
+  const zi = zw | 0;
+  const zg = zw - zi;
+  return zg < rng.expAccept[zi] ? zg * rng.expWidth[zi] : rng.expSlow(zi, zg);
 }

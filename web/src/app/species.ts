@@ -46,11 +46,14 @@ export function speciesListError(
   return `continuous species: ${bad.map((x) => `'${x}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not a species of model '${model.id}' (expected ids from ${list})`;
 }
 
-/** The page's warning when a discrete method runs a model with non-count species, or undefined. */
+/**
+ * The page's note when a discrete method runs a model with non-count species, or undefined: they stay
+ * continuous (deterministic between the jumps of the counts), as in the CLI.
+ */
 export function countWarning(engine: Engine, model: Pick<Model, 'species'>): string | undefined {
   if (engine !== 'direct' && engine !== 'tau-leap') return undefined;
   const ids = nonCountSpecies(model);
   if (ids.length === 0) return undefined;
   const units = model.species.filter((s) => ids.includes(s.id)).map((s) => `${s.id} (${s.unit})`);
-  return `${units.join(', ')} ${ids.length > 1 ? 'are' : 'is'} treated as counts; use hybrid to keep ${ids.length > 1 ? 'them' : 'it'} continuous`;
+  return `${units.join(', ')} ${ids.length > 1 ? 'are not counts and stay' : 'is not a count and stays'} continuous (deterministic between jumps)`;
 }

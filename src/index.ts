@@ -18,6 +18,14 @@ export { ModelBuilder, parseReactionEquation } from './model/builder.js';
 export { compile } from './model/compile.js';
 export { parseExpr } from './model/expr/parse.js';
 export type * from './model/types.js';
+export {
+  isCountUnit,
+  largestRemainder,
+  nonCountSpecies,
+  ROUNDING_RULE,
+  wholeCounts,
+  wholeCountsInitial,
+} from './model/whole-counts.js';
 export { getModel, modelIds, models } from './models/index.js';
 export type { CompiledEvent, Observer, Problem } from './problem/types.js';
 export { stream } from './random/index.js';

@@ -25,6 +25,7 @@ import { SolverError } from '../../errors.js';
 import type { Rng } from '../../random/rng.js';
 import { EXP_LAYERS } from '../../random/ziggurat.js';
 import { type HybridKernel, hybridKernel } from './hybrid-kernel.js';
+import { JumpResponse } from './jump-response.js';
 import type { MethodContext, SsaMethod, SsaStats } from './method.js';
 import { fire, reactionDriven } from './stoich.js';
 
@@ -67,6 +68,9 @@ export class HybridMethod implements SsaMethod {
   private readonly k: Float64Array[];
   /** Derivative at the step's end (Hermite interpolation for interpolate()). */
   private readonly kE: Float64Array;
+  /** The continuous flow's response to the step's jumps (jump-response.ts). */
+  private readonly response: JumpResponse;
+  private readonly derivFn: (t: number, y: Float64Array, out: Float64Array) => void;
   private readonly threshold: number;
   private readonly maxStep: number;
   private readonly hasFree: boolean;
@@ -112,6 +116,8 @@ export class HybridMethod implements SsaMethod {
     this.tmp = new Float64Array(this.n);
     this.k = [0, 1, 2, 3].map(() => new Float64Array(this.n));
     this.kE = new Float64Array(this.n);
+    this.response = new JumpResponse(this.n, pr.stoich);
+    this.derivFn = (t, y, out) => this.deriv(t, y, out);
     this.threshold = ctx.tuning.hybridThreshold ?? 1000;
     this.maxStep = ctx.tuning.maxStep ?? Number.POSITIVE_INFINITY;
     // Components not changed by reactions (rate rules, event-only quantities) integrate through rhs.
@@ -124,6 +130,7 @@ export class HybridMethod implements SsaMethod {
 
   reset(_t: number, y: Float64Array): void {
     this.partition(y);
+    this.response.clear();
     this.active = false;
     this.pending = -1;
     this.eLeft = Number.NaN;
@@ -138,7 +145,7 @@ export class HybridMethod implements SsaMethod {
       return tau;
     }
     // No jump in this step: return at its end, so that the driver checks triggers once per step.
-    this.tc = this.t1;
+    this.endStep();
     y.set(this.yE);
     return this.t1 >= tBound ? tBound : this.t1;
   }
@@ -158,7 +165,7 @@ export class HybridMethod implements SsaMethod {
         this.jump();
         continue;
       }
-      this.tc = this.t1;
+      this.endStep();
       if (this.t1 >= tBound) break;
       this.begin(this.t1, tBound, this.yE);
     }
@@ -188,12 +195,19 @@ export class HybridMethod implements SsaMethod {
     }
   }
 
+  /** Ends the step: the continuous end state takes up the response to the step's jumps. */
+  private endStep(): void {
+    this.tc = this.t1;
+    this.response.apply(this.t1, this.yE, this.derivFn, this.driven);
+  }
+
   /** Starts a step at (t, y): partition, RK4 to its end, discrete propensities at both ends. */
   private begin(t: number, tBound: number, y: Float64Array): void {
     const { yS, yE, a, aS, aE, disc } = this;
     const pr = this.ctx.problem;
     const p = this.ctx.p;
     if (yS !== y) yS.set(y);
+    this.response.clear();
     this.partition(yS);
     this.t0 = t;
     this.t1 = !this.moving || t + this.maxStep >= tBound ? tBound : t + this.maxStep;
@@ -296,6 +310,7 @@ export class HybridMethod implements SsaMethod {
     this.stats.firings++;
     this.stats.steps++;
     const { t0, t1 } = this;
+    if (this.moving) this.response.record(j, t1 - tau, this.cont);
     const kernel = this.kernel;
     if (kernel !== null) {
       const st = this.st;

@@ -144,6 +144,9 @@ if (!flag('--no-ssa') && existsSync(ssaFile)) {
       log('bench: ssa, large populations (about 1 minute)');
       const { runLargeBench } = await import('./ssa/large.js');
       rows.push(...asRows(await runLargeBench(log), 'runLargeBench'));
+      log('bench: ssa, the HER2 model (ssa-her2-*: hybrid, tau-leap; direct at 1e4 cells as the reference)');
+      const { runHer2Bench } = await import('./ssa/her2.js');
+      rows.push(...asRows(await runHer2Bench(log), 'runHer2Bench'));
     }
   } catch (e) {
     ssaNote = `ssa rows skipped: ${e instanceof Error ? e.message : String(e)}`;

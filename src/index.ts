@@ -22,6 +22,14 @@ export { ModelBuilder, parseReactionEquation } from './model/builder.js';
 export { type CompiledProblem, compile } from './model/compile.js';
 export { parseExpr } from './model/expr/parse.js';
 export type * from './model/types.js';
+export {
+  isCountUnit,
+  largestRemainder,
+  nonCountSpecies,
+  ROUNDING_RULE,
+  wholeCounts,
+  wholeCountsInitial,
+} from './model/whole-counts.js';
 export { getModel, modelIds, models } from './models/index.js';
 export { type ParallelSimulateOptions, simulate } from './parallel/ensemble.js';
 export type { PetabEvaluation, PetabOptions, PetabProblem } from './petab/problem.js';

@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addY, addZ, emptyTally, passes, type Tally, yScore, zScore } from '../../src/analysis/dsmts.js';
 import type { SsaMethodName } from '../../src/engines/ssa/method.js';
 import { ModelBuilder } from '../../src/model/builder.js';
 import { compile } from '../../src/model/compile.js';
@@ -110,12 +111,7 @@ function exact(x0: number, t: number): { m: number; sd: number } {
   return { m: x0 * e, sd: Math.sqrt(((x0 * (LAMBDA + MU)) / r) * e * (e - 1)) };
 }
 
-interface Accuracy {
-  points: number;
-  outside: number;
-  worstZ: number;
-  worstY: number;
-}
+type Accuracy = Tally;
 
 function judge(
   x0: number,
@@ -124,16 +120,11 @@ function judge(
   sd: Float64Array,
   n: number,
 ): Accuracy {
-  const acc: Accuracy = { points: 0, outside: 0, worstZ: 0, worstY: 0 };
+  const acc = emptyTally();
   for (let i = 1; i < times.length; i++) {
     const ex = exact(x0, times[i]);
-    const z = (Math.sqrt(n) * (mean[i] - ex.m)) / ex.sd;
-    const y = Math.sqrt(n / 2) * (sd[i] ** 2 / ex.sd ** 2 - 1);
-    acc.points += 2;
-    if (!(Math.abs(z) < 3)) acc.outside++;
-    if (!(Math.abs(y) < 5)) acc.outside++;
-    if (Math.abs(z) > Math.abs(acc.worstZ)) acc.worstZ = z;
-    if (Math.abs(y) > Math.abs(acc.worstY)) acc.worstY = y;
+    addZ(acc, zScore(n, mean[i], ex.m, ex.sd));
+    addY(acc, yScore(n, sd[i], ex.sd));
   }
   return acc;
 }
@@ -242,7 +233,7 @@ async function birthDeath(
         });
         const perRun = cpuMs(t0) / N_CHECK;
         const acc = judge(x0, times, res.mean, res.sd, N_CHECK);
-        const pass = acc.outside <= 0.01 * acc.points;
+        const pass = passes(acc);
         const what = `${eps !== undefined ? `epsilon ${eps}: ` : ''}${pass ? 'passes' : 'FAILS'} (${acc.outside} of ${acc.points} points outside, worst Z ${acc.worstZ.toFixed(2)}, Y ${acc.worstY.toFixed(2)}; ${Math.round(res.stats.steps / N_CHECK)} steps/run, ${perRun.toFixed(3)} ms/run)`;
         tried.push(what);
         last = { perRun, note: what };
@@ -262,20 +253,12 @@ async function birthDeath(
 
 /** Z and Y of S at every output time after t0, and Z of D (the hybrid carries a continuous species' mean only). */
 function judgeDrug(times: readonly number[], mean: Float64Array, sd: Float64Array, n: number): Accuracy {
-  const acc: Accuracy = { points: 0, outside: 0, worstZ: 0, worstY: 0 };
+  const acc = emptyTally();
   for (let i = 1; i < times.length; i++) {
     const ex = drugExact(times[i]);
-    const zS = (Math.sqrt(n) * (mean[2 * i] - ex.s.m)) / ex.s.sd;
-    const yS = Math.sqrt(n / 2) * (sd[2 * i] ** 2 / ex.s.sd ** 2 - 1);
-    const zD = (Math.sqrt(n) * (mean[2 * i + 1] - ex.d.m)) / ex.d.sd;
-    for (const z of [zS, zD]) {
-      acc.points++;
-      if (!(Math.abs(z) < 3)) acc.outside++;
-      if (Math.abs(z) > Math.abs(acc.worstZ)) acc.worstZ = z;
-    }
-    acc.points++;
-    if (!(Math.abs(yS) < 5)) acc.outside++;
-    if (Math.abs(yS) > Math.abs(acc.worstY)) acc.worstY = yS;
+    addZ(acc, zScore(n, mean[2 * i], ex.s.m, ex.s.sd));
+    addZ(acc, zScore(n, mean[2 * i + 1], ex.d.m, ex.d.sd));
+    addY(acc, yScore(n, sd[2 * i], ex.s.sd));
   }
   return acc;
 }
@@ -318,7 +301,7 @@ async function multiscale(
       });
       last = cpuMs(t0) / N_CHECK;
       const acc = judgeDrug(times, res.mean, res.sd, N_CHECK);
-      const pass = acc.outside <= 0.01 * acc.points;
+      const pass = passes(acc);
       const what = `${eps !== undefined ? `epsilon ${eps}: ` : 'threshold 1e4: '}${pass ? 'passes' : 'FAILS'} (${acc.outside} of ${acc.points} points outside, worst Z ${acc.worstZ.toFixed(2)}, Y(S) ${acc.worstY.toFixed(2)}; ${last.toFixed(3)} ms/run)`;
       tried.push(what);
       log(`drug ${method} ${what}`);

@@ -37,34 +37,40 @@ function exactS(t: number): { m: number; sd: number } {
 
 const times = [0, 2, 5, 10, 20];
 
-test('hybrid: a species listed as continuous is never rounded and keeps its exact deterministic path', async () => {
-  const problem = compile(drugModel());
-  const runs = 2000;
-  const r = await simulate(problem, {
-    method: 'hybrid',
-    runs,
-    seed: 5,
-    outputTimes: times,
-    outputs: ['S', 'D'],
-    quantiles: [],
-    // RK4 sub-steps of 0.1 day: D's error ~ (k h)^4 / 120 per step, far below the checks.
-    tuning: { continuous: ['D'], maxStep: 0.1 },
+for (const [method, tol] of [
+  ['hybrid', 1e-7],
+  ['direct', 1e-7],
+  // Midpoint drift per leap (drift.ts): error ~ (k h)^3 / 6 per step of at most 0.1 day.
+  ['tau-leap', 1e-4],
+] as const)
+  test(`${method}: a species listed as continuous is never rounded and keeps its deterministic path`, async () => {
+    const problem = compile(drugModel());
+    const runs = 2000;
+    const r = await simulate(problem, {
+      method,
+      runs,
+      seed: 5,
+      outputTimes: times,
+      outputs: ['S', 'D'],
+      quantiles: [],
+      // RK4 sub-steps of 0.1 day: D's error ~ (k h)^4 / 120 per step, far below the checks.
+      tuning: { continuous: ['D'], maxStep: 0.1 },
+    });
+    for (let i = 0; i < times.length; i++) {
+      const dExact = dose * Math.exp(-k * times[i]);
+      assert.ok(
+        Math.abs(r.mean[2 * i + 1] - dExact) < tol * dose,
+        `D at t=${times[i]}: ${r.mean[2 * i + 1]} vs ${dExact}`,
+      );
+      // Runs differ only in where their sub-steps fall: a rounding-level spread.
+      assert.ok(r.sd[2 * i + 1] < tol * 0.1 * dose, `D's sd at t=${times[i]}: ${r.sd[2 * i + 1]}`);
+      if (i === 0) continue;
+      const ex = exactS(times[i]);
+      const z = (Math.sqrt(runs) * (r.mean[2 * i] - ex.m)) / ex.sd;
+      const y = Math.sqrt(runs / 2) * (r.sd[2 * i] ** 2 / ex.sd ** 2 - 1);
+      assert.ok(Math.abs(z) < 4 && Math.abs(y) < 5, `S at t=${times[i]}: Z ${z}, Y ${y}`);
+    }
   });
-  for (let i = 0; i < times.length; i++) {
-    const dExact = dose * Math.exp(-k * times[i]);
-    assert.ok(
-      Math.abs(r.mean[2 * i + 1] - dExact) < 1e-7 * dose,
-      `D at t=${times[i]}: ${r.mean[2 * i + 1]} vs ${dExact}`,
-    );
-    // Runs differ only in where their RK4 sub-steps fall (at jump times): a rounding-level spread.
-    assert.ok(r.sd[2 * i + 1] < 1e-9 * dose, `D's sd at t=${times[i]}: ${r.sd[2 * i + 1]}`);
-    if (i === 0) continue;
-    const ex = exactS(times[i]);
-    const z = (Math.sqrt(runs) * (r.mean[2 * i] - ex.m)) / ex.sd;
-    const y = Math.sqrt(runs / 2) * (r.sd[2 * i] ** 2 / ex.sd ** 2 - 1);
-    assert.ok(Math.abs(z) < 4 && Math.abs(y) < 5, `S at t=${times[i]}: Z ${z}, Y ${y}`);
-  }
-});
 
 test('hybrid: without the setting the same drug amount is rounded to a count (why the setting exists)', async () => {
   const r = await simulate(compile(drugModel()), {
@@ -78,15 +84,12 @@ test('hybrid: without the setting the same drug amount is rounded to a count (wh
   assert.ok(r.sd[0] > 0.3, `D is rounded to 0 or 1 per run (sd ${r.sd[0]})`);
 });
 
-test('continuous species: unknown ids and non-hybrid methods are InputErrors', async () => {
+test('continuous species: unknown ids are InputErrors for every method', async () => {
   const problem = compile(drugModel());
   const base = { runs: 2, seed: 1, outputTimes: times, quantiles: [] };
-  await assert.rejects(
-    simulate(problem, { ...base, method: 'hybrid', tuning: { continuous: ['Dx'] } }),
-    (e: unknown) => e instanceof InputError && /unknown species 'Dx'/.test(e.message),
-  );
-  await assert.rejects(
-    simulate(problem, { ...base, method: 'direct', tuning: { continuous: ['D'] } }),
-    (e: unknown) => e instanceof InputError && /need the hybrid method/.test(e.message),
-  );
+  for (const method of ['hybrid', 'direct', 'tau-leap'] as const)
+    await assert.rejects(
+      simulate(problem, { ...base, method, tuning: { continuous: ['Dx'] } }),
+      (e: unknown) => e instanceof InputError && /unknown species 'Dx'/.test(e.message),
+    );
 });

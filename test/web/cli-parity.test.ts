@@ -123,8 +123,8 @@ for (const method of ['direct', 'tau-leap'] as const) {
 }
 
 test("hybrid with the page's default continuous species (Ab_c, Ab_p) equals the CLI with --continuous", async () => {
-  // Cells below the threshold jump; the drug (mg/kg) stays continuous and is never rounded. The page's
-  // round option (on by default) does not apply to the hybrid, which takes amounts as they are.
+  // Cells below the threshold jump; the drug (mg/kg) stays continuous and is never rounded. Cells start
+  // whole (the page's round option, on by default, and the CLI on built-in models: largest remainder).
   const id = 'her2csc-mcf7-fatpad-trastuzumab';
   const { info } = loadSource({ kind: 'builtin', id });
   const continuous = continuousFor(DEFAULT_VIEW, info.model);
@@ -177,15 +177,29 @@ test("hybrid with the page's default continuous species (Ab_c, Ab_p) equals the 
     ab.join(', '),
   );
   assert.match(result.notes[0]!, /threshold 2000; continuous: Ab_c, Ab_p/);
-  assert.doesNotMatch(result.notes[0]!, /rounded/);
+  assert.match(result.notes[0]!, /rounded/);
 });
 
-test("continuous species with a discrete method is refused with the engine's message", () => {
+test('continuous species with the direct method: the cells jump, the drug stays deterministic', () => {
   const { req, cache } = request(
     { kind: 'builtin', id: 'her2csc' },
-    { engine: 'direct', runs: 1, tEnd: 1, points: 2, round: true, tuning: { continuous: ['Ab_c'] } },
+    {
+      regimen: { start: 1, dose: 10, every: 3.5, count: 20 },
+      engine: 'direct',
+      runs: 1,
+      tEnd: 1.5,
+      points: 2,
+      round: true,
+      outputs: ['S', 'Ab_c'],
+      tuning: { continuous: ['Ab_c', 'Ab_p'] },
+    },
   );
-  assert.throws(() => runRequest(cache, req), /need the hybrid method/);
+  const r = runRequest(cache, req);
+  const w = r.ids.length;
+  assert.deepEqual(r.ids, ['S', 'Ab_c']);
+  const ab = r.arms[0]!.values[w + r.ids.indexOf('Ab_c')]!;
+  assert.ok(ab > 0 && !Number.isInteger(ab), `Ab_c half a day after the first dose: ${ab}`);
+  assert.ok(Number.isInteger(r.arms[0]!.values[w + r.ids.indexOf('S')]!));
 });
 
 const badSbml = `<?xml version="1.0"?>

@@ -74,13 +74,13 @@ test('direct and tau-leap warn about non-count species by name; hybrid and ODE d
   for (const e of ['direct', 'tau-leap'] as const)
     assert.equal(
       countWarning(e, m),
-      'Ab_c (mg/kg), Ab_p (mg/kg) are treated as counts; use hybrid to keep them continuous',
+      'Ab_c (mg/kg), Ab_p (mg/kg) are not counts and stay continuous (deterministic between jumps)',
     );
   assert.equal(countWarning('hybrid', m), undefined);
   assert.equal(countWarning('ode', m), undefined);
   assert.equal(countWarning('direct', { species: [sp('X', 'cell')] }), undefined);
   assert.match(
     countWarning('direct', { species: [sp('D', 'nM')] })!,
-    /^D \(nM\) is treated as counts; .* keep it/,
+    /^D \(nM\) is not a count and stays continuous/,
   );
 });

@@ -166,9 +166,12 @@ function request(m: ModelInfo): RunRequest {
     runs: state.runs,
     seed: state.seed,
     round: state.round,
+    // Every stochastic method keeps non-count species continuous, as the CLI does by default.
     ...(state.engine === 'hybrid'
       ? { tuning: { continuous: continuousFor(state, m.model), hybridThreshold: state.threshold } }
-      : {}),
+      : state.engine !== 'ode'
+        ? { tuning: { continuous: continuousFor(state, m.model) } }
+        : {}),
     outputs: shownOutputs(state, m),
     timing: state.timing,
   };

@@ -8,6 +8,8 @@ import { solve } from '../../engines/solve.js';
 import { formatCsv } from '../../io/csv.js';
 import { loadModel } from '../../io/load-model.js';
 import { compile } from '../../model/compile.js';
+import { ROUNDING_RULE } from '../../model/whole-counts.js';
+import { modelIds } from '../../models/index.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { redisOptions } from '../distributed.js';
@@ -40,7 +42,12 @@ const options = {
   continuous: {
     type: 'string',
     value: 'IDS',
-    help: 'hybrid: species always continuous (amounts that are not counts, e.g. a drug in mg/kg)',
+    help: 'stochastic: species kept continuous (amounts that are not counts, e.g. a drug in mg/kg)',
+    default: 'species whose unit is not a count',
+  },
+  round: {
+    type: 'boolean',
+    help: `stochastic: round fractional initial counts (${ROUNDING_RULE}); built-in models always are`,
   },
   out: { type: 'string', value: 'FILE.csv', help: 'write CSV here instead of stdout' },
 } as const;
@@ -71,8 +78,13 @@ export const simulate: Command = {
     if (!optFlag(args, 'stochastic') && (optString(args, 'redis') ?? optString(args, 'resume')) !== undefined)
       throw new UsageError('--redis and --resume apply to --stochastic ensembles');
     if (optFlag(args, 'stochastic')) {
-      csv = await runStochastic(problem, args, outputTimes, io);
+      const builtIn = modelIds.includes(args.positionals[0]!);
+      csv = await runStochastic(model, problem, args, outputTimes, io, builtIn);
     } else {
+      if (optFlag(args, 'round'))
+        throw new UsageError(
+          '--round applies to stochastic runs (--stochastic); ODE amounts need no rounding',
+        );
       const method = (optString(args, 'method') ?? 'auto') as OdeMethod;
       if (!['auto', 'dopri5', 'rodas'].includes(method))
         throw new UsageError(`--method: expected auto, dopri5 or rodas for ODE runs, got '${method}'`);

@@ -70,10 +70,15 @@ export interface SsaTuning {
   /** Hybrid: species at or above this population are treated as continuous; default 1000. */
   readonly hybridThreshold?: number;
   /**
-   * Hybrid: species that are always continuous whatever their value (drug amounts or concentrations,
-   * which are not counts: e.g. trastuzumab in mg/kg), by id. Other methods reject the setting.
+   * Species that are continuous whatever their value (drug amounts or concentrations, which are not
+   * counts: e.g. trastuzumab in mg/kg), by id. The hybrid integrates them; the direct method runs in the
+   * hybrid's driver with every other species discrete (exact jumps, deterministic drug); tau-leaping
+   * moves them deterministically over each leap (drift.ts).
    */
   readonly continuous?: readonly string[];
-  /** Hybrid and time-dependent rates: maximum deterministic sub-step; default (tEnd - t0) / 1000. */
+  /**
+   * Maximum deterministic sub-step (time-dependent rates, rate rules, continuous species); default
+   * (tEnd - t0) / 1000 for the direct method, / 200 for the hybrid and tau-leaping.
+   */
   readonly maxStep?: number;
 }

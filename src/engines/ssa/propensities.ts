@@ -46,6 +46,8 @@ export class Propensities {
     private readonly p: Float64Array,
     /** Use generated kernels when the network allows (the direct method). */
     useKernels = false,
+    /** Reactions held at propensity 0 (tau-leaping's continuous reactions, integrated instead). */
+    private readonly mask: Uint8Array | null = null,
   ) {
     this.m = problem.nReactions;
     this.a = new Float64Array(this.m);
@@ -67,6 +69,8 @@ export class Propensities {
   all(t: number, y: Float64Array): void {
     this.problem.rates(t, y, this.p, this.a);
     const a = this.a;
+    const mask = this.mask;
+    if (mask !== null) for (let j = 0; j < this.m; j++) if (mask[j]) a[j] = 0;
     let s = 0;
     for (let j = 0; j < this.m; j++) {
       const v = a[j];
@@ -144,6 +148,8 @@ export class Propensities {
     const end = dep.rowPtr[j + 1];
     if (this.recomputeAll) {
       this.problem.rates(t, y, this.p, a);
+      const mask = this.mask;
+      if (mask !== null) for (let k = 0; k < this.m; k++) if (mask[k]) a[k] = 0;
       let s = 0;
       for (let k = 0; k < this.m; k++) {
         const v = a[k];
@@ -157,7 +163,7 @@ export class Propensities {
       let a0 = this.a0;
       for (let q = dep.rowPtr[j]; q < end; q++) {
         const k = dep.col[q];
-        const v = this.problem.rate(k, t, y, this.p);
+        const v = this.mask?.[k] ? 0 : this.problem.rate(k, t, y, this.p);
         if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(k, v, t);
         a0 += v - a[k];
         a[k] = v;
@@ -172,7 +178,7 @@ export class Propensities {
     }
     for (let q = dep.rowPtr[j]; q < end; q++) {
       const k = dep.col[q];
-      const v = this.problem.rate(k, t, y, this.p);
+      const v = this.mask?.[k] ? 0 : this.problem.rate(k, t, y, this.p);
       if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) this.bad(k, v, t);
       a[k] = v;
       let i = this.leaf0 + k;

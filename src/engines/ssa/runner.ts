@@ -84,15 +84,22 @@ export function createRunner(unbound: Problem, spec: RunSpec): Runner {
   const amount = spec.amount ?? ids.filter((id) => speciesIds.has(id) && !conc.has(id));
   const observer = problem.observe(ids, { amount, concentration: spec.concentration });
   const span = t[t.length - 1] - problem.t0;
-  const tuning: SsaTuning = { ...spec.tuning, maxStep: spec.tuning?.maxStep ?? (span > 0 ? span / 1000 : 1) };
+  // Deterministic sub-steps: span / 1000 for the direct method (its quadrature, or its rate rules and
+  // continuous species); span / 200 for the hybrid's and tau-leaping's ODE part (approximate methods).
+  const steps = spec.method === 'direct' ? 1000 : 200;
+  const tuning: SsaTuning = {
+    ...spec.tuning,
+    maxStep: spec.tuning?.maxStep ?? (span > 0 ? span / steps : 1),
+  };
   // Rate rules move state between jumps: the exact method then runs inside the hybrid driver with every
   // reaction discrete (threshold infinity), which integrates the rules and stays exact for the jumps.
+  // Continuous species (a drug in mg/kg) make the same move: the jumps stay exact, the drug deterministic.
   const hasRateRules = problem.hasRateRules;
-  const methodName = spec.method === 'direct' && hasRateRules ? 'hybrid' : spec.method;
-  const methodTuning: SsaTuning =
-    spec.method === 'direct' && hasRateRules
-      ? { ...tuning, hybridThreshold: Number.POSITIVE_INFINITY }
-      : tuning;
+  const viaHybrid = spec.method === 'direct' && (hasRateRules || (spec.tuning?.continuous ?? []).length > 0);
+  const methodName = viaHybrid ? 'hybrid' : spec.method;
+  const methodTuning: SsaTuning = viaHybrid
+    ? { ...tuning, hybridThreshold: Number.POSITIVE_INFINITY }
+    : tuning;
   const events = new EventRunner(problem.events, p);
   const hasTriggers = problem.events.some((e) => e.fixedTimes === undefined);
   const nIds = ids.length;

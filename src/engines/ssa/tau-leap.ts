@@ -5,8 +5,11 @@
  * exhausting a reactant fire exactly (at most one per leap), the rest leap by Poisson counts; a leap that
  * would make a population negative is rejected and retried with half the step, and when the leap would be
  * shorter than 10/a0 a burst of 100 exact direct-method steps is taken instead.
+ * Species listed in `tuning.continuous` (a drug in mg/kg), the reactions changing only them and rate rules
+ * move deterministically over each leap (drift.ts), in leaps of at most `maxStep`.
  * Use for large populations where the direct method fires too many events; not exact.
  */
+import { Drift } from './drift.js';
 import type { MethodContext, SsaMethod, SsaStats } from './method.js';
 import { Propensities } from './propensities.js';
 import { gFactor, type ReactantInfo, reactantInfo } from './reactants.js';
@@ -16,7 +19,7 @@ const SSA_BURST = 100;
 
 export class TauLeapMethod implements SsaMethod {
   readonly name = 'tau-leap' as const;
-  readonly constantBetweenJumps = true;
+  readonly constantBetweenJumps: boolean;
   readonly stats: SsaStats = { firings: 0, steps: 0, rejected: 0 };
   private readonly prop: Propensities;
   private readonly info: ReactantInfo;
@@ -27,13 +30,22 @@ export class TauLeapMethod implements SsaMethod {
   private readonly driven: Uint8Array;
   private readonly eps: number;
   private readonly nc: number;
+  private readonly drift: Drift;
+  private readonly maxStep: number;
   private burst = 0;
-  /** Pending: -2 none, -1 a leap with counts, j >= 0 a single exact firing of j. */
+  /** Pending: -2 none, -1 a leap with counts, -3 drift only, j >= 0 a single exact firing of j. */
   private pending = -2;
+  /** Start of the proposed leap (the drift integrates from there). */
+  private tLeap = 0;
 
   constructor(private readonly ctx: MethodContext) {
     const pr = ctx.problem;
-    this.prop = new Propensities(pr, ctx.p);
+    this.drift = new Drift(pr, ctx.p, ctx.tuning.continuous ?? []);
+    this.constantBetweenJumps = !this.drift.moving;
+    this.maxStep = this.drift.moving
+      ? (ctx.tuning.maxStep ?? Number.POSITIVE_INFINITY)
+      : Number.POSITIVE_INFINITY;
+    this.prop = new Propensities(pr, ctx.p, false, this.drift.moving ? this.drift.rxCont : null);
     this.info = reactantInfo(pr);
     this.critical = new Uint8Array(pr.nReactions);
     this.counts = new Float64Array(pr.nReactions);
@@ -49,10 +61,16 @@ export class TauLeapMethod implements SsaMethod {
     this.pending = -2;
   }
 
-  propose(t: number, tBound: number, y: Float64Array): number {
+  propose(t: number, tB: number, y: Float64Array): number {
     const prop = this.prop;
     const a0 = prop.a0;
-    if (a0 <= 0) return tBound;
+    this.tLeap = t;
+    // With a drift, leaps are at most maxStep and always pending (the drift moves even without jumps).
+    const tBound = Math.min(tB, t + this.maxStep);
+    if (a0 <= 0) {
+      if (this.drift.moving) this.pending = -3;
+      return tBound;
+    }
     const rng = this.ctx.rng;
     if (this.burst > 0) return this.exact(t, tBound);
     const tau1 = this.leapBound(y);
@@ -108,22 +126,33 @@ export class TauLeapMethod implements SsaMethod {
 
   commit(tau: number, y: Float64Array): void {
     const s = this.ctx.problem.stoich;
-    if (this.pending >= 0) {
+    if (this.drift.moving) {
+      this.drift.step(this.tLeap, tau - this.tLeap, y);
+      if (this.pending >= 0) fire(s, this.pending, y);
+      else if (this.pending === -1) this.applyCounts(y);
+      if (this.pending >= 0) this.stats.firings++;
+      this.prop.all(tau, y);
+    } else if (this.pending >= 0) {
       fire(s, this.pending, y);
       this.stats.firings++;
       this.prop.afterFiring(this.pending, tau, y);
     } else {
-      const k = this.counts;
-      for (let j = 0; j < this.prop.m; j++) {
-        if (k[j] > 0) {
-          fire(s, j, y, k[j]);
-          this.stats.firings += k[j];
-        }
-      }
+      this.applyCounts(y);
       this.prop.all(tau, y);
     }
     this.stats.steps++;
     this.pending = -2;
+  }
+
+  private applyCounts(y: Float64Array): void {
+    const s = this.ctx.problem.stoich;
+    const k = this.counts;
+    for (let j = 0; j < this.prop.m; j++) {
+      if (k[j] > 0) {
+        fire(s, j, y, k[j]);
+        this.stats.firings += k[j];
+      }
+    }
   }
 
   /** One exact direct-method step (burst mode). */
@@ -132,7 +161,10 @@ export class TauLeapMethod implements SsaMethod {
     const a0 = this.prop.a0;
     const rng = this.ctx.rng;
     const tau = t + rng.exponential() / a0;
-    if (tau >= tBound) return tBound;
+    if (tau >= tBound) {
+      if (this.drift.moving) this.pending = -3;
+      return tBound;
+    }
     this.pending = this.prop.select(rng.uniform() * a0);
     return tau;
   }

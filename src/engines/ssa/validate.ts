@@ -14,8 +14,10 @@ export function validateStochastic(
   method: SsaMethodName,
   continuous: readonly string[] = [],
 ): void {
-  checkContinuous(problem, method, continuous);
+  checkContinuous(problem, continuous);
   const driven = reactionDriven(problem.stoich, problem.n);
+  const cont = new Uint8Array(problem.n);
+  for (const id of continuous) cont[problem.stateIndex.get(id)!] = 1;
   for (let i = 0; i < problem.n; i++) {
     if (!driven[i]) continue;
     const v = y0[i];
@@ -24,16 +26,18 @@ export function validateStochastic(
       throw new InputError(`initial amount of '${id}' is ${v}; stochastic simulation needs a count >= 0`, {
         path: `species['${id}']`,
       });
-    if (method !== 'hybrid' && !Number.isInteger(v))
-      throw new InputError(`initial amount of '${id}' is ${v}; the ${method} method needs integer counts`, {
-        path: `species['${id}']`,
-      });
+    if (method !== 'hybrid' && !cont[i] && !Number.isInteger(v))
+      throw new InputError(
+        `initial amount of '${id}' is ${v}; the ${method} method needs integer counts (round them: ` +
+          'CLI --round, library wholeCounts(), rule: largest remainder per compartment; or make the species continuous)',
+        { path: `species['${id}']` },
+      );
   }
   if (method === 'hybrid') return;
   const s = problem.stoich;
   for (let j = 0; j < problem.nReactions; j++) {
     for (let q = s.rowPtr[j]; q < s.rowPtr[j + 1]; q++) {
-      if (!Number.isInteger(s.val[q]))
+      if (!Number.isInteger(s.val[q]) && !cont[s.col[q]])
         throw new InputError(
           `reaction '${problem.reactionIds[j]}' changes '${problem.stateIds[s.col[q]]}' by ${s.val[q]}; discrete reactions need integer stoichiometry`,
           { path: `reactions['${problem.reactionIds[j]}']` },
@@ -42,13 +46,12 @@ export function validateStochastic(
   }
 }
 
-/** `continuous` names state components, and only the hybrid method has continuous species. */
-function checkContinuous(problem: Problem, method: SsaMethodName, continuous: readonly string[]): void {
-  if (continuous.length === 0) return;
-  if (method !== 'hybrid')
-    throw new InputError(
-      `continuous species (${continuous.join(', ')}) need the hybrid method; the ${method} method treats every species as a count`,
-    );
+/**
+ * `continuous` names state components. Every method takes them: the hybrid integrates them, the direct
+ * method runs in the hybrid's driver with every other species discrete, tau-leaping integrates them over
+ * each leap.
+ */
+function checkContinuous(problem: Problem, continuous: readonly string[]): void {
   for (const id of continuous)
     if (!problem.stateIds.includes(id))
       throw new InputError(

@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addY, addZ, emptyTally, type Tally, yScore, zScore } from '../../analysis/dsmts.js';
 import type { EnsembleResult } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
 import { InputError } from '../../errors.js';
@@ -177,11 +178,8 @@ function check(
   outputTimes: readonly number[],
   settings: StochasticSettings,
   runs: number,
-): { points: number; outside: number; worstZ: number; worstY: number } {
-  let points = 0;
-  let outside = 0;
-  let worstZ = 0;
-  let worstY = 0;
+): Tally {
+  const tally = emptyTally();
   const w = expected.columns.length;
   const nV = res.ids.length;
   for (const st of stats) {
@@ -197,23 +195,17 @@ function check(
         : [res.mean[ti * nV + st.k], res.sd[ti * nV + st.k]];
       if (sigma === 0 || (st.sd < 0 && sd === 0)) {
         if (st.log && !Number.isFinite(mean)) continue;
-        points += st.sd >= 0 ? 2 : 1;
-        if (Math.abs(mean - mu) > 1e-9 * Math.max(1, Math.abs(mu))) outside++;
-        if (st.sd >= 0 && sd > 1e-9 * Math.max(1, Math.abs(mu))) outside++;
+        tally.points += st.sd >= 0 ? 2 : 1;
+        if (Math.abs(mean - mu) > 1e-9 * Math.max(1, Math.abs(mu))) tally.outside++;
+        if (st.sd >= 0 && sd > 1e-9 * Math.max(1, Math.abs(mu))) tally.outside++;
         continue;
       }
-      const z = (Math.sqrt(runs) * (mean - mu)) / (st.sd >= 0 ? sigma : sd);
-      if (Math.abs(z) > Math.abs(worstZ)) worstZ = z;
-      points++;
-      if (!(z > settings.meanRange[0] && z < settings.meanRange[1])) outside++;
+      addZ(tally, zScore(runs, mean, mu, st.sd >= 0 ? sigma : sd), settings);
       if (st.sd < 0) continue;
-      const y = Math.sqrt(runs / 2) * ((sd * sd) / (sigma * sigma) - 1);
-      if (Math.abs(y) > Math.abs(worstY)) worstY = y;
-      points++;
-      if (!(y > settings.sdRange[0] && y < settings.sdRange[1])) outside++;
+      addY(tally, yScore(runs, sd, sigma), settings);
     }
   }
-  return { points, outside, worstZ, worstY };
+  return tally;
 }
 
 /** Runs one case folder; never throws (errors become 'failed' with the message). */

@@ -5,21 +5,11 @@
  * what a user types or a URL carries.
  */
 import type { Model } from '../../../src/model/types.js';
+import { nonCountSpecies } from '../../../src/model/whole-counts.js';
 import type { Engine, ViewState } from './state.js';
 
-/** Units that mean "a number of things"; an absent unit counts too. */
-const COUNT_UNITS = new Set(['cells', 'cell', 'count', 'molecules', 'items', '1', 'dimensionless']);
-
-/** True when a species with this declared unit is a count. */
-export function isCountUnit(unit: string | undefined): boolean {
-  const u = unit?.trim();
-  return u === undefined || u === '' || COUNT_UNITS.has(u);
-}
-
-/** Species whose declared unit is present and not a count (the HER2 trastuzumab models: Ab_c, Ab_p). */
-export function nonCountSpecies(model: Pick<Model, 'species'>): string[] {
-  return model.species.filter((s) => !isCountUnit(s.unit)).map((s) => s.id);
-}
+// The count rule is the library's (shared with the CLI's rounding of initial amounts).
+export { isCountUnit, nonCountSpecies } from '../../../src/model/whole-counts.js';
 
 /** The species a hybrid run keeps continuous: the view's choice, else the model's non-count species. */
 export function continuousFor(s: Pick<ViewState, 'continuous'>, model: Pick<Model, 'species'>): string[] {
@@ -56,11 +46,14 @@ export function speciesListError(
   return `continuous species: ${bad.map((x) => `'${x}'`).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not a species of model '${model.id}' (expected ids from ${list})`;
 }
 
-/** The page's warning when a discrete method runs a model with non-count species, or undefined. */
+/**
+ * The page's note when a discrete method runs a model with non-count species, or undefined: they stay
+ * continuous (deterministic between the jumps of the counts), as in the CLI.
+ */
 export function countWarning(engine: Engine, model: Pick<Model, 'species'>): string | undefined {
   if (engine !== 'direct' && engine !== 'tau-leap') return undefined;
   const ids = nonCountSpecies(model);
   if (ids.length === 0) return undefined;
   const units = model.species.filter((s) => ids.includes(s.id)).map((s) => `${s.id} (${s.unit})`);
-  return `${units.join(', ')} ${ids.length > 1 ? 'are' : 'is'} treated as counts; use hybrid to keep ${ids.length > 1 ? 'them' : 'it'} continuous`;
+  return `${units.join(', ')} ${ids.length > 1 ? 'are not counts and stay' : 'is not a count and stays'} continuous (deterministic between jumps)`;
 }

@@ -35,7 +35,7 @@ export interface ViewState {
   readonly runs: number;
   readonly seed: number;
   /**
-   * Direct / tau-leap runs: round initial species amounts to whole counts (those methods need integers).
+   * Stochastic runs: round initial counts to whole ones by the largest-remainder rule (src/model/whole-counts.ts).
    * The hybrid method takes amounts as they are, as the CLI does.
    */
   readonly round: boolean;

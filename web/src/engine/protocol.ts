@@ -45,7 +45,7 @@ export interface RunRequest {
   readonly engine: Engine;
   readonly runs: number;
   readonly seed: number;
-  /** Direct / tau-leap: round initial species amounts to whole counts (hybrid runs never round). */
+  /** Stochastic runs: round initial counts (largest remainder; the hybrid's continuous species never). */
   readonly round: boolean;
   /** Stochastic method settings, as `simulate` takes them (hybrid: continuous species and threshold). */
   readonly tuning?: RunTuning;

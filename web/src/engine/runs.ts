@@ -9,6 +9,7 @@ import { type EnsembleResult, simulateHere } from '../../../src/engines/ssa/ense
 import { InputError } from '../../../src/errors.js';
 import { paramVector, timeToReach } from '../../../src/experiments/sim.js';
 import type { CompiledProblem } from '../../../src/model/compile.js';
+import { wholeCounts } from '../../../src/model/whole-counts.js';
 import { presetRegimen, regimenOf } from '../app/dosing.js';
 import type { Regimen } from '../app/state.js';
 import type { ProblemCache } from './cache.js';
@@ -47,16 +48,6 @@ export interface EnsembleHooks {
 
 const PROBS = [0.05, 0.5, 0.95];
 
-/** Initial state with species amounts rounded to whole counts (other state components untouched). */
-export function roundedInitial(problem: CompiledProblem, p: Float64Array): Float64Array {
-  const y0 = problem.initialState(p);
-  const species = new Set(problem.speciesIds);
-  problem.stateIds.forEach((id, i) => {
-    if (species.has(id)) y0[i] = Math.round(y0[i]!);
-  });
-  return y0;
-}
-
 /**
  * A stochastic ensemble on this thread: the one ensemble function of the engines (simulateHere in
  * src/engines/ssa/ensemble.ts, as the CLI runs it), so results are bit-identical to `cscsim simulate` for
@@ -65,8 +56,8 @@ export function roundedInitial(problem: CompiledProblem, p: Float64Array): Float
 export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: EnsembleHooks = {}): ResultSet {
   if (req.engine === 'ode') throw new InputError('runEnsemble: engine is ode');
   const p = paramVector(problem, req.params);
-  // The hybrid takes non-integer amounts (and keeps tuning.continuous ones continuous): never rounded.
-  const round = req.round && req.engine !== 'hybrid';
+  // Whole counts for every method (the CLI's rule); the hybrid's continuous species are never rounded.
+  const round = req.round;
   const continuous = req.tuning?.continuous ?? [];
   const summary = (r: EnsembleResult, done: number): ResultSet => {
     const arm: Arm = {
@@ -108,7 +99,7 @@ export function runEnsemble(problem: CompiledProblem, req: RunRequest, hooks: En
       outputs: req.outputs,
       quantiles: PROBS,
       ...(req.tuning ? { tuning: req.tuning } : {}),
-      ...(round ? { y0: roundedInitial(problem, p) } : {}),
+      ...(round ? { y0: wholeCounts(problem.model, problem, problem.initialState(p), continuous) } : {}),
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
     },
     {

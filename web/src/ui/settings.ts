@@ -1,6 +1,6 @@
 /**
- * Run settings: t end, output points, engine (ODE, or a stochastic method with runs and seed; rounding for
- * direct / tau-leap, continuous species and threshold for the hybrid), the y scale, and the Run / Cancel
+ * Run settings: t end, output points, engine (ODE, or a stochastic method with runs and seed; rounding of
+ * initial counts, continuous species and threshold for the hybrid), the y scale, and the Run / Cancel
  * buttons with a progress bar. Direct / tau-leap on a model with non-count species show a warning.
  */
 import type { Model } from '../../../src/model/types.js';
@@ -102,7 +102,12 @@ export function settingsPanel(on: SettingsHandlers): SettingsPanel {
     h('option', { value: 'linear' }, 'linear y'),
   );
   yScale.addEventListener('change', () => on.onChange({ yScale: yScale.value as YScale }));
-  const roundF = h('label', { class: 'check' }, round, ' round initial amounts to whole counts');
+  const roundF = h(
+    'label',
+    { class: 'check' },
+    round,
+    ' round initial counts to whole cells (largest remainder: totals kept)',
+  );
   const hybrid = h(
     'div',
     { class: 'fields hybrid' },
@@ -147,7 +152,6 @@ export function settingsPanel(on: SettingsHandlers): SettingsPanel {
       round.checked = s.round;
       yScale.value = s.yScale;
       stochastic.hidden = s.engine === 'ode';
-      roundF.hidden = s.engine === 'hybrid';
       hybrid.hidden = s.engine !== 'hybrid';
       if (model) {
         continuous.value = continuousFor(s, model).join(', ');

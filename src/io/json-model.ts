@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { checkExpr } from '../model/expr/check.js';
-import { parseExpr } from '../model/expr/parse.js';
+import { MAX_DEPTH, parseExpr } from '../model/expr/parse.js';
 import type { Model } from '../model/types.js';
 
 type Obj = Record<string, unknown>;
@@ -82,8 +82,39 @@ function lineCol(text: string, pos: number): { line: number; col: number } {
   return { line, col: pos - start + 1 };
 }
 
+/**
+ * Deepest JSON nesting accepted: an expression object nests two levels (object, args array) per level of
+ * the tree, which is at most MAX_DEPTH deep, plus the model around it. JSON.parse is iterative but
+ * everything after it (shape checks, JSON.stringify, structuredClone to workers) recurses.
+ */
+export const MAX_JSON_DEPTH = 2 * MAX_DEPTH + 20;
+
+/** Offset of the first bracket nested deeper than `max` ('[' or '{' outside strings), or -1. */
+export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 /** Parses and shape-checks a JSON model. `file` names the source in error messages. */
 export function loadModelJson(text: string, file = 'model.json'): Model {
+  const deep = jsonTooDeep(text);
+  if (deep >= 0) {
+    const { line, col } = lineCol(text, deep);
+    throw new InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${col}`, {
+      file,
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

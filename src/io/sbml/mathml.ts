@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { ARITY } from '../../model/expr/ops.js';
+import { MAX_DEPTH } from '../../model/expr/parse.js';
 import type { BuiltinOp, Expr } from '../../model/expr/types.js';
 import { UnsupportedError } from './errors.js';
 import { TRIG_TABLE } from './mathml-names.js';
@@ -89,6 +90,8 @@ const DISTRIBUTIONS: Readonly<Record<string, Readonly<Record<number, BuiltinOp>>
 };
 
 class MathReader {
+  /** Nesting of expr() calls: the tree it returns is never deeper than the infix parser's MAX_DEPTH. */
+  private depth = 0;
   constructor(private readonly ctx: MathContext) {}
 
   private fail(message: string, el: XmlElement): never {
@@ -154,6 +157,16 @@ class MathReader {
   }
 
   expr(el: XmlElement): Expr {
+    if (this.depth >= MAX_DEPTH) this.fail(`expression nested deeper than ${MAX_DEPTH} levels`, el);
+    this.depth++;
+    try {
+      return this.node(el);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node(el: XmlElement): Expr {
     this.check(el);
     switch (el.local) {
       case 'cn':

@@ -65,7 +65,7 @@ export function optFlag(args: ParsedArgs, name: string): boolean {
 export function optNumber(
   args: ParsedArgs,
   name: string,
-  check?: { positive?: boolean; integer?: boolean; min?: number },
+  check?: { positive?: boolean; integer?: boolean; min?: number; max?: number },
 ): number | undefined {
   const s = optString(args, name);
   if (s === undefined) return undefined;
@@ -77,6 +77,8 @@ export function optNumber(
   if (check?.positive && !(v > 0)) throw new UsageError(`--${name}: expected a positive number, got '${s}'`);
   if (check?.min !== undefined && v < check.min)
     throw new UsageError(`--${name}: expected at least ${check.min}, got '${s}'`);
+  if (check?.max !== undefined && v > check.max)
+    throw new UsageError(`--${name}: expected at most ${check.max}, got '${s}'`);
   return v;
 }
 

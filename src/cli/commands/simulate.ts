@@ -56,7 +56,7 @@ export const simulate: Command = {
     if (tEnd === undefined) throw new UsageError('--t-end is required');
     const t0 = optNumber(args, 't-start') ?? 0;
     if (!(tEnd > t0)) throw new UsageError(`--t-end (${tEnd}) must be greater than the start time (${t0})`);
-    const steps = optNumber(args, 'steps', { integer: true, positive: true }) ?? 100;
+    const steps = optNumber(args, 'steps', { integer: true, positive: true, max: 10_000_000 }) ?? 100;
     const outputTimes = new Float64Array(steps + 1);
     for (let i = 0; i <= steps; i++) outputTimes[i] = t0 + ((tEnd - t0) * i) / steps;
     outputTimes[steps] = tEnd;

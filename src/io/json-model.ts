@@ -106,6 +106,22 @@ export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): number {
   return -1;
 }
 
+/** Path of the first `__proto__` key in parsed JSON (an own property there; a prototype once copied). */
+function protoKey(data: unknown): string | undefined {
+  const stack: [unknown, string][] = [[data, 'model']];
+  while (stack.length > 0) {
+    const [x, path] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push([x[i], `${path}[${i}]`]);
+    else
+      for (const k of Object.keys(x)) {
+        if (k === '__proto__') return `${path}.__proto__`;
+        stack.push([(x as Obj)[k], `${path}.${k}`]);
+      }
+  }
+  return undefined;
+}
+
 /** Parses and shape-checks a JSON model. `file` names the source in error messages. */
 export function loadModelJson(text: string, file = 'model.json'): Model {
   const deep = jsonTooDeep(text);
@@ -124,6 +140,12 @@ export function loadModelJson(text: string, file = 'model.json'): Model {
     const { line, col } = lineCol(text, m ? Number(m[1]) : text.length);
     throw new InputError(`malformed JSON at line ${line}, column ${col}: ${msg}`, { file });
   }
+  const proto = protoKey(data);
+  if (proto !== undefined)
+    throw new InputError("key '__proto__' is not allowed (it would set an object's prototype)", {
+      file,
+      path: proto,
+    });
   const S = new Shape(file);
   const model = S.obj(data, 'model');
   S.str(model, 'id', 'model');

@@ -9,7 +9,9 @@
  * the tree (namespace checks, MathML, SBML import) has a bounded stack; names are at most MAX_XML_NAME
  * characters. The parser itself is iterative and linear in the input.
  */
+
 import { InputError } from '../../errors.js';
+import { own } from '../../model/expr/own.js';
 
 export interface XmlAttr {
   /** Qualified name as written, e.g. `comp:required`. */
@@ -373,7 +375,7 @@ class Parser {
         this.fail(`character reference '&${body};' is not a valid character`, start);
       return String.fromCodePoint(code);
     }
-    const v = PREDEFINED[body];
+    const v = own(PREDEFINED, body);
     if (v === undefined) this.fail(`unknown entity '&${body};'`, start);
     return v;
   }

@@ -1,8 +1,8 @@
 /** The `--stochastic` path of `cscsim simulate`: an SSA ensemble summarised per output time as CSV. */
 import { availableParallelism } from 'node:os';
-import { ensembleCsv } from '../../engines/ssa/csv.js';
 import { simulate } from '../../engines/ssa/ensemble.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
+import { ensembleToCsv as ensembleCsv } from '../../io/ensemble-csv.js';
 import type { Problem } from '../../problem/types.js';
 import { optNumber, optString, type ParsedArgs, UsageError } from '../args.js';
 import type { CliIo } from '../command.js';

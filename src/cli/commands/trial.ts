@@ -4,9 +4,11 @@
  * B-47's numbers; `--scan` adds the grid over the deciding assumptions (src/trial/b47.ts); `--out` writes
  * outcomes.csv (one row per patient), km.svg (Kaplan-Meier curves), result.json and scan.csv.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { formatP as pval } from '../../report/format.js';
 import {
   B47,
   kmSvg,
@@ -37,8 +39,6 @@ const options = {
 
 const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'NA');
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'NA');
-const pval = (p: number): string =>
-  !Number.isFinite(p) ? 'NA' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 
 /** The comparison table, model beside B-47. */
 export function trialTable(r: TrialResult): string {

@@ -68,15 +68,9 @@ export interface RunOptions {
   readonly rtol?: number;
 }
 
-/** Column of one output id. */
-export function column(tr: Trajectory, id: string): Float64Array {
-  const j = tr.ids.indexOf(id);
-  if (j < 0) throw new ModelError(`output '${id}' was not recorded`);
-  const m = tr.ids.length;
-  const out = new Float64Array(tr.t.length);
-  for (let i = 0; i < out.length; i++) out[i] = tr.y[i * m + j]!;
-  return out;
-}
+import { column } from '../engines/columns.js';
+
+export { column };
 
 /** Solves from t0 to tEnd, applying administrations at their times. */
 export function run(problem: Problem, o: RunOptions): Trajectory {

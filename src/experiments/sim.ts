@@ -3,9 +3,11 @@
  * (compiled without doses) serves every schedule and every parameter set: schedules differ only in the
  * list of (time, amount) administrations passed here. Doses are read from the model's Dose values.
  */
+
 import type { OdeSolution } from '../engines/ode/types.js';
 import { solve } from '../engines/solve.js';
 import { ModelError } from '../errors.js';
+import { administrations as doseTimes } from '../model/doses.js';
 import type { Dose } from '../model/types.js';
 import type { Problem } from '../problem/types.js';
 
@@ -20,9 +22,7 @@ export function administrations(doses: readonly Dose[]): Administration[] {
   const out: Administration[] = [];
   for (const d of doses) {
     if (d.route !== 'bolus') throw new ModelError(`dose '${d.id}': only bolus doses are applied here`);
-    for (let i = 0; i < d.count; i++) {
-      out.push({ t: d.start + i * (d.every ?? 0), target: d.target, amount: d.amounts?.[i] ?? d.amount });
-    }
+    for (const a of doseTimes(d)) out.push({ t: a.t, target: d.target, amount: a.amount });
   }
   return out.sort((a, b) => a.t - b.t);
 }

@@ -10,7 +10,13 @@ export interface OptionSpec {
   readonly help: string;
   /** Placeholder shown in help, e.g. 'FILE'. */
   readonly value?: string;
+  /**
+   * The value used when the option is not given: parseArgs fills it in, and the help shows it, so the two
+   * cannot disagree. Commands do not repeat it as a fallback.
+   */
   readonly default?: string;
+  /** Help-only description of a default the command computes (e.g. 'cores'); parseArgs fills nothing. */
+  readonly defaultText?: string;
 }
 
 export interface ParsedArgs {
@@ -49,6 +55,8 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       options.set(name, v);
     }
   }
+  for (const [name, s] of Object.entries(spec))
+    if (s.default !== undefined && !options.has(name)) options.set(name, s.default);
   return { positionals, options };
 }
 
@@ -92,7 +100,9 @@ export function formatHelp(
   if (entries.length) lines.push('options:');
   for (const [name, s] of entries) {
     const left = `  --${name}${s.type === 'string' ? ` ${s.value ?? 'VALUE'}` : ''}`;
-    lines.push(`${left.padEnd(28)} ${s.help}${s.default !== undefined ? ` (default ${s.default})` : ''}`);
+    lines.push(
+      `${left.padEnd(28)} ${s.help}${(s.default ?? s.defaultText) !== undefined ? ` (default ${s.default ?? s.defaultText})` : ''}`,
+    );
   }
   return lines.join('\n');
 }

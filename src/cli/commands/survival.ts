@@ -27,7 +27,7 @@ const options = {
     type: 'string',
     value: 'LEVEL',
     help: 'reference arm for the hazard ratios',
-    default: 'first',
+    defaultText: 'first',
   },
   ties: { type: 'string', value: 'T', help: 'Cox tie handling: efron|breslow', default: 'efron' },
   json: { type: 'boolean', help: 'print everything (incl. the curves) as JSON' },

@@ -54,7 +54,7 @@ export function layerOf(path: string, layers: readonly string[] = LAYERS): strin
   return best;
 }
 
-const ASSET = /\.(css|svg|png|html|txt|wasm)$/;
+const ASSET = /\.(css|svg|png|html|txt|wasm|json)$/;
 const URL_IMPORT = /new\s+URL\(\s*(['"`])([^'"`]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** Relative module specifiers of a source text: imports, re-exports, import() and worker URLs. */
@@ -62,7 +62,8 @@ export function specifiers(text: string): string[] {
   const info = ts.preProcessFile(text, true, true);
   const out = info.importedFiles.map((f) => f.fileName);
   for (const m of text.matchAll(URL_IMPORT)) out.push(m[2]!);
-  // Relative modules only; assets (a stylesheet the bundler inlines) are not layered code.
+  // Relative modules only; assets (a stylesheet the bundler inlines, package.json read for the version)
+  // are data, not layered code.
   return out.filter((s) => (s.startsWith('./') || s.startsWith('../')) && !ASSET.test(s));
 }
 

@@ -12,7 +12,13 @@ export interface OptionSpec {
   readonly help: string;
   /** Placeholder shown in help, e.g. 'FILE'. */
   readonly value?: string;
+  /**
+   * The value used when the option is not given: parseArgs fills it in, and the help shows it, so the two
+   * cannot disagree. Commands do not repeat it as a fallback.
+   */
   readonly default?: string;
+  /** Help-only description of a default the command computes (e.g. 'cores'); parseArgs fills nothing. */
+  readonly defaultText?: string;
 }
 
 export interface ParsedArgs {
@@ -47,6 +53,8 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       options.set(name, v);
     }
   }
+  for (const [name, s] of Object.entries(spec))
+    if (s.default !== undefined && !options.has(name)) options.set(name, s.default);
   return { positionals, options };
 }
 
@@ -63,7 +71,7 @@ export function optFlag(args: ParsedArgs, name: string): boolean {
 export function optNumber(
   args: ParsedArgs,
   name: string,
-  check?: { positive?: boolean; integer?: boolean; min?: number },
+  check?: { positive?: boolean; integer?: boolean; min?: number; max?: number },
 ): number | undefined {
   const s = optString(args, name);
   if (s === undefined) return undefined;
@@ -75,6 +83,8 @@ export function optNumber(
   if (check?.positive && !(v > 0)) throw new UsageError(`--${name}: expected a positive number, got '${s}'`);
   if (check?.min !== undefined && v < check.min)
     throw new UsageError(`--${name}: expected at least ${check.min}, got '${s}'`);
+  if (check?.max !== undefined && v > check.max)
+    throw new UsageError(`--${name}: expected at most ${check.max}, got '${s}'`);
   return v;
 }
 
@@ -88,7 +98,9 @@ export function formatHelp(
   if (entries.length) lines.push('options:');
   for (const [name, s] of entries) {
     const left = `  --${name}${s.type === 'string' ? ` ${s.value ?? 'VALUE'}` : ''}`;
-    lines.push(`${left.padEnd(28)} ${s.help}${s.default !== undefined ? ` (default ${s.default})` : ''}`);
+    lines.push(
+      `${left.padEnd(28)} ${s.help}${(s.default ?? s.defaultText) !== undefined ? ` (default ${s.default ?? s.defaultText})` : ''}`,
+    );
   }
   return lines.join('\n');
 }

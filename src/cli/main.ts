@@ -3,10 +3,19 @@
  * The `cscsim` command. Exit codes: 0 success, 1 the work failed (e.g. a simulation), 2 bad usage or input.
  * Subcommands live in src/cli/commands/, one file each, registered in commands/index.ts.
  */
+import { readFileSync } from 'node:fs';
 import { InputError, SolverError } from '../errors.js';
 import { formatHelp, parseArgs } from './args.js';
 import type { CliIo, Command } from './command.js';
 import { commands } from './commands/index.js';
+
+/** The version in package.json, two levels up from src/cli/main.ts and from dist/cli/main.js alike. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 function topHelp(cmds: readonly Command[]): string {
   const width = Math.max(...cmds.map((c) => c.name.length));
@@ -35,8 +44,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(`${topHelp(commands)}\n`);
     return name === undefined ? 2 : 0;
   }
-  if (name === '--version') {
-    io.stdout('cscsim 0.1.0\n');
+  if (name === '--version' || name === '-V') {
+    io.stdout(`cscsim ${version()}\n`);
     return 0;
   }
   const cmd = commands.find((c) => c.name === name);

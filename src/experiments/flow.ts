@@ -66,10 +66,6 @@ export function wholeMixture(c: Composition): Mixture {
   return { weights: [...aldhPos.weights, ...aldhNeg.weights], her2: [...aldhPos.her2, ...aldhNeg.her2] };
 }
 
-export function totalCells(m: Mixture): number {
-  return m.weights.reduce((a, b) => a + b, 0);
-}
-
 export function meanHer2(m: Mixture): number {
   let w = 0;
   let s = 0;

@@ -3,10 +3,12 @@
  * (compiled without doses) serves every schedule and every parameter set: schedules differ only in the
  * list of (time, amount) administrations passed here. Doses are read from the model's Dose values.
  */
+
 import type { OdeSolution } from '../engines/ode/types.js';
 import { solve } from '../engines/solve.js';
 import { ModelError } from '../errors.js';
 import { modelOf } from '../model/compile.js';
+import { administrations as doseTimes } from '../model/doses.js';
 import type { Dose } from '../model/types.js';
 import type { Problem } from '../problem/types.js';
 
@@ -21,9 +23,7 @@ export function administrations(doses: readonly Dose[]): Administration[] {
   const out: Administration[] = [];
   for (const d of doses) {
     if (d.route !== 'bolus') throw new ModelError(`dose '${d.id}': only bolus doses are applied here`);
-    for (let i = 0; i < d.count; i++) {
-      out.push({ t: d.start + i * (d.every ?? 0), target: d.target, amount: d.amounts?.[i] ?? d.amount });
-    }
+    for (const a of doseTimes(d)) out.push({ t: a.t, target: d.target, amount: a.amount });
   }
   return out.sort((a, b) => a.t - b.t);
 }
@@ -70,15 +70,9 @@ export interface RunOptions {
   readonly rtol?: number;
 }
 
-/** Column of one output id. */
-export function column(tr: Trajectory, id: string): Float64Array {
-  const j = tr.ids.indexOf(id);
-  if (j < 0) throw new ModelError(`output '${id}' was not recorded`);
-  const m = tr.ids.length;
-  const out = new Float64Array(tr.t.length);
-  for (let i = 0; i < out.length; i++) out[i] = tr.y[i * m + j]!;
-  return out;
-}
+import { column } from '../engines/columns.js';
+
+export { column };
 
 /** Solves from t0 to tEnd, applying administrations at their times. */
 export function run(problem: Problem, o: RunOptions): Trajectory {

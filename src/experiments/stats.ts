@@ -26,12 +26,6 @@ export function quantile(x: ArrayLike<number>, q: number): number {
   return a[lo]! + (h - lo) * (a[hi]! - a[lo]!);
 }
 
-export function geometricMean(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += Math.log(x[i]!);
-  return Math.exp(s / x.length);
-}
-
 /**
  * Complementary error function, fractional error < 1.2e-7 everywhere (Chebyshev fit of
  * Press et al., Numerical Recipes, 2nd ed., section 6.2).

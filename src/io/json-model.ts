@@ -6,7 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { checkExpr } from '../model/expr/check.js';
-import { parseExpr } from '../model/expr/parse.js';
+import { MAX_DEPTH, parseExpr } from '../model/expr/parse.js';
 import type { Model } from '../model/types.js';
 
 type Obj = Record<string, unknown>;
@@ -82,8 +82,55 @@ function lineCol(text: string, pos: number): { line: number; col: number } {
   return { line, col: pos - start + 1 };
 }
 
+/**
+ * Deepest JSON nesting accepted: an expression object nests two levels (object, args array) per level of
+ * the tree, which is at most MAX_DEPTH deep, plus the model around it. JSON.parse is iterative but
+ * everything after it (shape checks, JSON.stringify, structuredClone to workers) recurses.
+ */
+export const MAX_JSON_DEPTH = 2 * MAX_DEPTH + 20;
+
+/** Offset of the first bracket nested deeper than `max` ('[' or '{' outside strings), or -1. */
+export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
+/** Path of the first `__proto__` key in parsed JSON (an own property there; a prototype once copied). */
+function protoKey(data: unknown): string | undefined {
+  const stack: [unknown, string][] = [[data, 'model']];
+  while (stack.length > 0) {
+    const [x, path] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) stack.push([x[i], `${path}[${i}]`]);
+    else
+      for (const k of Object.keys(x)) {
+        if (k === '__proto__') return `${path}.__proto__`;
+        stack.push([(x as Obj)[k], `${path}.${k}`]);
+      }
+  }
+  return undefined;
+}
+
 /** Parses and shape-checks a JSON model. `file` names the source in error messages. */
 export function loadModelJson(text: string, file = 'model.json'): Model {
+  const deep = jsonTooDeep(text);
+  if (deep >= 0) {
+    const { line, col } = lineCol(text, deep);
+    throw new InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${col}`, {
+      file,
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -93,6 +140,12 @@ export function loadModelJson(text: string, file = 'model.json'): Model {
     const { line, col } = lineCol(text, m ? Number(m[1]) : text.length);
     throw new InputError(`malformed JSON at line ${line}, column ${col}: ${msg}`, { file });
   }
+  const proto = protoKey(data);
+  if (proto !== undefined)
+    throw new InputError("key '__proto__' is not allowed (it would set an object's prototype)", {
+      file,
+      path: proto,
+    });
   const S = new Shape(file);
   const model = S.obj(data, 'model');
   S.str(model, 'id', 'model');

@@ -9,7 +9,8 @@ import { checkExpr, checkFunctions } from './expr/check.js';
 import { collectIds } from './expr/transform.js';
 import type { Expr, FunctionDef, Model } from './types.js';
 
-export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Letters (any script: `π`, `Ki67_β`), decimal digits and `_`, not starting with a digit. */
+export const ID_PATTERN = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 
 /** What kind of symbol an id names. */
 export type SymbolKind = 'compartment' | 'species' | 'parameter' | 'reaction' | 'stoich' | 'dose';

@@ -1,4 +1,5 @@
 /** Figures are data (claims/types.ts); here they become SVG (the report's charts) and CSV (data/ID.csv). */
+import { type CsvValue, formatCsvField } from '../io/csv.js';
 import { barChart, lineChart, pairedChart, stepChart } from '../report/svg/index.js';
 import type { FigureData } from './claims/types.js';
 import { mapChart, mapCsv } from './mapChart.js';
@@ -60,35 +61,35 @@ export function figureSvg(f: FigureData): string {
 
 /** Figure data as CSV: long format (series, x, y[, lo, hi]) or (group, category, value). */
 export function figureCsv(f: FigureData): string {
-  const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const row = (...v: CsvValue[]): string => v.map(formatCsvField).join(',');
   const lines: string[] = [];
   if (f.kind === 'line') {
-    lines.push('series,x,y,lo,hi');
+    lines.push(row('series', 'x', 'y', 'lo', 'hi'));
     for (const s of f.series)
       s.x.forEach((x, i) => {
-        lines.push([q(s.name), x, s.y[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''].join(','));
+        lines.push(row(s.name, x, s.y[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''));
       });
     for (const s of f.points ?? [])
       s.x.forEach((x, i) => {
-        lines.push([q(`${s.name} (estimate)`), x, s.y[i], s.lo[i], s.hi[i]].join(','));
+        lines.push(row(`${s.name} (estimate)`, x, s.y[i], s.lo[i], s.hi[i]));
       });
   } else if (f.kind === 'bar') {
-    lines.push('group,category,value');
+    lines.push(row('group', 'category', 'value'));
     for (const g of f.groups)
       f.categories.forEach((c, i) => {
-        lines.push([q(g.label), q(c), g.values[i]].join(','));
+        lines.push(row(g.label, c, g.values[i]));
       });
   } else if (f.kind === 'step') {
-    lines.push('series,x,y,lo,hi');
+    lines.push(row('series', 'x', 'y', 'lo', 'hi'));
     for (const s of f.series)
       s.t.forEach((t, i) => {
-        lines.push([q(s.name), t, s.s[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''].join(','));
+        lines.push(row(s.name, t, s.s[i], s.lo?.[i] ?? '', s.hi?.[i] ?? ''));
       });
   } else if (f.kind === 'map') {
-    lines.push(...mapCsv(f, q));
+    lines.push(...mapCsv(f, row));
   } else {
-    lines.push(['subject', ...f.levels.map(q)].join(','));
-    for (const s of f.pairs) lines.push([q(s.label), ...s.values].join(','));
+    lines.push(row('subject', ...f.levels));
+    for (const s of f.pairs) lines.push(row(s.label, ...s.values));
   }
   return `${lines.join('\n')}\n`;
 }

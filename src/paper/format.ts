@@ -14,8 +14,7 @@ export const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixe
 
 export const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'NA');
 
-export const pval = (x: number): string =>
-  !Number.isFinite(x) ? 'NA' : x < 0.001 ? x.toExponential(1) : x.toFixed(3);
+export { formatP as pval } from '../report/format.js';
 
 /**
  * A hazard ratio is estimable when it and its interval are finite and positive; with no events in one arm

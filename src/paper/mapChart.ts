@@ -64,10 +64,10 @@ function axisOf(v: readonly number[], log: boolean) {
 }
 
 /** Map data as CSV: x, y, class and the numbers behind each cell. */
-export function mapCsv(f: MapFigure, q: (s: string) => string): string[] {
+export function mapCsv(f: MapFigure, row: (...v: (string | number | undefined)[]) => string): string[] {
   const keys = f.cells.length ? Object.keys(f.cells[0]!.values) : [];
   return [
-    ['x', 'y', 'class', ...keys.map(q)].join(','),
-    ...f.cells.map((c) => [c.x, c.y, q(f.classes[c.cls]!), ...keys.map((k) => c.values[k])].join(',')),
+    row('x', 'y', 'class', ...keys),
+    ...f.cells.map((c) => row(c.x, c.y, f.classes[c.cls]!, ...keys.map((k) => c.values[k]))),
   ];
 }

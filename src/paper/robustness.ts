@@ -5,6 +5,7 @@
  * spanning a decade). Bone RANKL is its own dimension ('ranklBone'). A set where a simulation fails counts
  * as the claim not holding.
  */
+import { columnIndex } from '../engines/columns.js';
 import { type CellLine, cellLines, presetParams, type Site } from '../models/index.js';
 import { sitePresets } from '../models/presets.js';
 import type { Claim, ParamSet } from './claims/types.js';
@@ -54,7 +55,7 @@ export function parameterSets(n: number, seed: number): ParamSet[] {
         // Bone RANKL is its own dimension: the fat-pad range of 'rankl' does not apply in bone.
         if (site === 'bone')
           v.rankl = scaleValue(
-            s.values[i * ids.length + ids.indexOf('ranklBone')]!,
+            s.values[i * ids.length + columnIndex(ids, 'ranklBone')]!,
             ranges.get('ranklBone')!,
           );
         memo.set(key, v);

@@ -106,6 +106,17 @@ export function formatSI(v: number, sig = 3): string {
   return withMinus(trimZeros(String(Number(scaled.toPrecision(sig))))) + SI_PREFIXES[k + 8];
 }
 
+/**
+ * A p-value, the one format of every table, report and command: 4 significant digits (R's print of
+ * survdiff/coxph: 0.06534), exponent form below 1e-4 (3.2e-5), 'NA' when not finite.
+ */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return 'NA';
+  if (p === 0) return '0';
+  if (p < 1e-4) return p.toExponential(1);
+  return String(Number(p.toPrecision(4)));
+}
+
 /** A fraction as percent: 0.125 -> '12.5%' (decimals chosen from magnitude unless given). */
 export function formatPercent(v: number, decimals?: number): string {
   const sp = special(v);

@@ -10,7 +10,7 @@ test('export --sbml then simulate the file gives the built-in model trajectory (
   const dir = mkdtempSync(join(tmpdir(), 'cscsim-export-'));
   const id = 'her2csc-mcf7-bone-trastuzumab';
   const xml = join(dir, 'm.xml');
-  const e = await cli('export', id, '--sbml', xml);
+  const e = await cli('export', id, '--sbml', '--out', xml);
   assert.equal(e.code, 0, e.err);
   assert.match(readFileSync(xml, 'utf8'), /<sbml [^>]*level="3" [^>]*version="2"/);
   const a = await cli('simulate', id, '--t-end', '30', '--steps', '6', '--rtol', '1e-8');
@@ -30,7 +30,21 @@ test('export --sbml then simulate the file gives the built-in model trajectory (
   }
 });
 
-test('export without a target is a usage error; an unknown model exits 2', async () => {
+test('export without a target, or with both, is a usage error; an unknown model exits 2', async () => {
   assert.equal((await cli('export', 'her2csc')).code, 2);
-  assert.equal((await cli('export', 'nope', '--sbml', '-')).code, 2);
+  assert.equal((await cli('export', 'her2csc', '--sbml', '--json')).code, 2);
+  assert.equal((await cli('export', 'nope', '--sbml')).code, 2);
+});
+
+test('--json means JSON on stdout in every command that has it', async () => {
+  const { commands } = await import('../../src/cli/commands/index.js');
+  for (const c of commands) {
+    const j = c.options.json;
+    if (j) assert.equal(j.type, 'boolean', `${c.name} --json takes no file: it prints JSON on stdout`);
+  }
+  const m = await cli('export', 'her2csc', '--json');
+  assert.equal(m.code, 0, m.err);
+  assert.equal((JSON.parse(m.out) as { id: string }).id.length > 0, true);
+  const l = await cli('models', '--json');
+  assert.ok(Array.isArray(JSON.parse(l.out)));
 });

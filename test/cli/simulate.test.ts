@@ -114,6 +114,10 @@ test('usage errors exit 2: missing --t-end, unknown option, unknown model, --run
   const r = await cli('simulate', f, '--t-end', '1', '--stochastic', '--runs', '0');
   assert.equal(r.code, 2);
   assert.match(r.err, /--runs/);
+  // found by test/fuzz/cli.test.ts: a Float64Array of 1e10 + 1 output times was an internal RangeError
+  const huge = await cli('simulate', f, '--t-end', '1', '--steps', '1e10');
+  assert.equal(huge.code, 2);
+  assert.match(huge.err, /--steps: expected at most 10000000/);
 });
 
 test('a failing simulation exits 1 naming the time and the state', async () => {

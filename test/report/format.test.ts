@@ -53,3 +53,15 @@ test('tick labels: one consistent style per axis, neighbours distinct', () => {
   const dense = tickLabels([0.1, 0.2, 0.3, 0.4], 'linear');
   assert.equal(new Set(dense).size, dense.length);
 });
+
+test('formatP: one p-value format (4 significant digits, exponent below 1e-4), used by paper and CLI', async () => {
+  const { formatP } = await import('../../src/report/format.js');
+  const { pval } = await import('../../src/paper/format.js');
+  assert.equal(formatP(0.06534123), '0.06534');
+  assert.equal(formatP(0.000123456), '0.0001235');
+  assert.equal(formatP(3.2e-5), '3.2e-5');
+  assert.equal(formatP(0), '0');
+  assert.equal(formatP(1), '1');
+  assert.equal(formatP(Number.NaN), 'NA');
+  assert.equal(pval, formatP);
+});

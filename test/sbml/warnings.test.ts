@@ -1,11 +1,11 @@
-/** SBML import warnings reach the user: readSbmlModel reports them, `cscsim simulate` prints them on stderr. */
+/** SBML import warnings reach the user: loadModel reports them, `cscsim simulate` prints them on stderr. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../../src/cli/main.js';
-import { readSbmlModel } from '../../src/io/sbml/index.js';
+import { loadModel } from '../../src/io/load-model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cscsim-sbml-warn-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,12 +20,12 @@ const text = `<?xml version="1.0"?>
 const file = join(dir, 'alg.xml');
 writeFileSync(file, text);
 
-test('readSbmlModel hands each import warning to onWarning', () => {
+test('loadModel hands each import warning to onWarning', () => {
   const seen: string[] = [];
-  readSbmlModel(file, { onWarning: (w) => seen.push(w) });
+  loadModel(file, { onWarning: (w) => seen.push(w) });
   assert.equal(seen.length, 1);
   assert.match(seen[0]!, /'z' has no value and appears in an algebraic rule/);
-  assert.doesNotThrow(() => readSbmlModel(file), 'no callback: warnings are dropped');
+  assert.doesNotThrow(() => loadModel(file), 'no callback: warnings are dropped');
 });
 
 test('cscsim simulate prints import warnings on stderr as "warning: FILE: ..." and the rule holds from t0', async () => {

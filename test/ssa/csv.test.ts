@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ensembleToCsv } from '../../src/engines/ssa/csv.js';
+import { ensembleToCsv } from '../../src/io/ensemble-csv.js';
 import { simulate } from '../../src/parallel/ensemble.js';
 import { compile } from './mini-compile.js';
 import { birthDeath } from './models.js';
@@ -21,4 +21,26 @@ test('ensemble CSV: header, one row per time, values as computed', async () => {
   assert.equal(last[1], r.mean[2]);
   assert.equal(last[4], r.extinct[2]);
   assert.ok(last[4] > 0 && last[4] < 1);
+});
+
+test('ensemble CSV writes numbers as every other CSV: Inf, -Inf, NaN, -0, shortest round-trip', () => {
+  const f = (...v: number[]) => Float64Array.from(v);
+  const r = {
+    method: 'direct',
+    runs: 1,
+    seed: 1,
+    t: f(0, 1e21),
+    ids: ['X, "y"'],
+    mean: f(Number.POSITIVE_INFINITY, -0),
+    sd: f(Number.NEGATIVE_INFINITY, Number.NaN),
+    quantiles: { p: [0.5], values: [f(0.1, 1e-7)] },
+    extinct: f(0, 1),
+    extinctEnd: f(1),
+    stats: {},
+  } as unknown as Parameters<typeof ensembleToCsv>[0];
+  assert.equal(
+    ensembleToCsv(r),
+    'time,"X, ""y""_mean","X, ""y""_sd","X, ""y""_q0.5","X, ""y""_extinct"\n' +
+      '0,Inf,-Inf,0.1,0\n1e21,-0,NaN,1e-7,1\n',
+  );
 });

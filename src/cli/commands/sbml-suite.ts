@@ -18,7 +18,7 @@ const options = {
     default: 'l3v2',
   },
   filter: { type: 'string', value: 'RANGES', help: 'case ids to run, e.g. 00001-00100,00950' },
-  jobs: { type: 'string', value: 'N', help: 'worker threads', default: 'cores' },
+  jobs: { type: 'string', value: 'N', help: 'worker threads', defaultText: 'cores' },
   timeout: { type: 'string', value: 'S', help: 'per-case time limit in seconds', default: '20' },
   json: { type: 'boolean', help: 'print the results as JSON on stdout' },
   stochastic: { type: 'boolean', help: 'run DSMTS stochastic cases (Z/Y criteria) instead of semantic ones' },

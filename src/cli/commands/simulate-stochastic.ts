@@ -1,7 +1,7 @@
 /** The `--stochastic` path of `cscsim simulate`: an SSA ensemble summarised per output time as CSV. */
 import { availableParallelism } from 'node:os';
-import { ensembleCsv } from '../../engines/ssa/csv.js';
 import type { SsaMethodName } from '../../engines/ssa/method.js';
+import { ensembleToCsv as ensembleCsv } from '../../io/ensemble-csv.js';
 import type { Model } from '../../model/types.js';
 import { nonCountSpecies, wholeCountsInitial } from '../../model/whole-counts.js';
 import { simulate } from '../../parallel/ensemble.js';

@@ -23,27 +23,27 @@ const options = {
     type: 'string',
     value: 'M',
     help: 'ODE: auto|dopri5|rodas; stochastic: direct|tau-leap|hybrid',
-    default: 'auto / direct',
+    defaultText: 'auto / direct',
   },
   rtol: { type: 'string', value: 'R', help: 'relative tolerance (ODE)', default: '1e-6' },
   atol: { type: 'string', value: 'A', help: 'absolute tolerance (ODE)', default: '1e-9' },
   stochastic: { type: 'boolean', help: 'simulate a stochastic ensemble instead of the ODE' },
   runs: { type: 'string', value: 'N', help: 'ensemble size (stochastic)', default: '1000' },
   seed: { type: 'string', value: 'S', help: 'random seed (stochastic)', default: '1' },
-  workers: { type: 'string', value: 'W', help: 'worker threads (stochastic)', default: 'cores' },
+  workers: { type: 'string', value: 'W', help: 'worker threads (stochastic)', defaultText: 'cores' },
   ...redisOptions,
-  epsilon: { type: 'string', value: 'E', help: 'tau-leap error control (CGP 2006)', default: '0.03' },
+  epsilon: { type: 'string', value: 'E', help: 'tau-leap error control (CGP 2006)', defaultText: '0.03' },
   threshold: {
     type: 'string',
     value: 'N',
     help: 'hybrid: species at or above N are continuous',
-    default: '1000',
+    defaultText: '1000',
   },
   continuous: {
     type: 'string',
     value: 'IDS',
     help: 'stochastic: species kept continuous (amounts that are not counts, e.g. a drug in mg/kg)',
-    default: 'species whose unit is not a count',
+    defaultText: 'species whose unit is not a count',
   },
   round: {
     type: 'boolean',
@@ -63,9 +63,9 @@ export const simulate: Command = {
       throw new UsageError('expected exactly one MODEL (file or built-in id)');
     const tEnd = optNumber(args, 't-end');
     if (tEnd === undefined) throw new UsageError('--t-end is required');
-    const t0 = optNumber(args, 't-start') ?? 0;
+    const t0 = optNumber(args, 't-start')!;
     if (!(tEnd > t0)) throw new UsageError(`--t-end (${tEnd}) must be greater than the start time (${t0})`);
-    const steps = optNumber(args, 'steps', { integer: true, positive: true }) ?? 100;
+    const steps = optNumber(args, 'steps', { integer: true, positive: true, max: 10_000_000 })!;
     const outputTimes = new Float64Array(steps + 1);
     for (let i = 0; i <= steps; i++) outputTimes[i] = t0 + ((tEnd - t0) * i) / steps;
     outputTimes[steps] = tEnd;
@@ -88,8 +88,8 @@ export const simulate: Command = {
       const method = (optString(args, 'method') ?? 'auto') as OdeMethod;
       if (!['auto', 'dopri5', 'rodas'].includes(method))
         throw new UsageError(`--method: expected auto, dopri5 or rodas for ODE runs, got '${method}'`);
-      const rtol = optNumber(args, 'rtol', { positive: true }) ?? 1e-6;
-      const atol = optNumber(args, 'atol', { positive: true }) ?? 1e-9;
+      const rtol = optNumber(args, 'rtol', { positive: true })!;
+      const atol = optNumber(args, 'atol', { positive: true })!;
       const sol = solve(problem, { t0, tEnd, method, rtol, atol, outputTimes });
       const header = ['time', ...sol.ids];
       const w = sol.ids.length;

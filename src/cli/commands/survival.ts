@@ -2,8 +2,10 @@
  * `cscsim survival FILE.csv --time COL --status COL [--group COL]`: Kaplan-Meier summary per group, the
  * log-rank test and the Cox hazard ratios of each group against the reference, numbers as R's survival.
  */
+
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
+import { formatP } from '../../report/format.js';
 import { readSurvivalCsv } from '../../trial/survival/csv-data.js';
 import {
   type CoxResult,
@@ -25,7 +27,7 @@ const options = {
     type: 'string',
     value: 'LEVEL',
     help: 'reference arm for the hazard ratios',
-    default: 'first',
+    defaultText: 'first',
   },
   ties: { type: 'string', value: 'T', help: 'Cox tie handling: efron|breslow', default: 'efron' },
   json: { type: 'boolean', help: 'print everything (incl. the curves) as JSON' },
@@ -115,10 +117,6 @@ function num(v: number | null | undefined): string {
   return String(Number(v.toPrecision(4)));
 }
 
-function pValue(p: number): string {
-  return p < 1e-4 ? p.toPrecision(2) : num(p);
-}
-
 function formatText(a: Analysis): string {
   const lines = [`${a.file}: ${a.n} subjects, ${a.events} events`, ''];
   const rows = [['group', 'n', 'events', 'median', '(95% CI)']];
@@ -135,18 +133,18 @@ function formatText(a: Analysis): string {
     lines.push(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  '));
   if (a.logRank) {
     const lr = a.logRank;
-    lines.push('', `log-rank test: chisq = ${num(lr.chisq)} on ${lr.df} df, p = ${pValue(lr.p)}`);
+    lines.push('', `log-rank test: chisq = ${num(lr.chisq)} on ${lr.df} df, p = ${formatP(lr.p)}`);
   }
   if (a.cox) {
     const { fit, terms, reference } = a.cox;
     lines.push(`Cox proportional hazards (${fit.ties} ties), reference '${reference}':`);
     terms.forEach((t, k) => {
       lines.push(
-        `  ${t}: HR ${num(fit.hr[k])} (95% CI ${num(fit.lower[k])}-${num(fit.upper[k])}), p = ${pValue(fit.pWald[k])}`,
+        `  ${t}: HR ${num(fit.hr[k])} (95% CI ${num(fit.lower[k])}-${num(fit.upper[k])}), p = ${formatP(fit.pWald[k])}`,
       );
     });
     lines.push(
-      `  score test ${num(fit.scoreTest)} on ${terms.length} df, p = ${pValue(fit.pScore ?? Number.NaN)}` +
+      `  score test ${num(fit.scoreTest)} on ${terms.length} df, p = ${formatP(fit.pScore ?? Number.NaN)}` +
         `; ${fit.iterations} iterations${fit.converged ? '' : ' (did not converge)'}`,
     );
   }

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
+import { formatP as pval } from '../../report/format.js';
 import {
   checkDesign,
   DESIGNS,
@@ -65,8 +66,6 @@ const BYTES_PER_PATIENT = 600;
 
 const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'NA');
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'NA');
-const pval = (p: number): string =>
-  !Number.isFinite(p) ? 'NA' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 const hrText = (h: { hr: number; lower: number; upper: number }): string =>
   Number.isFinite(h.hr) ? `${f2(h.hr)} (${f2(h.lower)}-${f2(h.upper)})` : 'too few events for a hazard ratio';
 

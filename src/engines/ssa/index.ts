@@ -1,6 +1,5 @@
 /** The stochastic engine's public surface. */
 export { type EnsembleSummary, quantile } from './accumulate.js';
-export { ensembleCsvHeader, ensembleToCsv } from './csv.js';
 export {
   type Chunk,
   type ChunkResult,

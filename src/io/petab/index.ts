@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
 import type { Model } from '../../model/types.js';
-import { readSbmlModel } from '../sbml/index.js';
+import { importSbmlDetailed } from '../sbml/index.js';
 import {
   type Condition,
   type Measurement,
@@ -108,8 +108,23 @@ export function readPetab(file: string, options: { onWarning?: (m: string) => vo
       measurementTables,
       observables: tables('observable_files', (f) => readObservables(readTsv(f))),
       // Last, so that errors in the tables are reported even when the model cannot be read.
-      model: readSbmlModel(sbmlFile, options),
+      model: readSbml(sbmlFile, options),
     };
   });
   return { file, parameters, problems };
+}
+
+/** The problem's SBML model (any Level), with import warnings passed on; an unreadable file names itself. */
+function readSbml(path: string, options: { onWarning?: (m: string) => void }): Model {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read SBML file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, {
+      file: path,
+    });
+  }
+  const { model, warnings } = importSbmlDetailed(text, path);
+  for (const w of warnings) options.onWarning?.(w);
+  return model;
 }

@@ -5,7 +5,7 @@
  * Semantics follow the model value's Dose: a species receives an amount, a parameter a value.
  */
 import { InputError } from '../../errors.js';
-import type { Dose, Expr, Model, ModelEvent, Reaction, Rule } from '../../model/types.js';
+import type { Expr, Model, ModelEvent, Reaction, Rule } from '../../model/types.js';
 
 export interface LoweredDoses {
   readonly events: (ModelEvent & { readonly dose: string })[];
@@ -17,13 +17,9 @@ export interface LoweredDoses {
 const num = (v: number): Expr => ({ k: 'num', v });
 const time: Expr = { k: 'time' };
 
-/** Administration times and amounts of a regimen. */
-export function administrations(d: Dose): { t: number; amount: number }[] {
-  const out: { t: number; amount: number }[] = [];
-  for (let k = 0; k < d.count; k++)
-    out.push({ t: d.start + k * (d.every ?? 0), amount: d.amounts?.[k] ?? d.amount });
-  return out;
-}
+import { administrations } from '../../model/doses.js';
+
+export { administrations };
 
 export function lowerDoses(model: Model, uniqueId: (base: string) => string): LoweredDoses {
   const events: LoweredDoses['events'] = [];

@@ -3,8 +3,11 @@
  * Also reads the distrib package's csymbol distributions (SBML distrib v1, section 3.5) into the
  * expression random-draw ops. Unit annotations (`sbml:units`) are ignored; units are not checked here.
  */
+
 import { InputError } from '../../errors.js';
 import { ARITY } from '../../model/expr/ops.js';
+import { own } from '../../model/expr/own.js';
+import { MAX_DEPTH } from '../../model/expr/parse.js';
 import type { BuiltinOp, Expr } from '../../model/expr/types.js';
 import { UnsupportedError } from './errors.js';
 import { TRIG_TABLE } from './mathml-names.js';
@@ -91,6 +94,8 @@ const DISTRIBUTIONS: Readonly<Record<string, Readonly<Record<number, BuiltinOp>>
 };
 
 class MathReader {
+  /** Nesting of expr() calls: the tree it returns is never deeper than the infix parser's MAX_DEPTH. */
+  private depth = 0;
   constructor(private readonly ctx: MathContext) {}
 
   private fail(message: string, el: XmlElement): never {
@@ -156,6 +161,16 @@ class MathReader {
   }
 
   expr(el: XmlElement): Expr {
+    if (this.depth >= MAX_DEPTH) this.fail(`expression nested deeper than ${MAX_DEPTH} levels`, el);
+    this.depth++;
+    try {
+      return this.node(el);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node(el: XmlElement): Expr {
     this.check(el);
     switch (el.local) {
       case 'cn':
@@ -174,7 +189,7 @@ class MathReader {
         return this.expr(first);
       }
       default: {
-        const c = CONSTANTS[el.local];
+        const c = own(CONSTANTS, el.local);
         if (c) {
           if (this.kids(el).length > 0) this.fail(`<${el.local}/> takes no content`, el);
           return c;
@@ -303,7 +318,7 @@ class MathReader {
       if (args.length === 2) return { k: 'op', op: 'sub', args };
       return this.fail(`<minus> takes 1 or 2 operands, found ${args.length}`, el);
     }
-    const nary = NARY[op];
+    const nary = own(NARY, op);
     if (nary) {
       const args = rest.map((a) => this.expr(a));
       if (args.length === 0) return nary.empty;
@@ -311,7 +326,7 @@ class MathReader {
         return args[0]!;
       return { k: 'op', op: nary.op, args };
     }
-    const rel = RELATIONAL[op];
+    const rel = own(RELATIONAL, op);
     if (rel) {
       const args = rest.map((a) => this.expr(a));
       if (args.length < 2) {
@@ -321,7 +336,7 @@ class MathReader {
       if (op === 'neq' && args.length !== 2) this.fail('<neq> takes exactly 2 operands', el);
       return { k: 'op', op: rel, args };
     }
-    const simple = SIMPLE[op];
+    const simple = own(SIMPLE, op);
     if (simple) {
       const n = BINARY.has(op) ? 2 : 1;
       return { k: 'op', op: simple, args: this.args(rest, n, op, el) };
@@ -351,7 +366,7 @@ class MathReader {
     }
     if (u.startsWith(DISTRIB)) {
       const name = u.slice(DISTRIB.length);
-      const byArity = DISTRIBUTIONS[name];
+      const byArity = own(DISTRIBUTIONS, name);
       const op = byArity?.[rest.length];
       if (!op)
         this.unsupported(

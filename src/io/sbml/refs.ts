@@ -25,16 +25,3 @@ export function visitRefs(e: Expr, onId: (id: string) => void, onCall: (fn: stri
       return;
   }
 }
-
-/** True when `e` uses any of the given ids (e.g. to find rules depending on a symbol). */
-export function usesAny(e: Expr, ids: ReadonlySet<string>): boolean {
-  let found = false;
-  visitRefs(
-    e,
-    (id) => {
-      if (ids.has(id)) found = true;
-    },
-    () => {},
-  );
-  return found;
-}

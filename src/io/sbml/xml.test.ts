@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { attr, childElements, parseXml, textContent, XmlError } from './xml.js';
+import { attr, childElements, MAX_XML_DEPTH, MAX_XML_NAME, parseXml, textContent, XmlError } from './xml.js';
 
 describe('parseXml', () => {
   it('reads elements, attributes, namespaces, text, CDATA and entities', () => {
@@ -58,8 +58,8 @@ describe('parseXml', () => {
     assert.throws(() => parseXml('<a>', 'm.xml'), /^XmlError: m\.xml: line 1/);
   });
 
-  it('handles deep nesting without recursion limits', () => {
-    const n = 20000;
+  it('parses nesting up to MAX_XML_DEPTH and rejects deeper documents with their place', () => {
+    const n = MAX_XML_DEPTH;
     const root = parseXml('<a>'.repeat(n) + '</a>'.repeat(n));
     let depth = 1;
     let el = root;
@@ -68,5 +68,17 @@ describe('parseXml', () => {
       depth++;
     }
     assert.equal(depth, n);
+    const deep = 200_000;
+    assert.throws(
+      () => parseXml('<a>'.repeat(deep) + '</a>'.repeat(deep), 'deep.xml'),
+      new RegExp(
+        `^XmlError: deep\\.xml: line 1, column ${3 * n + 1}: elements nested deeper than ${n} levels`,
+      ),
+    );
+  });
+
+  it('rejects names longer than MAX_XML_NAME', () => {
+    assert.throws(() => parseXml(`<${'a'.repeat(MAX_XML_NAME + 1)}/>`), /name longer than/);
+    assert.equal(parseXml(`<a ${'b'.repeat(MAX_XML_NAME)}="1"/>`).attrs.length, 1);
   });
 });

@@ -4,8 +4,14 @@
  * CDATA; it skips comments, processing instructions and an external DOCTYPE; it rejects internal DTD
  * subsets (entity declarations are a denial-of-service vector and SBML never needs them).
  * Every node carries its 1-based line and column so that errors can say where.
+ *
+ * Limits (untrusted files): elements nest at most MAX_XML_DEPTH deep, so that every recursive walker over
+ * the tree (namespace checks, MathML, SBML import) has a bounded stack; names are at most MAX_XML_NAME
+ * characters. The parser itself is iterative and linear in the input.
  */
+
 import { InputError } from '../../errors.js';
+import { own } from '../../model/expr/own.js';
 
 export interface XmlAttr {
   /** Qualified name as written, e.g. `comp:required`. */
@@ -49,6 +55,11 @@ export class XmlError extends InputError {
     this.col = col;
   }
 }
+
+/** Deepest element nesting accepted (SBML needs about 10 levels plus its MathML, itself at most 500). */
+export const MAX_XML_DEPTH = 1000;
+/** Longest element or attribute name accepted. */
+export const MAX_XML_NAME = 1000;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -140,6 +151,7 @@ class Parser {
     NAME_RE.lastIndex = this.i;
     const m = NAME_RE.exec(this.s);
     if (!m) this.fail(`expected a name, found ${this.describeHere()}`);
+    if (m[0].length > MAX_XML_NAME) this.fail(`name longer than ${MAX_XML_NAME} characters`);
     this.i += m[0].length;
     return m[0];
   }
@@ -246,6 +258,8 @@ class Parser {
         close(open);
       } else {
         this.i++;
+        if (stack.length >= MAX_XML_DEPTH)
+          this.fail(`elements nested deeper than ${MAX_XML_DEPTH} levels`, pos);
         stack.push(open);
       }
     };
@@ -361,7 +375,7 @@ class Parser {
         this.fail(`character reference '&${body};' is not a valid character`, start);
       return String.fromCodePoint(code);
     }
-    const v = PREDEFINED[body];
+    const v = own(PREDEFINED, body);
     if (v === undefined) this.fail(`unknown entity '&${body};'`, start);
     return v;
   }

@@ -4,7 +4,9 @@
  * (`fixedTimes`): a bolus adds its amount to the target; an infusion switches a zero-order input state
  * on at each start and off at each end (so the right-hand side stays smooth between `tstops`).
  */
+
 import type { CompiledEvent } from '../../problem/types.js';
+import { administrations } from '../doses.js';
 import { RELATIONAL } from '../expr/ops.js';
 import { walk } from '../expr/transform.js';
 import type { Dose, Expr, ModelEvent } from '../types.js';
@@ -79,15 +81,10 @@ export function compileEvent(L: Layout, fb: FunctionBuilder, ev: ModelEvent): Co
   return { ...event, ...extra };
 }
 
-/** Administration times and amounts of a regimen. */
+/** Administration times and amounts of a regimen (model/doses.ts expands it). */
 export function doseSchedule(d: Dose): { times: number[]; amounts: number[] } {
-  const times: number[] = [];
-  const amounts: number[] = [];
-  for (let k = 0; k < d.count; k++) {
-    times.push(d.start + k * (d.every ?? 0));
-    amounts.push(d.amounts?.[k] ?? d.amount);
-  }
-  return { times, amounts };
+  const a = administrations(d);
+  return { times: a.map((x) => x.t), amounts: a.map((x) => x.amount) };
 }
 
 /** A scheduled event adding `delta(vals)` to y[i] at each of `times`. */

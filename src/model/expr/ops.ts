@@ -87,7 +87,6 @@ export const ARITY: Readonly<Record<BuiltinOp, readonly [number, number]>> = {
 export const BUILTIN_OPS: ReadonlySet<string> = new Set(Object.keys(ARITY));
 
 export const RELATIONAL: ReadonlySet<BuiltinOp> = new Set(['eq', 'neq', 'lt', 'le', 'gt', 'ge']);
-export const LOGICAL: ReadonlySet<BuiltinOp> = new Set(['and', 'or', 'xor', 'not', 'implies']);
 export const RANDOM: ReadonlySet<BuiltinOp> = new Set([
   'normal',
   'uniform',
@@ -126,8 +125,3 @@ export const TRUNCATION_BOUNDS: Readonly<Partial<Record<BuiltinOp, number>>> = {
   truncpoisson: 1,
   truncrayleigh: 1,
 };
-
-/** True for operators whose value is a boolean. */
-export function isBooleanOp(op: BuiltinOp): boolean {
-  return RELATIONAL.has(op) || LOGICAL.has(op);
-}

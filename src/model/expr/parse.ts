@@ -19,8 +19,10 @@
  * the aliases below), `piecewise(v1, c1, ..., otherwise)`, `ifelse(c, a, b)`, or a user function call.
  * `log(x)` and `ln(x)` are natural logs, `log(b, x)` has base b, `log10(x)` base 10.
  */
+
 import { InputError } from '../../errors.js';
 import { BUILTIN_OPS } from './ops.js';
+import { own } from './own.js';
 import type { BuiltinOp, ConstName, Expr } from './types.js';
 
 /** Words that mean something other than a model id; print them backquoted when they are ids. */
@@ -145,12 +147,20 @@ function tokenize(src: string): Token[] {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+/** Name characters as in ID_PATTERN (model/validate.ts): letters of any script, `_`, and digits after the first. */
 function isNameStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    (c > 127 && LETTER.test(String.fromCharCode(c)))
+  );
 }
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || isDigit(c);
+  return isNameStart(c) || isDigit(c) || (c > 127 && DIGIT.test(String.fromCharCode(c)));
 }
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
 
 function fail(src: string, pos: number, expected: string): never {
   throw new InputError(`expected ${expected} at column ${pos + 1} in '${src}'`);
@@ -238,7 +248,7 @@ class Parser {
 
   private relop(): BuiltinOp | undefined {
     const t = this.peek();
-    return t.kind === 'op' ? RELOPS[t.text] : undefined;
+    return t.kind === 'op' ? own(RELOPS, t.text) : undefined;
   }
 
   private cmp(): Expr {
@@ -358,7 +368,7 @@ class Parser {
       this.i++;
       if (this.isOp('(')) return this.call(t);
       if (t.text === 'time') return { k: 'time' };
-      const c = CONSTANTS[t.text];
+      const c = own(CONSTANTS, t.text);
       if (c !== undefined) return { k: 'const', name: c };
       if (KEYWORDS.has(t.text)) fail(this.src, t.pos, 'an operand');
       return { k: 'id', id: t.text };
@@ -380,7 +390,7 @@ class Parser {
       return { k: 'piecewise', pieces: [{ value: args[1]!, cond: args[0]! }], otherwise: args[2]! };
     }
     if (name === 'log' && args.length === 1) return { k: 'op', op: 'ln', args };
-    const op = ALIASES[name] ?? (BUILTIN_OPS.has(name) ? (name as BuiltinOp) : undefined);
+    const op = own(ALIASES, name) ?? (BUILTIN_OPS.has(name) ? (name as BuiltinOp) : undefined);
     if (op !== undefined) return { k: 'op', op, args };
     if (KEYWORDS.has(name)) fail(this.src, t.pos, 'an operand');
     return { k: 'call', fn: name, args };

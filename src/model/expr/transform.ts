@@ -93,15 +93,6 @@ export function collectIds(e: Expr, out: Set<string> = new Set()): Set<string> {
   return out;
 }
 
-/** True when `e` mentions `time` (delay() counts: it reads the past). */
-export function usesTime(e: Expr): boolean {
-  let found = false;
-  walk(e, (n) => {
-    if (n.k === 'time' || (n.k === 'op' && n.op === 'delay')) found = true;
-  });
-  return found;
-}
-
 /** True when some node satisfies `pred`. */
 export function some(e: Expr, pred: (node: Expr) => boolean): boolean {
   let found = false;

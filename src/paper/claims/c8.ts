@@ -1,10 +1,12 @@
 /** C8: in patients, HER2 is higher in bone metastases than in matched primaries, without amplification. */
+
 import { meanHer2, wholeMixture } from '../../experiments/flow.js';
 import { ihcLabel, ihcScore } from '../../experiments/ihc.js';
 import { composition, lab } from '../../experiments/lab.js';
 import { paramVector } from '../../experiments/sim.js';
 import { signedRankTest } from '../../experiments/stats.js';
 import { stream } from '../../random/index.js';
+import { formatP } from '../../report/format.js';
 import type { Claim, ParamSet } from './types.js';
 
 const PATIENTS = 8; // as in the AACR abstract
@@ -67,7 +69,7 @@ export const c8: Claim = {
       status: pass ? 'pass' : 'fail',
       value: test.p,
       details:
-        `${up}/${PATIENTS} metastases above their primary; signed-rank W = ${test.w}, p = ${test.p.toFixed(4)}. ` +
+        `${up}/${PATIENTS} metastases above their primary; signed-rank W = ${test.w}, p = ${formatP(test.p)}. ` +
         `IHC primary -> metastasis: ${pairs.map((q) => `${ihcLabel(ihcScore(q.primary))}->${ihcLabel(ihcScore(q.met))}`).join(', ')}. ` +
         'Same mechanism as C6: RANKL in bone raises HER2 expression; gene copy number is a property of the tumor.',
       figures: [

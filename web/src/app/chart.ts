@@ -2,6 +2,7 @@
  * The result chart as an SVG string, from the report's chart code (src/report/svg): one line per selected
  * output (and per arm of the timing study), ensemble means with their 5-95 % quantile band.
  */
+import { columnIndex } from '../../../src/engines/columns.js';
 import { type LineSeries, lineChart, seriesColor, seriesDash } from '../../../src/report/svg/index.js';
 import type { ResultSet } from './result.js';
 import type { YScale } from './state.js';
@@ -29,7 +30,7 @@ export function chartSeries(r: ResultSet, outputs: readonly string[]): LineSerie
   // Timing study: a colour per arm and a dash per output; otherwise a colour per output.
   r.arms.forEach((a, ai) => {
     shown.forEach((id, oi) => {
-      const k = r.ids.indexOf(id);
+      const k = columnIndex(r.ids, id);
       const style =
         r.kind === 'timing'
           ? { color: seriesColor(ai), dash: seriesDash(oi) }

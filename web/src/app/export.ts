@@ -2,9 +2,10 @@
  * Downloads: a result set as CSV or JSON. ODE and ensemble CSVs are exactly what `cscsim simulate` writes
  * for the same run (the CLI's writers are reused); the timing study has one column per output and arm.
  */
-import { ensembleToCsv } from '../../../src/engines/ssa/csv.js';
+
 import type { EnsembleResult } from '../../../src/engines/ssa/ensemble.js';
 import { formatCsv } from '../../../src/io/csv.js';
+import { ensembleToCsv } from '../../../src/io/ensemble-csv.js';
 import type { Arm, ResultSet } from './result.js';
 import type { ViewState } from './state.js';
 

@@ -1,4 +1,5 @@
 /** The result on screen: the chart (SVG from our own chart code) and the values at t end, per output and arm. */
+import { columnIndex } from '../../../src/engines/columns.js';
 import { chartSvg } from '../app/chart.js';
 import type { YScale } from '../app/state.js';
 import type { ResultSet } from '../engine/protocol.js';
@@ -21,7 +22,7 @@ export function renderResult(
     outputs
       .filter((id) => r.ids.includes(id))
       .map((id) => {
-        const v = a.values[(n - 1) * w + r.ids.indexOf(id)]!;
+        const v = a.values[(n - 1) * w + columnIndex(r.ids, id)]!;
         // data-value holds the exact double (what the browser test compares with node).
         const cell = {
           class: 'num',

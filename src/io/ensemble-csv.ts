@@ -1,8 +1,10 @@
 /**
  * Ensemble result -> CSV: one row per output time; per id the mean, sd, each requested quantile
- * (`X_q0.05`) and the fraction of runs at 0 (`X_extinct`). Numbers use the shortest round-trip form.
+ * (`X_q0.05`) and the fraction of runs at 0 (`X_extinct`). Written by io/csv.ts's formatCsv, so numbers
+ * (shortest round-trip, `Inf`, `NaN`) and quoting are those of every other CSV we write.
  */
-import type { EnsembleResult } from './ensemble.js';
+import type { EnsembleResult } from '../engines/ssa/ensemble.js';
+import { formatCsv } from './csv.js';
 
 function qLabel(p: number): string {
   return `q${String(p)}`;
@@ -20,20 +22,17 @@ export function ensembleCsvHeader(r: EnsembleResult): string[] {
 }
 
 export function ensembleToCsv(r: EnsembleResult): string {
-  const lines = [ensembleCsvHeader(r).join(',')];
   const nIds = r.ids.length;
+  const rows: number[][] = [];
   for (let i = 0; i < r.t.length; i++) {
-    const row: string[] = [String(r.t[i])];
+    const row = [r.t[i]!];
     for (let k = 0; k < nIds; k++) {
       const c = i * nIds + k;
-      row.push(String(r.mean[c]), String(r.sd[c]));
-      for (const q of r.quantiles.values) row.push(String(q[c]));
-      row.push(String(r.extinct[c]));
+      row.push(r.mean[c]!, r.sd[c]!);
+      for (const q of r.quantiles.values) row.push(q[c]!);
+      row.push(r.extinct[c]!);
     }
-    lines.push(row.join(','));
+    rows.push(row);
   }
-  return `${lines.join('\n')}\n`;
+  return formatCsv(ensembleCsvHeader(r), rows);
 }
-
-/** Alias used by the CLI (`cscsim simulate --stochastic`). */
-export const ensembleCsv = ensembleToCsv;

@@ -10,6 +10,7 @@
  *   --no-sweep        skip the Robertson tolerance sweep (work-precision)
  *   --no-cli          skip the cold-start `cscsim simulate` point
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
+ *   --no-fit          skip the ABC-SMC rows (bench/fit/run.ts: engine overhead, 2 workers vs 1)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
  *                     call sites make later cases slower than they are alone)
@@ -44,6 +45,7 @@ const known = new Set([
   '--no-sweep',
   '--no-cli',
   '--no-ssa',
+  '--no-fit',
   '--in-process',
   '--clock',
 ]);
@@ -142,6 +144,13 @@ if (!flag('--no-ssa') && existsSync(ssaFile)) {
   } catch (e) {
     ssaNote = `ssa rows skipped: ${e instanceof Error ? e.message : String(e)}`;
   }
+}
+
+// 5. Calibration engine rows (ABC-SMC overhead per candidate, 2 workers vs 1).
+if (!flag('--no-fit')) {
+  log('bench: fit');
+  const { runFitBench } = await import('./fit/run.js');
+  rows.push(...asRows(await runFitBench(log, flag('--quick')), 'runFitBench'));
 }
 
 if (json) {

@@ -11,6 +11,8 @@ export { solve } from './engines/solve.js';
 export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
 export { simulate } from './engines/ssa/ensemble.js';
 export { InputError, ModelError, SolverError } from './errors.js';
+export type { AbcOptions, AbcResult, ProblemSpec } from './fit/index.js';
+export { abcSmc, loadProblemFile, parseProblem, registerSimulator } from './fit/index.js';
 export { loadModelJson, saveModelJson } from './io/json.js';
 export { loadModel } from './io/load-model.js';
 export { exportSbml, importSbml } from './io/sbml/index.js';

@@ -2,7 +2,8 @@
 import type { CliIo } from './command.js';
 
 export interface Progress {
-  readonly update: (done: number, total: number) => void;
+  /** `detail` (e.g. epsilon, ETA) is printed after the counts. */
+  readonly update: (done: number, total: number, detail?: string) => void;
   readonly done: () => void;
 }
 
@@ -11,13 +12,14 @@ export function progressBar(io: CliIo, unit: string, width = 30): Progress {
   let last = -1;
   let drawn = false;
   return {
-    update(done, total) {
+    update(done, total, detail) {
       const frac = total > 0 ? Math.min(1, done / total) : 1;
       const pct = Math.floor(frac * 100);
       if (pct === last) return;
       last = pct;
       const fill = Math.round(frac * width);
-      io.stderr(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} ${unit}`);
+      const tail = detail ? ` ${detail}\x1b[K` : '';
+      io.stderr(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${pct}% ${done}/${total} ${unit}${tail}`);
       drawn = true;
     },
     done() {

@@ -1,6 +1,7 @@
 /** Registry of subcommands; add one import and one entry per command file. */
 import type { Command } from '../command.js';
 import { exportCommand } from './export.js';
+import { fitCommand } from './fit.js';
 import { models } from './models.js';
 import { reproduceCommand } from './reproduce.js';
 import { sbmlSuite } from './sbml-suite.js';
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   exportCommand,
   survivalCommand,
   trialCommand,
+  fitCommand,
 ];

@@ -1,0 +1,81 @@
+/** Types shared by the ABC-SMC loop, its candidate evaluation and its evaluators (inline or threads). */
+
+/** A weighted sample of (model, parameters) with the statistics and distances that accepted it. */
+export interface Population {
+  readonly n: number;
+  /** Row width of `theta`: the largest parameter count over the models (unused slots NaN). */
+  readonly dim: number;
+  readonly nStats: number;
+  readonly model: Int32Array;
+  readonly theta: Float64Array;
+  readonly stats: Float64Array;
+  readonly distance: Float64Array;
+  /** Importance weights, normalised to sum 1 over the population. */
+  readonly weight: Float64Array;
+}
+
+/**
+ * A model's perturbation kernel for the next generation: a mixture over the last generation's particles
+ * of that model, component j being N(centers_j, L_j L_j^T) with locally adapted covariance.
+ */
+export interface ModelKernel {
+  readonly n: number;
+  readonly d: number;
+  readonly centers: Float64Array;
+  /** Cumulative within-model weights (last entry 1), for drawing a parent. */
+  readonly cumulative: Float64Array;
+  /** Row-major lower Cholesky factors, d * d per component. */
+  readonly chol: Float64Array;
+  /** log w_j - log det L_j - (d / 2) log 2 pi: the log normalisation of each weighted component. */
+  readonly logNorm: Float64Array;
+}
+
+/** Everything a candidate of one generation needs: structured-clone safe, a pure function of the checkpoint. */
+export interface GenerationContext {
+  readonly generation: number;
+  readonly seed: number;
+  /** Acceptance threshold; Infinity in generation 0 (a sample from the prior). */
+  readonly epsilon: number;
+  /** Distance weights by statistic. */
+  readonly weights: Float64Array;
+  /** Probability of moving to another model (Toni & Stumpf 2010's model kernel). */
+  readonly zeta: number;
+  /** Last generation's model probabilities (empty in generation 0). */
+  readonly modelProb: Float64Array;
+  /** Per model; null in generation 0 or for a model without particles (it stays dead). */
+  readonly kernels: readonly (ModelKernel | null)[];
+}
+
+export enum Outcome {
+  Rejected = 0,
+  Accepted = 1,
+  /** The perturbed parameters fell outside the prior's support: rejected without simulating. */
+  OutsidePrior = 2,
+  /** The simulation's statistics or distance were NaN: counted, never accepted. */
+  NaN = 3,
+}
+
+/** Results of candidates from, from + 1, ..., from + count - 1 of one generation (count may fall short when cancelled). */
+export interface BatchResult {
+  readonly generation: number;
+  readonly from: number;
+  readonly count: number;
+  readonly outcome: Uint8Array;
+  readonly model: Int32Array;
+  readonly theta: Float64Array;
+  readonly stats: Float64Array;
+  readonly distance: Float64Array;
+  /** Unnormalised log importance weight of accepted candidates. */
+  readonly logWeight: Float64Array;
+}
+
+/** Evaluates candidates of the current generation; inline or on worker threads, the same numbers. */
+export interface Evaluator {
+  readonly workers: number;
+  /** Starts a generation; later evaluate() calls refer to it. */
+  begin(ctx: GenerationContext): void;
+  evaluate(from: number, count: number): Promise<BatchResult>;
+  /** Candidates at or above `index` of the current generation are no longer needed (best effort). */
+  cancelFrom(index: number): void;
+  close(): Promise<void>;
+}

@@ -8,10 +8,8 @@
  * simpler, and it identifies the same active set at a nondegenerate solution.
  */
 
-export interface Objective {
-  /** Value and gradient at x (writes g); a non-finite value is a failed evaluation. */
-  (x: Float64Array, g: Float64Array): number;
-}
+/** Value and gradient at x (writes g); a non-finite value is a failed evaluation. */
+export type Objective = (x: Float64Array, g: Float64Array) => number;
 
 export interface OptimiseOptions {
   readonly lower: Float64Array;
@@ -34,7 +32,7 @@ export interface OptimiseResult {
   readonly reason: 'gtol' | 'ftol' | 'maxIterations' | 'lineSearch';
 }
 
-const clip = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+const clip = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 export function minimiseBounded(fg: Objective, x0: Float64Array, o: OptimiseOptions): OptimiseResult {
   const d = x0.length;

@@ -4,7 +4,7 @@
  * and its gradient sum_i (y_i - d_i) / sigma_i^2 * d y_i / d p from the forward sensitivities.
  */
 
-import { solveSensitivities } from '../../engines/sensitivity.js';
+import { sensitivityUnsupported, solveSensitivities } from '../../engines/sensitivity.js';
 import { solve } from '../../engines/solve.js';
 import { InputError } from '../../errors.js';
 import type { Problem } from '../../problem/types.js';
@@ -31,6 +31,8 @@ export interface OdeLikelihoodSpec {
 }
 
 export function odeLikelihood(problem: Problem, spec: OdeLikelihoodSpec): LikelihoodProblem {
+  const why = sensitivityUnsupported(problem);
+  if (why !== null) throw new InputError(`no exact gradients for this model: ${why}`, { path: 'model' });
   const ids = spec.parameters.map((q) => q.id);
   const pIdx = ids.map((id, k) => {
     const i = problem.paramIndex.get(id);

@@ -43,11 +43,11 @@ export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): nu
     const lines = [`${r.starts.length} starts: ${r.converged} converged, ${r.failed} failed`];
     if (r.best) {
       lines.push(`best llh ${(-r.best.nllh).toPrecision(10)} (start ${r.best.index})`);
-      problem.parameterIds.forEach((id, i) =>
-        lines.push(
-          `  ${id}: ${r.best!.x[i]!.toPrecision(6)}${r.atBounds[i] ? ` (at ${r.atBounds[i]} bound)` : ''}`,
-        ),
-      );
+      const b = r.best;
+      problem.parameterIds.forEach((id, i) => {
+        const at = r.atBounds[i] ? ` (at ${r.atBounds[i]} bound)` : '';
+        lines.push(`  ${id}: ${b.x[i]!.toPrecision(6)}${at}`);
+      });
     }
     io.stdout(`${lines.join('\n')}\n`);
   }

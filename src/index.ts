@@ -7,12 +7,24 @@
  */
 
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
+export {
+  type SensitivityOptions,
+  type SensitivityResult,
+  solveSensitivities,
+} from './engines/sensitivity.js';
 export { solve } from './engines/solve.js';
 export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
 export { simulate } from './engines/ssa/ensemble.js';
 export { InputError, ModelError, SolverError } from './errors.js';
-export type { AbcOptions, AbcResult, ProblemSpec } from './fit/index.js';
-export { abcSmc, loadProblemFile, parseProblem, registerSimulator } from './fit/index.js';
+export type { AbcOptions, AbcResult, LikelihoodProblem, MultistartResult, ProblemSpec } from './fit/index.js';
+export {
+  abcSmc,
+  loadProblemFile,
+  multistart,
+  odeLikelihood,
+  parseProblem,
+  registerSimulator,
+} from './fit/index.js';
 export { loadModelJson, saveModelJson } from './io/json.js';
 export { loadModel } from './io/load-model.js';
 export { exportSbml, importSbml } from './io/sbml/index.js';

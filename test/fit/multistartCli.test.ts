@@ -30,6 +30,13 @@ test('multistart writes starts.csv, summary.json and a report with the waterfall
   const html = readFileSync(join(out, 'report.html'), 'utf8');
   assert.match(html, /Waterfall/);
   assert.match(html, /<svg/);
+  const p = await cli('fit', problem, '--method', 'multistart', '--starts', '3', '--profile', '--out', out);
+  assert.equal(p.code, 0, p.err);
+  const sp = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  const k12 = sp.profiles.intervals.k12;
+  assert.ok(k12.lower95 < sp.best.parameters.k12 && sp.best.parameters.k12 < k12.upper95);
+  assert.match(readFileSync(join(out, 'profiles.csv'), 'utf8'), /^parameter,value,nllh\nk10,/);
+  assert.match(readFileSync(join(out, 'report.html'), 'utf8'), /Profile of k21/);
 });
 
 test('a model with doses, or a bad parameter, exits 2 naming the file and the path', async () => {

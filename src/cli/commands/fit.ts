@@ -23,6 +23,7 @@ const options = {
   method: { type: 'string', value: 'abc|multistart', help: 'calibration method', default: 'abc' },
   particles: { type: 'string', value: 'N', help: 'particles per generation', default: '1000' },
   starts: { type: 'string', value: 'N', help: 'multistart: number of starts', default: '20' },
+  profile: { type: 'boolean', help: 'multistart: profile likelihoods of the best start (95% intervals)' },
   seed: { type: 'string', value: 'S', help: 'random seed (integer >= 0)', default: '1' },
   workers: {
     type: 'string',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { multistart } from '../../fit/multistart/multistart.js';
 import { multistartReport, multistartSummary, startsCsv } from '../../fit/multistart/outputs.js';
 import { loadLikelihoodFile } from '../../fit/multistart/problemFile.js';
+import { PROFILE_THRESHOLD_95, type Profile, profiles } from '../../fit/multistart/profile.js';
 import { optFlag, optNumber, optString, type parseArgs, UsageError } from '../args.js';
 import type { CliIo } from '../command.js';
 import { progressBar } from '../progress.js';
@@ -34,10 +35,19 @@ export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): nu
     bar.done();
   }
   mkdirSync(out, { recursive: true });
-  const summary = multistartSummary(r, problem, name);
+  const summary: Record<string, unknown> = multistartSummary(r, problem, name);
+  let prof: Profile[] | undefined;
+  if (optFlag(args, 'profile') && r.best) {
+    prof = profiles(problem, r.best.x, r.best.nllh);
+    writeFileSync(join(out, 'profiles.csv'), profilesCsv(prof));
+    summary.profiles = {
+      threshold: PROFILE_THRESHOLD_95,
+      intervals: Object.fromEntries(prof.map((q) => [q.id, { lower95: q.lower95, upper95: q.upper95 }])),
+    };
+  }
   writeFileSync(join(out, 'starts.csv'), startsCsv(r, problem));
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync(join(out, 'report.html'), multistartReport(r, problem, `Multistart: ${name}`));
+  writeFileSync(join(out, 'report.html'), multistartReport(r, problem, `Multistart: ${name}`, prof));
   if (optFlag(args, 'json')) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   else {
     const lines = [`${r.starts.length} starts: ${r.converged} converged, ${r.failed} failed`];
@@ -53,4 +63,11 @@ export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): nu
   }
   io.stderr(`fit: multistart done in ${((Date.now() - t0) / 1000).toFixed(1)} s; files in ${out}/\n`);
   return 0;
+}
+
+function profilesCsv(ps: readonly Profile[]): string {
+  const rows = ['parameter,value,nllh'];
+  for (const q of ps)
+    for (let k = 0; k < q.values.length; k++) rows.push(`${q.id},${q.values[k]},${q.nllh[k]}`);
+  return `${rows.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@
 import { InputError } from '../../errors.js';
 import { latinHypercube } from '../../paper/lhs.js';
 import { minimiseBounded } from './optimise.js';
-import type { LikelihoodProblem, MultistartResult, ParameterScale, StartResult } from './types.js';
+import { fromScale, scaleDerivative, toScale } from './scale.js';
+import type { LikelihoodProblem, MultistartResult, StartResult } from './types.js';
 
 export interface MultistartOptions {
   /** Number of starts; default 20. */
@@ -21,12 +22,9 @@ export interface MultistartOptions {
   readonly onStart?: (done: number, total: number, best: number) => void;
 }
 
-const fwd = (s: ParameterScale, v: number): number =>
-  s === 'log10' ? Math.log10(v) : s === 'log' ? Math.log(v) : v;
-const inv = (s: ParameterScale, v: number): number =>
-  s === 'log10' ? 10 ** v : s === 'log' ? Math.exp(v) : v;
-/** d x / d theta. */
-const jac = (s: ParameterScale, x: number): number => (s === 'log10' ? x * Math.LN10 : s === 'log' ? x : 1);
+const fwd = toScale;
+const inv = fromScale;
+const jac = scaleDerivative;
 
 export function checkLikelihoodProblem(pr: LikelihoodProblem): void {
   const d = pr.parameterIds.length;

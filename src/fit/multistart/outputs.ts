@@ -1,6 +1,7 @@
 /** Outputs of a multistart run: starts.csv, summary.json and report.html (waterfall and parameter table). */
 import { figure, p, page, section, table } from '../../report/html.js';
 import { lineChart } from '../../report/svg/index.js';
+import { PROFILE_THRESHOLD_95, type Profile } from './profile.js';
 import type { LikelihoodProblem, MultistartResult } from './types.js';
 
 export function startsCsv(r: MultistartResult, pr: LikelihoodProblem): string {
@@ -67,7 +68,12 @@ export function multistartSummary(
   };
 }
 
-export function multistartReport(r: MultistartResult, pr: LikelihoodProblem, title: string): string {
+export function multistartReport(
+  r: MultistartResult,
+  pr: LikelihoodProblem,
+  title: string,
+  profiles?: readonly Profile[],
+): string {
   const w = Array.from(r.waterfall);
   const best = r.best;
   const top = w.length ? w[w.length - 1]! - w[0]! + 1 : 10;
@@ -109,6 +115,30 @@ export function multistartReport(r: MultistartResult, pr: LikelihoodProblem, tit
             bound: r.atBounds[i] ?? '',
           })),
         }),
+      ),
+    );
+  if (profiles && best)
+    parts.push(
+      section(
+        'Profile likelihoods',
+        ...profiles.map((q, i) =>
+          figure(
+            lineChart({
+              title: `Profile of ${q.id}`,
+              x: { label: q.id, ...(pr.scales[i] === 'lin' ? {} : { type: 'log' as const }) },
+              y: { label: 'nllh - best' },
+              series: [
+                { name: 'profile', x: Array.from(q.values), y: Array.from(q.nllh, (f) => f - best.nllh) },
+                {
+                  name: '95% threshold',
+                  x: [q.values[0]!, q.values[q.values.length - 1]!],
+                  y: [PROFILE_THRESHOLD_95, PROFILE_THRESHOLD_95],
+                },
+              ],
+            }),
+            `95% interval: [${q.lower95 ?? 'bound'}, ${q.upper95 ?? 'bound'}]`,
+          ),
+        ),
       ),
     );
   return page({ title, subtitle: 'Multistart estimation (cscsim fit --method multistart)' }, ...parts);

@@ -7,13 +7,25 @@
  */
 
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
+export {
+  type SensitivityOptions,
+  type SensitivityResult,
+  solveSensitivities,
+} from './engines/sensitivity.js';
 export { solve } from './engines/solve.js';
 export type { EnsembleResult, SimulateOptions } from './engines/ssa/ensemble.js';
 export { simulateHere } from './engines/ssa/ensemble.js';
 export { type SteadyState, steadyState } from './engines/steady.js';
 export { InputError, ModelError, SolverError } from './errors.js';
-export type { AbcOptions, AbcResult, ProblemSpec } from './fit/index.js';
-export { abcSmc, loadProblemFile, parseProblem, registerSimulator } from './fit/index.js';
+export type { AbcOptions, AbcResult, LikelihoodProblem, MultistartResult, ProblemSpec } from './fit/index.js';
+export {
+  abcSmc,
+  loadProblemFile,
+  multistart,
+  odeLikelihood,
+  parseProblem,
+  registerSimulator,
+} from './fit/index.js';
 export { loadModelJson, saveModelJson } from './io/json.js';
 export { loadModel } from './io/load-model.js';
 export { readPetab } from './io/petab/index.js';

@@ -4,8 +4,9 @@
  *   densities and bounds, models with simulators, observed statistics, files with errors by path);
  * - abc/: ABC-SMC with model selection (abcSmc), its checkpoints, outputs and report;
  * - pool.ts: the one adapter to the worker threads (src/parallel), used by abc/ through the Evaluator type.
- * Likelihood-based multistart estimation (forward sensitivities, L-BFGS-B, profiles) belongs beside abc/ in
- * its own folder, reusing priors.ts for bounds and the same problem files.
+ * - multistart/: likelihood problems (types.ts; odeLikelihood.ts with gradients from the ODE engine's forward
+ *   sensitivities), a bounded projected L-BFGS (optimise.ts), Latin-hypercube multistart, its problem files
+ *   (a `likelihood:` section) and outputs. Profile likelihoods are not implemented yet.
  */
 export type { AbcSettings, AbcState, GenerationStats } from './abc/checkpoint.js';
 export { readCheckpoint, writeCheckpoint } from './abc/checkpoint.js';
@@ -13,6 +14,11 @@ export { abcReport } from './abc/report.js';
 export { type AbcOptions, type AbcProgress, type AbcResult, type AbcStatus, abcSmc } from './abc/smc.js';
 export { type ParameterSummary, posteriorCsv, summarise, summaryOf } from './abc/summary.js';
 export type { Population } from './abc/types.js';
+export { checkLikelihoodProblem, type MultistartOptions, multistart } from './multistart/multistart.js';
+export { type Measurement, type OdeLikelihoodSpec, odeLikelihood } from './multistart/odeLikelihood.js';
+export { minimiseBounded, type OptimiseOptions, type OptimiseResult } from './multistart/optimise.js';
+export { loadLikelihoodFile } from './multistart/problemFile.js';
+export type { LikelihoodProblem, MultistartResult, ParameterScale, StartResult } from './multistart/types.js';
 export { makePrior, type Prior, type PriorSpec, parsePrior, priorFromRange } from './priors.js';
 export {
   type DistanceSpec,

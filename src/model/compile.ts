@@ -170,6 +170,11 @@ export function compile(model: Model): CompiledProblem {
       jc === null
         ? undefined
         : fb.compile<Problem['jac'] & {}>('t, y, p, J', jc.body, new Float64Array(jc.nW), jc.outer);
+    const pc = jacobianCode(rows, fb, n, { prefix: '#p', cols: data.p.length });
+    const dfdp =
+      pc === null
+        ? undefined
+        : fb.compile<Problem['dfdp'] & {}>('t, y, p, J', pc.body, new Float64Array(pc.nW), pc.outer);
     const events: CompiledEvent[] = [
       ...(model.events ?? []).map((e) => compileEvent(L, fb, e)),
       ...doses.events,
@@ -182,6 +187,7 @@ export function compile(model: Model): CompiledProblem {
       initialState,
       rhs,
       ...(jac !== undefined ? { jac } : {}),
+      ...(dfdp !== undefined ? { dfdp } : {}),
       rates,
       rate: (j, t, y, p) => rateFns[j]!(t, y, p),
       rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),

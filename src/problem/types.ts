@@ -100,6 +100,11 @@ export interface Problem {
    * structurally zero entries only when it sees a buffer other than its last; copy J before modifying it).
    */
   jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
+  /**
+   * Analytic d f / d p, row-major n x p.length: D[i * p.length + k] = d f_i / d p_k (forward sensitivities,
+   * engines/ode/sensitivity.ts). Absent when not symbolic. Same buffer contract as jac.
+   */
+  dfdp?(t: number, y: Float64Array, p: Float64Array, D: Float64Array): void;
   /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */
   readonly mass?: Float64Array;
   /**

@@ -107,10 +107,13 @@ for (const [name, text, re] of bad)
     assert.match(r.err, re);
   });
 
-test('usage errors: multistart is not implemented here, resume needs a checkpoint', async () => {
+test('usage errors: multistart needs a likelihood problem, resume needs a checkpoint', async () => {
   const m = await cli('fit', join(root, 'test/fit/problems/normal-mean.yaml'), '--method', 'multistart');
   assert.equal(m.code, 2);
-  assert.match(m.err, /multistart needs a likelihood problem .* not implemented in this version/);
+  assert.match(
+    m.err,
+    /normal-mean\.yaml: likelihood: .*multistart needs a likelihood, and this problem has none/,
+  );
   const r = await cli('fit', '--resume', join(dir, 'nothing-here'));
   assert.equal(r.code, 2);
   assert.match(r.err, /checkpoint\.json: no checkpoint to resume from/);

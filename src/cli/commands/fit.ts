@@ -17,10 +17,13 @@ import { loadProblemFile } from '../../fit/problemFile.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { progressBar } from '../progress.js';
+import { runMultistart } from './fitMultistart.js';
 
 const options = {
   method: { type: 'string', value: 'abc|multistart', help: 'calibration method', default: 'abc' },
   particles: { type: 'string', value: 'N', help: 'particles per generation', default: '1000' },
+  starts: { type: 'string', value: 'N', help: 'multistart: number of starts', default: '20' },
+  profile: { type: 'boolean', help: 'multistart: profile likelihoods of the best start (95% intervals)' },
   seed: { type: 'string', value: 'S', help: 'random seed (integer >= 0)', default: '1' },
   workers: {
     type: 'string',
@@ -99,10 +102,7 @@ function table(r: AbcResult): string {
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, options);
   const method = optString(args, 'method') ?? 'abc';
-  if (method === 'multistart')
-    throw new UsageError(
-      '--method multistart needs a likelihood problem (e.g. PEtab) and is not implemented in this version; use --method abc',
-    );
+  if (method === 'multistart') return runMultistart(args, io);
   if (method !== 'abc') throw new UsageError(`--method: expected abc or multistart, got '${method}'`);
   const resumeDir = optString(args, 'resume');
   const [file, extra] = args.positionals;
@@ -180,9 +180,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 export const fitCommand: Command = {
   name: 'fit',
-  summary: 'calibrate a problem file by ABC-SMC with model selection (posterior, model probabilities)',
+  summary:
+    'calibrate a problem file by ABC-SMC with model selection, or a likelihood problem by multistart estimation',
   usage:
-    'cscsim fit PROBLEM.yaml --method abc [--particles N] [--seed S] [--workers W] [--out DIR] [--resume DIR]',
+    'cscsim fit PROBLEM.yaml --method abc|multistart [--particles N | --starts N] [--seed S] [--workers W] [--out DIR] [--resume DIR]',
   options,
   run,
 };

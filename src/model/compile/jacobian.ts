@@ -32,11 +32,21 @@ export interface JacobianCode {
 
 const id = (s: string): Expr => ({ k: 'id', id: s });
 const isZero = (e: Expr): boolean => e.k === 'num' && e.v === 0;
-const slotsOf = (e: Expr, prefix: '#y' | '#w'): number[] =>
+const slotsOf = (e: Expr, prefix: '#y' | '#p' | '#w'): number[] =>
   [...collectIds(e)].filter((s) => s.startsWith(prefix)).map((s) => Number(s.slice(2)));
 
-/** Code for jac(t, y, p, J), or null when some derivative is not symbolic (or the code would be huge). */
-export function jacobianCode(rows: readonly Expr[], fb: FunctionBuilder, n: number): JacobianCode | null {
+/**
+ * Code for jac(t, y, p, J), or null when some derivative is not symbolic (or the code would be huge).
+ * `wrt` differentiates by another slot family: '#p' with cols = p.length gives d f / d p (row-major
+ * n x cols), the forcing term of the forward sensitivity equations.
+ */
+export function jacobianCode(
+  rows: readonly Expr[],
+  fb: FunctionBuilder,
+  n: number,
+  wrt: { readonly prefix: '#y' | '#p'; readonly cols: number } = { prefix: '#y', cols: n },
+): JacobianCode | null {
+  const cols = wrt.cols;
   const nW = fb.wDefs.length;
   /** Nonzero total derivatives d w_k / d y_j, each a number, a slot id or a temporary's id. */
   const dW: (Map<number, Expr> | undefined)[] = new Array(nW);
@@ -71,8 +81,8 @@ export function jacobianCode(rows: readonly Expr[], fb: FunctionBuilder, n: numb
       if (list === undefined) terms.set(j, [t]);
       else list.push(t);
     };
-    for (const j of slotsOf(g, '#y')) {
-      const d = derivative(g, `#y${j}`);
+    for (const j of slotsOf(g, wrt.prefix)) {
+      const d = derivative(g, `${wrt.prefix}${j}`);
       const t = d === null ? null : temp(simplify(d));
       if (t === null) return null;
       add(j, t);
@@ -110,21 +120,21 @@ export function jacobianCode(rows: readonly Expr[], fb: FunctionBuilder, n: numb
   }
 
   const entries: string[] = [];
-  const nonzero = new Uint8Array(n * n);
+  const nonzero = new Uint8Array(rows.length * cols);
   for (let i = 0; i < rows.length; i++) {
     const t = totals(rows[i]!);
     if (t === null) return null;
     for (const [j, d] of t) {
       size += exprSize(d);
       if (size > MAX_JAC_NODES) return null;
-      nonzero[i * n + j] = 1;
+      nonzero[i * cols + j] = 1;
       emitted.push(d);
-      entries.push(`J[${i * n + j}] = ${fb.num(d)};`);
+      entries.push(`J[${i * cols + j}] = ${fb.num(d)};`);
     }
   }
 
   const zeros: number[] = [];
-  for (let q = 0; q < n * n; q++) if (nonzero[q] === 0) zeros.push(q);
+  for (let q = 0; q < rows.length * cols; q++) if (nonzero[q] === 0) zeros.push(q);
   let outer = '';
   let zeroing: string;
   if (zeros.length <= MAX_EXPLICIT_ZEROS) zeroing = zeros.map((q) => `J[${q}] = 0;`).join('\n');

@@ -5,7 +5,7 @@
  *   ds_k/dt = J(t, y, p) s_k + d f / d p_k,   s_k(t0) = d y0 / d p_k,
  * and the augmented system goes through the same steppers and error control as any ODE (sensitivities are
  * error-controlled with the same rtol/atol). J and d f / d p are the compiler's symbolic derivatives
- * (Problem.jac, Problem.dfdp); d y0 / d p through initial assignments is a central difference of the
+ * (Problem.jac, Problem.parameterJacobian); d y0 / d p through initial assignments is a central difference of the
  * compiled initialState (exact for initial values linear in p, O(h^2) ~ 1e-11 relative otherwise).
  * Events, doses, discontinuities, DAEs, delays and random draws are refused with an InputError: their
  * sensitivity jumps (Rozenvasser 1967) are not implemented.
@@ -36,7 +36,7 @@ export function sensitivityUnsupported(problem: Problem): string | null {
   if (problem.mass) return 'the model has algebraic rules';
   if (problem.hasDelays) return 'the model uses delay()';
   if (problem.hasRandom) return 'the model draws random numbers';
-  if (!problem.jac || !problem.dfdp) return 'some rate is not symbolically differentiable';
+  if (!problem.jac || !problem.parameterJacobian?.()) return 'some rate is not symbolically differentiable';
   return null;
 }
 
@@ -101,7 +101,7 @@ function augmented(base: Problem, idx: readonly number[]): Problem {
   const yv = new Float64Array(n);
   const dy = new Float64Array(n);
   const jac = base.jac!;
-  const dfdp = base.dfdp!;
+  const dfdp = base.parameterJacobian!()!;
   const stateIds = [...base.stateIds];
   for (let k = 0; k < np; k++)
     for (const s of base.stateIds) stateIds.push(`d${s}/d${base.paramIds[idx[k]!]}`);
@@ -127,7 +127,7 @@ function augmented(base: Problem, idx: readonly number[]): Problem {
       for (let i = 0; i < N; i++) out[i] = z[i]!;
     };
   };
-  const { jac: _j, dfdp: _d, mass: _m, ...rest } = base;
+  const { jac: _j, parameterJacobian: _d, mass: _m, ...rest } = base;
   const aug: Problem = {
     ...rest,
     n: N,

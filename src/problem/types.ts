@@ -102,9 +102,10 @@ export interface Problem {
   jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
   /**
    * Analytic d f / d p, row-major n x p.length: D[i * p.length + k] = d f_i / d p_k (forward sensitivities,
-   * engines/ode/sensitivity.ts). Absent when not symbolic. Same buffer contract as jac.
+   * engines/sensitivity.ts), compiled on the first call and kept; null when some rate is not symbolically
+   * differentiable. Same buffer contract as jac. Absent on hand-built problems.
    */
-  dfdp?(t: number, y: Float64Array, p: Float64Array, D: Float64Array): void;
+  parameterJacobian?(): ((t: number, y: Float64Array, p: Float64Array, D: Float64Array) => void) | null;
   /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */
   readonly mass?: Float64Array;
   /**

@@ -11,9 +11,6 @@
 import { SolverError } from '../errors.js';
 import { countProbabilities, DAYS_PER_YEAR } from './population.js';
 
-/** The calibration time point, days. */
-export const FIVE_YEARS = 5 * DAYS_PER_YEAR;
-
 export interface Calibration {
   /** Poisson mean of micrometastases per patient. */
   readonly mean: number;

@@ -213,6 +213,8 @@ function algebraicStart(m: Model, r: SbmlReader): Model {
   ]);
   const start = <T>(id: string, current: number, guess: number, set: (v: number) => T, keep: T): T => {
     if (!Number.isNaN(current) || defined.has(id)) return keep;
+    const nan = r.explicitNaN.get(id);
+    if (nan) r.fail(nan.el, `${nan.name}='NaN' and nothing assigns a value at t0 (expected a number)`);
     r.warnings.push(
       used.has(id)
         ? `'${id}' has no value and appears in an algebraic rule: starting from ${guess}`

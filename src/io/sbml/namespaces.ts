@@ -7,7 +7,6 @@ import { UnsupportedError } from './errors.js';
 import { MATHML_NS } from './mathml.js';
 import type { XmlElement } from './xml.js';
 
-export const SBML_L3V1 = 'http://www.sbml.org/sbml/level3/version1/core';
 export const SBML_L3V2 = 'http://www.sbml.org/sbml/level3/version2/core';
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** Our own annotation namespace: parameter provenance and doses survive an export/import round trip. */

@@ -7,6 +7,8 @@ const SID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class SbmlReader {
   readonly warnings: string[] = [];
+  /** Elements (by id) with a value written as NaN: unlike an unset value, never defaulted (import.ts). */
+  readonly explicitNaN = new Map<string, { el: XmlElement; name: string }>();
   constructor(
     readonly file: string | undefined,
     readonly dialect: Dialect,
@@ -63,7 +65,11 @@ export class SbmlReader {
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
     if (s === 'INF') return Number.POSITIVE_INFINITY;
     if (s === '-INF') return Number.NEGATIVE_INFINITY;
-    if (s === 'NaN') return Number.NaN;
+    if (s === 'NaN') {
+      const id = attr(el, 'id');
+      if (id !== undefined) this.explicitNaN.set(id, { el, name });
+      return Number.NaN;
+    }
     return this.fail(el, `attribute ${name}='${v}' is not a number`);
   }
 

@@ -152,6 +152,7 @@ export function loadModelJson(text: string, file = 'model.json'): Model {
   for (const k of ['name', 'notes', 'timeUnit', 'substanceUnit', 'volumeUnit', 'conversionFactor']) {
     S.str(model, k, 'model', true);
   }
+  S.bool(model, 'roundInitialCounts', 'model');
   S.arr(model.functions, 'functions', true).forEach((x, i) => {
     const p = `functions[${i}]`;
     const f = S.obj(x, p);

@@ -95,7 +95,12 @@ export class ModelBuilder {
 
   constructor(
     readonly id: string,
-    private readonly meta: { name?: string; notes?: string; timeUnit?: string } = {},
+    private readonly meta: {
+      name?: string;
+      notes?: string;
+      timeUnit?: string;
+      roundInitialCounts?: boolean;
+    } = {},
   ) {}
 
   compartment(

@@ -152,6 +152,12 @@ export interface Model {
   readonly volumeUnit?: string;
   /** Model-wide conversion factor parameter id (SBML). */
   readonly conversionFactor?: string;
+  /**
+   * Stochastic runs start from whole counts: the initial amounts are a computed composition (e.g. an
+   * inoculum in culture proportions), rounded by the largest-remainder rule of src/model/whole-counts.ts
+   * unless the caller gives y0. Set by the built-in models; a file model only rounds when asked.
+   */
+  readonly roundInitialCounts?: boolean;
   readonly functions?: readonly FunctionDef[];
   readonly compartments: readonly Compartment[];
   readonly species: readonly Species[];

@@ -94,6 +94,8 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
     name: `HER2 cancer stem cell model: ${line} (${linePresets[line].description}), ${site}`,
     notes: 'Ithimakin et al., Cancer Res 2013;73:1635. Hierarchy, HER2 by site, trastuzumab PK/occupancy.',
     timeUnit: 'day',
+    // The inoculum is split by the culture composition; stochastic runs start from whole cells.
+    roundInitialCounts: true,
   });
   m.compartment('tumor', 1, { unit: 'dimensionless', name: 'tumor (cells counted as amounts)' });
   m.compartment('body', 1, { unit: 'kg', name: 'per kg of body weight' });

@@ -18,6 +18,7 @@ import { createRunner, type Runner, type RunSpec } from '../engines/ssa/runner.j
 import { InputError } from '../errors.js';
 import { compile, modelOf } from '../model/compile.js';
 import type { Model } from '../model/types.js';
+import { wholeCounts } from '../model/whole-counts.js';
 import type { Problem } from '../problem/types.js';
 import { type JobKind, needInt, needObject } from './kinds.js';
 import { type IndexedMap, threads } from './map.js';
@@ -58,7 +59,22 @@ function threadChunk(runs: number, workers: number): number {
   return Math.max(1, Math.min(1000, Math.ceil(runs / (workers * 8))));
 }
 
-export async function simulate(problem: Problem, options: ParallelSimulateOptions): Promise<EnsembleResult> {
+/**
+ * A model that declares `roundInitialCounts` (the built-in models) starts from whole counts when the caller
+ * gives no y0: the same largest-remainder rule as the CLI and the web app; continuous species are kept.
+ */
+function withWholeCounts(problem: Problem, options: ParallelSimulateOptions): ParallelSimulateOptions {
+  const model = modelOf(problem);
+  if (options.y0 !== undefined || !model?.roundInitialCounts) return options;
+  const y = problem.initialState(options.p ?? problem.p);
+  return { ...options, y0: wholeCounts(model, problem, y, options.tuning?.continuous ?? []) };
+}
+
+export async function simulate(
+  problem: Problem,
+  requested: ParallelSimulateOptions,
+): Promise<EnsembleResult> {
+  const options = withWholeCounts(problem, requested);
   const workers = Math.max(1, Math.min(options.workers ?? 1, MAX_WORKERS, options.runs));
   if (!options.map && workers === 1) return simulateHere(problem, options);
   const ens = new Ensemble(problem, options); // validates everything up front, on this thread

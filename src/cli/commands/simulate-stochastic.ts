@@ -50,7 +50,7 @@ export async function runStochastic(
       `--continuous: ${unknown.map((id) => `'${id}'`).join(', ')} ${unknown.length > 1 ? 'are not species' : 'is not a species'} of '${model.id}' (species: ${model.species.map((s) => s.id).join(', ')})`,
     );
   const continuous = given ?? nonCountSpecies(model);
-  const round = builtIn || optFlag(args, 'round');
+  const round = builtIn || model.roundInitialCounts === true || optFlag(args, 'round');
   const y0 = round ? wholeCountsInitial(model, problem, problem.p, continuous) : undefined;
   const bar = progressBar(io, 'runs');
   const result = await withMap(args, io, (map) =>

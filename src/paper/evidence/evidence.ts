@@ -86,7 +86,8 @@ function oneOf<T extends string>(o: Obj, k: string, values: readonly T[], file: 
 function observed(v: unknown, scale: EvidenceScale, file: string, path: string): Observed {
   const o = obj(v, file, path);
   for (const k of Object.keys(o))
-    if (!['value', 'lower', 'upper'].includes(k)) fail(file, `${path}.${k}`, "only 'value', 'lower', 'upper'");
+    if (!['value', 'lower', 'upper'].includes(k))
+      fail(file, `${path}.${k}`, "only 'value', 'lower', 'upper'");
   const num = (k: string): number | undefined => {
     const x = o[k];
     if (x === undefined) return undefined;

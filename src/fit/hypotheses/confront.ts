@@ -1,0 +1,190 @@
+/**
+ * The CSC hypotheses confronted with the evidence, in two steps (issue: the hypotheses confronted with all
+ * the evidence): (1) ABC-SMC with model selection over the variants on the mouse and tissue observations
+ * alone, (2) the same with the trials added. Then, from the posteriors: the posterior predictive of every
+ * trial after step 1 (the out-of-sample test: does the mouse evidence, through the model, predict the
+ * trials?) and after step 2; for each claim the share of posterior draws for which its criterion holds;
+ * and candidate next experiments ranked by the mutual information between variant and readout under the
+ * final posterior. Everything runs through simulators (src/fit/simulators): the variant's simulator with
+ * options { observations: [ids] } gives z and raw statistics of those observations (spec.ts), with
+ * { experiment: id } one statistic, the experiment's readout.
+ */
+import { mutualInformation } from '../../analysis/information.js';
+import type { Evidence, Observation } from '../../paper/evidence/evidence.js';
+import { stream } from '../../random/rng.js';
+import { type AbcResult, abcSmc } from '../abc/smc.js';
+import type { Population } from '../abc/types.js';
+import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
+import { evidenceProblem, rawName, type VariantModel } from './spec.js';
+
+export interface CandidateExperiment {
+  readonly id: string;
+  readonly description: string;
+  /** Readout noise (sd on the scale the simulator reports the readout in). */
+  readonly sd: number;
+}
+
+export interface ConfrontOptions {
+  readonly evidence: Evidence;
+  readonly variants: readonly VariantModel[];
+  readonly seed: number;
+  readonly particles: number;
+  readonly maxGenerations: number;
+  readonly minAcceptance?: number;
+  readonly maxEvaluations?: number;
+  readonly workers?: number;
+  /** Draws from each posterior for the predictive and the experiments (default 200). */
+  readonly draws?: number;
+  /** Criterion of each claim on its raw statistic, for the posterior share of draws where it holds. */
+  readonly criteria?: Readonly<Record<string, (x: number) => boolean>>;
+  readonly experiments?: readonly CandidateExperiment[];
+  /** Simulators outside the registry (workers 1 only). */
+  readonly simulators?: Readonly<Record<string, SimulatorDefinition>>;
+  readonly onProgress?: (line: string) => void;
+}
+
+export interface Interval {
+  readonly median: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface StepResult {
+  readonly abc: AbcResult;
+  readonly probabilities: readonly number[];
+}
+
+export interface Confrontation {
+  readonly mouse: StepResult;
+  readonly all: StepResult;
+  /** Per trial observation: published value and the predictive after each step (raw statistic). */
+  readonly trials: readonly {
+    readonly observation: Observation;
+    readonly mouse: Interval;
+    readonly all: Interval;
+  }[];
+  /** Per claim with a criterion: weighted share of posterior particles where it holds, after each step. */
+  readonly claims: readonly { readonly id: string; readonly mouse: number; readonly all: number }[];
+  readonly experiments: readonly (CandidateExperiment & { readonly score: number })[];
+  readonly seconds: number;
+}
+
+/** Indices of `draws` particles drawn by weight (systematic resampling, one uniform from the stream). */
+function resample(pop: Population, draws: number, seed: number): Int32Array {
+  const u0 = stream(seed, 0).uniform();
+  const out = new Int32Array(draws);
+  let c = pop.weight[0]!;
+  let i = 0;
+  for (let k = 0; k < draws; k++) {
+    const u = (u0 + k) / draws;
+    while (u > c && i < pop.n - 1) c += pop.weight[++i]!;
+    out[k] = i;
+  }
+  return out;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  return (
+    sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!)
+  );
+}
+
+export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontation> {
+  const t0 = performance.now();
+  const lookup = (name: string): SimulatorDefinition =>
+    o.simulators?.[name] ?? getSimulator(name, 'simulator');
+  const all = o.evidence.observations;
+  const mouseObs = all.filter((x) => x.step === 'mouse');
+  const trialObs = all.filter((x) => x.step === 'trial');
+  const withObs = (obs: readonly Observation[]) =>
+    o.variants.map((v) => ({ ...v, options: { ...v.options, observations: obs.map((x) => x.id) } }));
+  const run = async (label: string, obs: readonly Observation[], seed: number): Promise<StepResult> => {
+    const abc = await abcSmc(evidenceProblem(label, withObs(obs), obs, lookup), {
+      seed,
+      particles: o.particles,
+      maxGenerations: o.maxGenerations,
+      ...(o.minAcceptance !== undefined ? { minAcceptance: o.minAcceptance } : {}),
+      ...(o.maxEvaluations !== undefined ? { maxEvaluations: o.maxEvaluations } : {}),
+      workers: o.workers ?? 1,
+      ...(o.simulators ? { simulators: o.simulators } : {}),
+      onGeneration: (g) =>
+        o.onProgress?.(
+          `${label}: generation ${g.generation}, epsilon ${g.epsilon.toPrecision(3)}, acceptance ${(g.acceptanceRate * 100).toFixed(1)}%`,
+        ),
+    });
+    return { abc, probabilities: abc.modelProbabilities };
+  };
+  const mouse = await run('mouse', mouseObs, o.seed);
+  const every = await run('all', all, o.seed + 1);
+  const draws = o.draws ?? 200;
+  // One simulator per variant and purpose, created once (compile once, evaluate many).
+  const made = new Map<string, Simulator>();
+  const simulatorFor = (v: number, options: Record<string, unknown>): Simulator => {
+    const key = `${v}:${JSON.stringify(options)}`;
+    let s = made.get(key);
+    if (!s) {
+      const variant = o.variants[v]!;
+      s = lookup(variant.simulator).create(variant.parameters, { ...variant.options, ...options }, 'options');
+      made.set(key, s);
+    }
+    return s;
+  };
+  /** Statistic k of simulator (v, options) at each drawn particle of a step's population. */
+  const atDraws = (step: StepResult, options: Record<string, unknown>, k: number, salt: number) => {
+    const pop = step.abc.population;
+    if (!pop) return { label: [] as number[], value: [] as number[] };
+    const idx = resample(pop, draws, o.seed * 1000 + salt);
+    const label: number[] = [];
+    const value: number[] = [];
+    idx.forEach((i, d) => {
+      const v = pop.model[i]!;
+      const sim = simulatorFor(v, options);
+      const theta = pop.theta.subarray(i * pop.dim, i * pop.dim + o.variants[v]!.parameters.length);
+      const out = new Float64Array(sim.statistics.length);
+      sim.simulate(Float64Array.from(theta), stream(o.seed * 1000 + salt, d + 1), out);
+      label.push(v);
+      value.push(out[k]!);
+    });
+    return { label, value };
+  };
+  const interval = (xs: number[]): Interval => {
+    const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+    return { median: quantile(s, 0.5), lower: quantile(s, 0.025), upper: quantile(s, 0.975) };
+  };
+  const trials = trialObs.map((obs, t) => {
+    const options = { observations: [obs.id] };
+    const raw = 1; // [z, raw] for one observation
+    o.onProgress?.(`predictive: ${obs.target}`);
+    return {
+      observation: obs,
+      mouse: interval(atDraws(mouse, options, raw, 10 + t).value),
+      all: interval(atDraws(every, options, raw, 100 + t).value),
+    };
+  });
+  const share = (step: StepResult, obs: Observation, holds: (x: number) => boolean): number => {
+    const pop = step.abc.population;
+    const k = step.abc.statistics.indexOf(rawName(obs));
+    if (!pop || k < 0) return Number.NaN;
+    let s = 0;
+    for (let i = 0; i < pop.n; i++) if (holds(pop.stats[i * pop.nStats + k]!)) s += pop.weight[i]!;
+    return Math.min(1, s);
+  };
+  const claims = mouseObs
+    .filter((obs) => o.criteria?.[obs.target])
+    .map((obs) => ({
+      id: obs.target,
+      mouse: share(mouse, obs, o.criteria![obs.target]!),
+      all: share(every, obs, o.criteria![obs.target]!),
+    }));
+  const experiments = (o.experiments ?? [])
+    .map((e, j) => {
+      o.onProgress?.(`next experiments: ${e.id}`);
+      const { label, value } = atDraws(every, { experiment: e.id }, 0, 1000 + j);
+      return { ...e, score: mutualInformation(label, new Float64Array(label.length).fill(1), value, e.sd) };
+    })
+    .sort((a, b) => (b.score || 0) - (a.score || 0));
+  return { mouse, all: every, trials, claims, experiments, seconds: (performance.now() - t0) / 1000 };
+}

@@ -12,6 +12,7 @@ import { badge, code, figure, p, page, section, table } from '../report/html.js'
 import { forestCsv, outcomesCsv } from '../trial/index.js';
 import { type B47Confrontation, b47Facts } from './b47.js';
 import { b47Figures, b47Section } from './b47Section.js';
+import { type CalibrationSummary, calibrationForest, calibrationSection } from './calibrationSection.js';
 import type { ClaimResult } from './claims/types.js';
 import { figureCsv, figureNote, figureSvg } from './figures.js';
 import { rangeText } from './format.js';
@@ -27,6 +28,8 @@ export interface ReportInput {
   readonly seconds: number;
   /** The virtual B-47 trial and scan (absent: skipped, `--no-trial`). */
   readonly trial?: B47Confrontation | null;
+  /** The hypotheses calibration (src/fit/hypotheses), when run: the report opens with it. */
+  readonly calibration?: CalibrationSummary | null;
 }
 
 function claimSection(r: ClaimResult, rob: Robustness | undefined) {
@@ -122,6 +125,11 @@ export function writeReport(dir: string, input: ReportInput): void {
     writeFileSync(join(dir, 'data', 'b47-outcomes.csv'), outcomesCsv(input.trial.trial));
     writeFileSync(join(dir, 'data', 'trials-forest.csv'), forestCsv(input.trial.forest));
   }
+  if (input.calibration)
+    writeFileSync(
+      join(dir, 'data', 'calibration-forest.csv'),
+      forestCsv(calibrationForest(input.calibration)),
+    );
   writeFileSync(join(dir, 'claims.json'), `${JSON.stringify(summary(input), null, 2)}\n`);
   const passed = input.results.filter((r) => r.status === 'pass').length;
   const overview = table({
@@ -146,6 +154,9 @@ export function writeReport(dir: string, input: ReportInput): void {
       subtitle: `HER2 drives luminal breast cancer stem cells in the absence of HER2 amplification. ${passed} of ${input.results.length} claims pass.`,
       footer: `seed ${input.seed}; run time ${input.seconds.toFixed(1)} s`,
     },
+    input.calibration
+      ? calibrationSection(input.calibration, new Map(input.robustness.map((r) => [r.id, r.fraction])))
+      : null,
     summarySection(input.results, input.robustness, input.trial ? b47Facts(input.trial) : null),
     section({ title: 'Claims', id: 'claims' }, overview),
     ...input.results.map((r) => claimSection(r, rob.get(r.id))),
@@ -157,6 +168,7 @@ export function writeReport(dir: string, input: ReportInput): void {
 
 export function summary(input: ReportInput) {
   const rob = new Map(input.robustness.map((r) => [r.id, r]));
+  const post = new Map((input.calibration?.claims ?? []).map((c) => [c.id, c]));
   return {
     claims: input.results.map((r) => ({
       id: r.id,
@@ -165,8 +177,10 @@ export function summary(input: ReportInput) {
       status: r.status,
       value: r.value,
       robustness: rob.get(r.id)?.fraction ?? null,
+      ...(input.calibration ? { posterior: post.get(r.id)?.posterior ?? null } : {}),
     })),
     /** The virtual B-47 trial and scan; null when skipped. */
     trial: input.trial ? b47Facts(input.trial) : null,
+    ...(input.calibration ? { calibration: input.calibration } : {}),
   };
 }

@@ -109,7 +109,11 @@ function forestMark(rows: readonly ForestRow[]): Mark {
   };
 }
 
-export function forestSvg(rows: readonly ForestRow[], subtitle?: string): string {
+export function forestSvg(
+  rows: readonly ForestRow[],
+  subtitle?: string,
+  note = 'Model: Cox HR of the randomised arms; published: the trial report (designs.ts gives each source)',
+): string {
   return plot({
     title: 'Hazard ratio, trastuzumab vs chemotherapy alone: model beside published',
     ...(subtitle ? { subtitle } : {}),
@@ -118,9 +122,7 @@ export function forestSvg(rows: readonly ForestRow[], subtitle?: string): string
     y: { label: 'Hazard ratio (log scale)', type: 'log', include: [0.1, 2] },
     categories: rows.map((r) => r.label),
     marks: [forestMark(rows), ruleMark({ axis: 'y', value: 1, label: 'no effect' })],
-    notes: [
-      'Model: Cox HR of the randomised arms; published: the trial report (designs.ts gives each source)',
-    ],
+    notes: [note],
   });
 }
 

@@ -4,6 +4,7 @@ import { discrepancy, parseEvidence } from '../../paper/evidence/evidence.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { confrontHypotheses } from './confront.js';
 import { evidenceStatistics } from './spec.js';
+import { calibrationSummary } from './summary.js';
 
 // Two variants that the mouse observation cannot tell apart (both put m1 = theta) and that predict the trial
 // differently (A: t1 = theta + 2, B: t1 = theta - 2); experiment 'sign' reads +1 under A and -1 under B.
@@ -105,4 +106,20 @@ test('next experiments: ranked by mutual information under the final posterior',
   const H = -(pa! * Math.log(pa!) + pb! * Math.log(pb!));
   assert.ok(Math.abs(sign!.score - H) < 0.1, `sign ${sign!.score} vs H ${H}`);
   assert.ok(theta!.score < 0.1, `theta ${theta!.score}`);
+});
+
+test('calibration summary: the report shape, probabilities and intervals carried over', async () => {
+  const r = await run(0.5);
+  const info = ['A', 'B'].map((id) => ({ id, rationale: `variant ${id}`, citation: 'none' }));
+  const s = calibrationSummary(r, info, { particles: 400, maxGenerations: 4, draws: 200, trialPatients: 0 });
+  assert.deepEqual(
+    s.variants.map((v) => v.p_all),
+    [...r.all.probabilities],
+  );
+  assert.equal(s.budget.generations.mouse, r.mouse.abc.generations.length);
+  assert.equal(s.claims[0]!.posterior, r.claims[0]!.mouse);
+  assert.deepEqual(
+    s.next_experiments.map((e) => e.id),
+    r.experiments.map((e) => e.id),
+  );
 });

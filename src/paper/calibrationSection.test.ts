@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { CalibrationSummary } from './calibrationSection.js';
+import { summary, writeReport } from './report.js';
+
+const calibration: CalibrationSummary = {
+  budget: {
+    particles: 100,
+    maxGenerations: 3,
+    generations: { mouse: 3, all: 2 },
+    finalEpsilon: { mouse: 1.5, all: 2.5 },
+    evaluations: { mouse: 900, all: 700 },
+    draws: 50,
+    trialPatients: 400,
+    seconds: 12,
+  },
+  variants: [
+    { id: 'hierarchy', rationale: 'today', citation: 'Michor 2005', p_mouse: 0.7, p_all: 0.2 },
+    { id: 'plasticity', rationale: 'back to CSC', citation: 'Gupta 2011', p_mouse: 0.3, p_all: 0.8 },
+  ],
+  trials: [
+    {
+      id: 'b47',
+      published: { hr: 0.98, lower: 0.76, upper: 1.25 },
+      predicted_mouse: { median: 0.4, lower: 0.2, upper: 0.7 },
+      predicted_all: { median: 0.9, lower: 0.7, upper: 1.1 },
+    },
+  ],
+  claims: [{ id: 'C3', posterior: 0.25, posterior_all: 0.5 }],
+  next_experiments: [{ id: 'start-day-14', description: 'trastuzumab from day 14', score: 0.31 }],
+};
+
+test('report: the calibration section opens the report; claims.json carries it and each claim its posterior', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cscsim-cal-'));
+  try {
+    const results = [
+      {
+        id: 'C3',
+        title: 't',
+        criterion: 'c',
+        status: 'fail' as const,
+        value: 0.5,
+        details: 'd',
+        figures: [],
+      },
+    ];
+    const input = { results, robustness: [], seed: 1, seconds: 1, calibration };
+    writeReport(dir, input);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(html.indexOf('confronted with the evidence') < html.indexOf('id="claims"'));
+    for (const s of ['hierarchy 70%', 'plasticity 80%', 'b47 HR 0.40 (0.20-0.70)', 'trastuzumab from day 14'])
+      assert.ok(html.includes(s), s);
+    const json = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8'));
+    assert.deepEqual(json.calibration.variants[1].p_all, 0.8);
+    assert.equal(json.claims[0].posterior, 0.25);
+    assert.match(readFileSync(join(dir, 'data', 'calibration-forest.csv'), 'utf8'), /b47 \(mouse\)/);
+    assert.equal('calibration' in summary({ ...input, calibration: null }), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,157 @@
+/**
+ * The hypotheses calibration in the reproduction report: which variants of the CSC hypothesis survive the
+ * mouse evidence and then the trials (posterior model probabilities), the posterior predictive of every
+ * trial's HR beside the published one (forest), the share of posterior draws for which each claim's
+ * criterion holds, and the candidate next experiments ranked by expected information about the variant.
+ * The numbers come from src/fit/hypotheses (a later layer); this module only holds their shape and draws them.
+ */
+import { figure, p, section, strong, table } from '../report/html.js';
+import type { Markup } from '../report/markup.js';
+import { type ForestRow, forestSvg } from '../trial/index.js';
+
+export interface PredictiveInterval {
+  readonly median: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface CalibrationSummary {
+  readonly budget: {
+    readonly particles: number;
+    readonly maxGenerations: number;
+    /** Generations run, final epsilon and candidates evaluated, per step. */
+    readonly generations: { readonly mouse: number; readonly all: number };
+    readonly finalEpsilon: { readonly mouse: number; readonly all: number };
+    readonly evaluations: { readonly mouse: number; readonly all: number };
+    readonly draws: number;
+    readonly trialPatients: number;
+    readonly seconds: number;
+  };
+  readonly variants: readonly {
+    readonly id: string;
+    readonly rationale: string;
+    readonly citation: string;
+    readonly p_mouse: number;
+    readonly p_all: number;
+  }[];
+  readonly trials: readonly {
+    readonly id: string;
+    readonly published: { readonly hr: number; readonly lower: number; readonly upper: number };
+    readonly predicted_mouse: PredictiveInterval;
+    readonly predicted_all: PredictiveInterval;
+  }[];
+  /** Share of posterior draws for which the claim's criterion holds, after each step. */
+  readonly claims: readonly {
+    readonly id: string;
+    readonly posterior: number;
+    readonly posterior_all: number;
+  }[];
+  readonly next_experiments: readonly {
+    readonly id: string;
+    readonly description: string;
+    readonly score: number;
+  }[];
+}
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : 'n/a');
+const hr = (h: { hr?: number; median?: number; lower: number; upper: number }): string =>
+  `${(h.hr ?? h.median ?? Number.NaN).toFixed(2)} (${h.lower.toFixed(2)}-${h.upper.toFixed(2)})`;
+
+/** Forest rows: the predictive interval after the mouse step, then after all evidence, per trial. */
+export function calibrationForest(c: CalibrationSummary): ForestRow[] {
+  const row = (t: CalibrationSummary['trials'][number], step: 'mouse' | 'all'): ForestRow => {
+    const q = step === 'mouse' ? t.predicted_mouse : t.predicted_all;
+    const ok = [q.median, q.lower, q.upper].every(Number.isFinite);
+    return {
+      label: `${t.id} (${step === 'mouse' ? 'mouse' : 'all'})`,
+      trial: t.id,
+      model: ok ? { hr: q.median, lower: q.lower, upper: q.upper } : null,
+      published: t.published,
+      events: 0,
+      patients: c.budget.trialPatients,
+    };
+  };
+  return c.trials.flatMap((t) => [row(t, 'mouse'), row(t, 'all')]);
+}
+
+export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMap<string, number>): Markup {
+  const b = c.budget;
+  const best = [...c.variants].sort((x, y) => y.p_all - x.p_all)[0];
+  const topExp = c.next_experiments[0];
+  return section(
+    { title: 'The CSC hypotheses confronted with the evidence', id: 'calibration' },
+    p(
+      strong('Answer: '),
+      `after the mouse evidence (C1-C8) the variants have posterior probabilities ${c.variants
+        .map((v) => `${v.id} ${pct(v.p_mouse)}`)
+        .join(', ')}; with the trials added ${c.variants.map((v) => `${v.id} ${pct(v.p_all)}`).join(', ')}. `,
+      best ? `The most probable variant given all evidence is ${best.id}. ` : '',
+      c.trials.length
+        ? `Out of sample (mouse posterior only), the model predicts ${c.trials
+            .map((t) => `${t.id} HR ${hr(t.predicted_mouse)} against published ${hr(t.published)}`)
+            .join('; ')}. `
+        : '',
+      topExp ? `The most informative next experiment: ${topExp.description}.` : '',
+    ),
+    p(
+      `Budget (reduced, stated): ABC-SMC with model selection, ${b.particles} particles, at most ${b.maxGenerations} ` +
+        `generations per step; the mouse step ran ${b.generations.mouse} generations to epsilon ` +
+        `${b.finalEpsilon.mouse.toPrecision(3)} (${b.evaluations.mouse} candidates), the all-evidence step ` +
+        `${b.generations.all} to ${b.finalEpsilon.all.toPrecision(3)} (${b.evaluations.all}); ${b.draws} posterior ` +
+        `draws for the predictive, ${b.trialPatients} virtual patients per trial evaluation; ${b.seconds.toFixed(0)} s. ` +
+        'The distance is the Euclidean norm of the standardised discrepancies of the evidence file ' +
+        '(src/paper/evidence/evidence.json: each observation with its sd and source, written before the run).',
+    ),
+    table({
+      caption: 'Variants: posterior model probability after each step (equal prior probabilities)',
+      columns: [
+        { key: 'id', label: 'variant' },
+        { key: 'p_mouse', label: 'P (mouse evidence)' },
+        { key: 'p_all', label: 'P (all evidence)' },
+        { key: 'rationale', label: 'rationale' },
+        { key: 'citation', label: 'citation' },
+      ],
+      rows: c.variants.map((v) => ({ ...v, p_mouse: pct(v.p_mouse), p_all: pct(v.p_all) })),
+    }),
+    c.trials.length
+      ? figure(
+          forestSvg(
+            calibrationForest(c),
+            'posterior predictive after the mouse step and after all evidence',
+            'Model: median and 95% interval of the trial HR over posterior draws; published: the trial report',
+          ),
+          'Forest: posterior predictive HR (95% interval) beside the published HR (95% CI), per trial and step',
+          'calibration-forest',
+        )
+      : null,
+    table({
+      caption:
+        "Claims: share of posterior draws for which today's criterion holds (posterior predictive check), " +
+        'beside the Latin-hypercube share over the prior ranges (prior predictive)',
+      columns: [
+        { key: 'id', label: 'claim' },
+        { key: 'posterior', label: 'posterior (mouse step)' },
+        { key: 'posterior_all', label: 'posterior (all evidence)' },
+        { key: 'prior', label: 'prior (hypercube)' },
+      ],
+      rows: c.claims.map((x) => ({
+        id: x.id,
+        posterior: pct(x.posterior),
+        posterior_all: pct(x.posterior_all),
+        prior: robustness.has(x.id) ? pct(robustness.get(x.id)!) : '',
+      })),
+    }),
+    table({
+      caption:
+        'Next experiments, ranked by the mutual information (nats) between variant and readout under the ' +
+        'all-evidence posterior, readout noise included',
+      columns: [
+        { key: 'rank', label: 'rank' },
+        { key: 'id', label: 'experiment' },
+        { key: 'description', label: 'description' },
+        { key: 'score', label: 'information (nats)' },
+      ],
+      rows: c.next_experiments.map((e, i) => ({ rank: i + 1, ...e, score: e.score.toFixed(3) })),
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 /**
- * `cscsim fit PROBLEM.yaml --method abc [--particles N] [--seed S] [--workers W] [--out DIR] [--resume DIR]`:
+ * `cscsim fit PROBLEM.yaml --method abc [--particles N] [--seed S] [--workers W] [--out DIR] [--resume DIR]
+ * [--redis URL]`:
  * calibration by ABC-SMC with model selection (src/fit/). Writes checkpoint.json after every generation,
  * and at the end posterior.csv, summary.json and report.html into DIR. `--resume DIR` continues a killed or
  * interrupted run from its checkpoint with the same result as an uninterrupted run; Ctrl-C stops at the
@@ -14,6 +15,8 @@ import { abcReport } from '../../fit/abc/report.js';
 import { type AbcResult, abcSmc } from '../../fit/abc/smc.js';
 import { posteriorCsv, summaryOf } from '../../fit/abc/summary.js';
 import { loadProblemFile } from '../../fit/problemFile.js';
+import { redisMap } from '../../parallel/redis/map.js';
+import { redisTarget } from '../../parallel/redis/url.js';
 import { optFlag, optNumber, optString, parseArgs, UsageError } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { progressBar } from '../progress.js';
@@ -52,6 +55,11 @@ const options = {
   'max-evaluations': { type: 'string', value: 'N', help: 'stop after N candidates in all' },
   'max-seconds': { type: 'string', value: 'T', help: 'stop after T seconds of wall time (not reproducible)' },
   json: { type: 'boolean', help: 'print summary.json on stdout' },
+  redis: {
+    type: 'string',
+    value: 'URL',
+    help: 'abc: run candidate batches on `cscsim worker` processes through this Redis (default $CSCSIM_REDIS); --workers is then the batches in flight',
+  },
 } as const;
 
 type Args = ReturnType<typeof parseArgs>;
@@ -102,7 +110,11 @@ function table(r: AbcResult): string {
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, options);
   const method = optString(args, 'method') ?? 'abc';
-  if (method === 'multistart') return runMultistart(args, io);
+  if (method === 'multistart') {
+    if (optString(args, 'redis') !== undefined)
+      throw new UsageError('--redis applies to --method abc (candidate batches); multistart runs locally');
+    return runMultistart(args, io);
+  }
   if (method !== 'abc') throw new UsageError(`--method: expected abc or multistart, got '${method}'`);
   const resumeDir = optString(args, 'resume');
   const [file, extra] = args.positionals;
@@ -138,10 +150,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const bar = progressBar(io, 'particles');
   let genStart = Date.now();
   let r: AbcResult;
+  const target = redisTarget(optString(args, 'redis'));
+  // Every batch is one map run; its per-run progress lines would flood stderr (the bar shows progress).
+  const map = target
+    ? await redisMap({ target, log: (line) => /: \d+\/\d+ items$/.test(line) || io.stderr(`${line}\n`) })
+    : undefined;
   try {
     r = await abcSmc(spec, {
       ...settings,
       workers,
+      ...(map ? { map } : {}),
       ...(maxSeconds !== undefined ? { maxSeconds } : {}),
       ...(resume ? { resume } : {}),
       signal: ac.signal,
@@ -164,6 +182,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     bar.done();
+    if (map) {
+      await map.forget().catch(() => {});
+      await map.close();
+    }
   }
   if (r.status === 'interrupted') {
     io.stderr(
@@ -174,7 +196,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   writeOutputs(out, r, title);
   if (optFlag(args, 'json')) io.stdout(`${JSON.stringify(summaryOf(r, title), null, 2)}\n`);
   else io.stdout(table(r));
-  io.stderr(`fit: ${r.status} after ${r.seconds.toFixed(1)} s on ${workers} worker(s); files in ${out}/\n`);
+  const where = map ? `the queue (${workers} batches in flight)` : `${workers} worker(s)`;
+  io.stderr(`fit: ${r.status} after ${r.seconds.toFixed(1)} s on ${where}; files in ${out}/\n`);
   return 0;
 }
 
@@ -183,7 +206,7 @@ export const fitCommand: Command = {
   summary:
     'calibrate a problem file by ABC-SMC with model selection, or a likelihood problem by multistart estimation',
   usage:
-    'cscsim fit PROBLEM.yaml --method abc|multistart [--particles N | --starts N] [--seed S] [--workers W] [--out DIR] [--resume DIR]',
+    'cscsim fit PROBLEM.yaml --method abc|multistart [--particles N | --starts N] [--seed S] [--workers W] [--out DIR] [--resume DIR] [--redis URL]',
   options,
   run,
 };

@@ -1,10 +1,11 @@
 /**
  * Every job kind a `cscsim worker` runs, by name. It sits above all the layers whose work it runs (engines,
- * trial, paper, io), so none of them needs to know about queues. A new kind (e.g. the calibration's
- * candidate batch from src/fit/) is one `kind(...)` line in `kinds` below.
+ * trial, paper, io, fit), so none of them needs to know about queues. A new kind is one `kind(...)` line
+ * in `kinds` below.
  */
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
+import { abcBatchKind } from '../../fit/abc/mapEvaluator.js';
 import { runCase } from '../../io/suite/run-case.js';
 import { SBML_CASE } from '../../io/suite/semantic.js';
 import { type Job, runJob } from '../../paper/jobs.js';
@@ -84,5 +85,8 @@ const sbmlCase: JobKind<{ dir: string }, { id: string }, ReturnType<typeof runCa
 };
 
 export const kinds: ReadonlyMap<string, JobKind> = new Map(
-  [kind(ssaChunkKind), kind(trialWork), kind(reproduceJob), kind(sbmlCase)].map((k) => [k.name, k]),
+  [kind(ssaChunkKind), kind(trialWork), kind(reproduceJob), kind(sbmlCase), kind(abcBatchKind)].map((k) => [
+    k.name,
+    k,
+  ]),
 );

@@ -166,7 +166,7 @@ export async function runGeneration(
     if (!Number.isNaN(perCandidateMs)) {
       const rate = consumed > 0 ? Math.max(acc.n / consumed, 1 / o.cap) : 1;
       const needed = Math.ceil((N - acc.n) / rate / ev.workers);
-      size = Math.max(1, Math.min(MAX_BATCH, Math.round(TARGET_MS / perCandidateMs), needed));
+      size = Math.max(1, Math.min(MAX_BATCH, Math.round((ev.batchMs ?? TARGET_MS) / perCandidateMs), needed));
     }
     while (inflight < 2 * ev.workers && dispatched < o.cap && acceptedDone < N) dispatch();
     if (inflight === 0 && !done.has(consumed)) {

@@ -12,12 +12,14 @@
  * was never interrupted.
  */
 import { InputError } from '../../errors.js';
+import type { IndexedMap } from '../../parallel/map.js';
 import { threadEvaluator } from '../pool.js';
 import { type ProblemSpec, type ResolvedProblem, resolveProblem } from '../problem.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { type AbcSettings, type AbcState, type GenerationStats, SETTING_KEYS } from './checkpoint.js';
 import { runGeneration } from './generation.js';
 import { inlineEvaluator } from './inline.js';
+import { mapEvaluator } from './mapEvaluator.js';
 import {
   contextOf,
   effectiveSampleSize,
@@ -47,6 +49,11 @@ export interface AbcOptions extends Partial<AbcSettings> {
   readonly checkpoint?: (state: AbcState) => void;
   readonly onGeneration?: (stats: GenerationStats) => void;
   readonly onProgress?: (p: AbcProgress) => void;
+  /**
+   * Where candidate batches run (e.g. a Redis queue: `cscsim worker` processes); `workers` is then the
+   * number of batches kept in flight (default 4). Simulators come from the registry only.
+   */
+  readonly map?: IndexedMap;
   /** Simulators not in the registry (only with workers: 1: worker threads see the registry only). */
   readonly simulators?: Readonly<Record<string, SimulatorDefinition>>;
 }
@@ -121,7 +128,7 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1)
     throw new InputError(`workers: expected an integer >= 1, got ${workers}`);
-  if (custom && workers > 1)
+  if (custom && (workers > 1 || options.map))
     throw new InputError(
       'simulators outside the registry run with workers: 1 only (worker threads load the registry)',
     );
@@ -137,7 +144,11 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
   const settings: AbcSettings = options.resume?.settings ?? { ...DEFAULTS, ...pickSettings(options) };
   checkSettings(settings);
   let state = options.resume ?? initialState(theSpec, settings, problem);
-  const ev: Evaluator = workers > 1 ? threadEvaluator(theSpec, workers) : inlineEvaluator(problem);
+  const ev: Evaluator = options.map
+    ? mapEvaluator(theSpec, options.map, options.workers ?? 4)
+    : workers > 1
+      ? threadEvaluator(theSpec, workers)
+      : inlineEvaluator(problem);
   const dim = Math.max(...problem.models.map((m) => m.parameters.length));
   const nStats = problem.statistics.length;
   const started = Date.now();

@@ -72,6 +72,8 @@ export interface BatchResult {
 /** Evaluates candidates of the current generation; inline or on worker threads, the same numbers. */
 export interface Evaluator {
   readonly workers: number;
+  /** Work per batch to aim for, ms (default 20; a queue's round trip asks for more). */
+  readonly batchMs?: number;
   /** Starts a generation; later evaluate() calls refer to it. */
   begin(ctx: GenerationContext): void;
   evaluate(from: number, count: number): Promise<BatchResult>;

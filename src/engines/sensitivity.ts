@@ -15,6 +15,8 @@ import type { Problem } from '../problem/types.js';
 import type { OdeOptions, OdeSolution } from './ode/types.js';
 import { solve } from './solve.js';
 
+const SQRT_EPS = Math.sqrt(Number.EPSILON);
+
 export interface SensitivityOptions extends Omit<OdeOptions, 'outputs' | 'amount' | 'concentration' | 'y0'> {
   /** Ids of the constant parameters to differentiate by (Problem.paramIds). */
   readonly params: readonly string[];
@@ -27,6 +29,8 @@ export interface SensitivityResult {
   readonly np: number;
   /** sens[(i * np + k) * n + j] = d y_j(t_i) / d p_k, with n = problem.n. */
   readonly sens: Float64Array;
+  /** Sensitivities at the end time, sEnd[k * n + j]. */
+  readonly sEnd: Float64Array;
 }
 
 /** Why a problem has no forward sensitivities here, or null when it has. */
@@ -49,14 +53,40 @@ export function solveSensitivities(problem: Problem, options: SensitivityOptions
     if (i === undefined) throw new InputError(`unknown parameter '${id}'`, { path: `params[${k}]` });
     return i;
   });
-  const { n } = problem;
-  const np = idx.length;
-  const p = options.p ?? problem.p;
-  const aug = augmented(problem, idx);
   const { params: _params, ...ode } = options;
+  const p = options.p ?? problem.p;
+  const groups = idx.map((i) => Int32Array.of(i));
+  return solveDirectional(problem, { ...ode, p, groups, s0: initialSensitivities(problem, p, groups) });
+}
+
+export interface DirectionalOptions extends Omit<SensitivityOptions, 'params'> {
+  /**
+   * Direction k moves the parameter slots groups[k] together (one estimated value read by several model
+   * parameters); an empty group is a direction that only moves the initial state (through s0).
+   */
+  readonly groups: readonly Int32Array[];
+  /** Initial state (default problem.initialState(p)) and sensitivities s0[k * n + j] (default 0). */
+  readonly y0?: Float64Array;
+  readonly s0?: Float64Array;
+}
+
+/**
+ * Sensitivities along parameter directions from given initial values: by linearity, s_k = sum over the
+ * slots of group k of the per-slot sensitivities, so one augmented system per direction suffices (PEtab
+ * parameters mapped to several model parameters, and initial states after a preequilibration).
+ */
+export function solveDirectional(problem: Problem, options: DirectionalOptions): SensitivityResult {
+  const why = sensitivityUnsupported(problem);
+  if (why !== null)
+    throw new InputError(`forward sensitivities are not supported: ${why}`, { path: 'model' });
+  const { n } = problem;
+  const { groups, y0: y0given, s0, ...ode } = options;
+  const np = groups.length;
+  const p = options.p ?? problem.p;
+  const aug = augmented(problem, groups);
   const y0 = new Float64Array(n * (1 + np));
-  y0.set(problem.initialState(p));
-  initialSensitivities(problem, p, idx, y0);
+  y0.set(y0given ?? problem.initialState(p));
+  if (s0 !== undefined) y0.set(s0.subarray(0, n * np), n);
   const full = solve(aug, { ...ode, p, y0 });
   const nt = full.t.length;
   const N = n * (1 + np);
@@ -67,33 +97,38 @@ export function solveSensitivities(problem: Problem, options: SensitivityOptions
     sens.set(full.y.subarray(i * N + n, (i + 1) * N), i * np * n);
   }
   const solution: OdeSolution = { ...full, ids: [...problem.stateIds], y, yEnd: full.yEnd.slice(0, n) };
-  return { solution, np, sens };
+  return { solution, np, sens, sEnd: full.yEnd.slice(n) };
 }
 
-/** d y0 / d p_k by central differences of the compiled initial state, written after y0 in z. */
-function initialSensitivities(
+/**
+ * d y0 / d direction k by central differences of the compiled initial state (every slot of the group moved
+ * by the same step: they read one value), s0[k * n + j].
+ */
+export function initialSensitivities(
   problem: Problem,
   p: Float64Array,
-  idx: readonly number[],
-  z: Float64Array,
-): void {
+  groups: readonly Int32Array[],
+): Float64Array {
   const n = problem.n;
+  const z = new Float64Array(n * groups.length);
   const q = Float64Array.from(p);
-  idx.forEach((i, k) => {
-    const h = 1e-5 * Math.max(Math.abs(p[i]!), 1e-3);
-    q[i] = p[i]! + h;
+  groups.forEach((g, k) => {
+    if (g.length === 0) return;
+    const h = 1e-5 * Math.max(Math.abs(p[g[0]!]!), 1e-3);
+    for (const i of g) q[i] = p[i]! + h;
     const up = problem.initialState(q);
-    q[i] = p[i]! - h;
+    for (const i of g) q[i] = p[i]! - h;
     const dn = problem.initialState(q);
-    q[i] = p[i]!;
-    for (let j = 0; j < n; j++) z[n + k * n + j] = (up[j]! - dn[j]!) / (2 * h);
+    for (const i of g) q[i] = p[i]!;
+    for (let j = 0; j < n; j++) z[k * n + j] = (up[j]! - dn[j]!) / (2 * h);
   });
+  return z;
 }
 
-/** The augmented problem z = [y, s_1, ..., s_np]; its Jacobian is left to the engines' finite differences. */
-function augmented(base: Problem, idx: readonly number[]): Problem {
+/** The augmented problem z = [y, s_1, ..., s_np], with its block lower-triangular Jacobian. */
+export function augmented(base: Problem, groups: readonly Int32Array[]): Problem {
   const n = base.n;
-  const np = idx.length;
+  const np = groups.length;
   const P = base.p.length;
   const N = n * (1 + np);
   const J = new Float64Array(n * n);
@@ -103,8 +138,7 @@ function augmented(base: Problem, idx: readonly number[]): Problem {
   const jac = base.jac!;
   const dfdp = base.parameterJacobian!()!;
   const stateIds = [...base.stateIds];
-  for (let k = 0; k < np; k++)
-    for (const s of base.stateIds) stateIds.push(`d${s}/d${base.paramIds[idx[k]!]}`);
+  for (let k = 0; k < np; k++) for (const s of base.stateIds) stateIds.push(`d${s}/d[${k}]`);
   const stateIndex = new Map(stateIds.map((s, i) => [s, i]));
   const rhs = (t: number, z: Float64Array, p: Float64Array, dz: Float64Array): void => {
     for (let j = 0; j < n; j++) yv[j] = z[j]!;
@@ -114,19 +148,72 @@ function augmented(base: Problem, idx: readonly number[]): Problem {
     for (let j = 0; j < n; j++) dz[j] = dy[j]!;
     for (let k = 0; k < np; k++) {
       const off = n + k * n;
-      const pk = idx[k]!;
+      const g = groups[k]!;
       for (let i = 0; i < n; i++) {
-        let acc = D[i * P + pk]!;
+        let acc = 0;
+        for (let q = 0; q < g.length; q++) acc += D[i * P + g[q]!]!;
         for (let j = 0; j < n; j++) acc += J[i * n + j]! * z[off + j]!;
         dz[off + i] = acc;
       }
     }
   };
-  const observe = (): ((t: number, z: Float64Array, p: Float64Array, out: Float64Array) => void) => {
-    return (_t, z, _p, out) => {
-      for (let i = 0; i < N; i++) out[i] = z[i]!;
-    };
+  // The exact Jacobian of [y, s]: J on every diagonal block, and below the first one d(J s_k + D g_k)/dy
+  // (second derivatives, by forward differences of the compiled jac and dfdp in y; n evaluations, not N).
+  const J2 = new Float64Array(n * n);
+  const Jp = new Float64Array(n * n);
+  const D2 = new Float64Array(n * P);
+  const Dp = new Float64Array(n * P);
+  const yp = new Float64Array(n);
+  const augJac = (t: number, z: Float64Array, p: Float64Array, JA: Float64Array): void => {
+    let ymax = 0;
+    for (let j = 0; j < n; j++) {
+      yv[j] = z[j]!;
+      ymax = Math.max(ymax, Math.abs(yv[j]!));
+    }
+    jac(t, yv, p, J2);
+    dfdp(t, yv, p, D2);
+    JA.fill(0);
+    for (let b = 0; b <= np; b++)
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) JA[(b * n + i) * N + b * n + j] = J2[i * n + j]!;
+    yp.set(yv);
+    for (let j = 0; j < n; j++) {
+      const h = SQRT_EPS * Math.max(Math.abs(yv[j]!), 1e-6 * ymax, 1e-300);
+      yp[j] = yv[j]! + h;
+      const dj = yp[j]! - yv[j]!;
+      jac(t, yp, p, Jp);
+      dfdp(t, yp, p, Dp);
+      yp[j] = yv[j]!;
+      for (let k = 0; k < np; k++) {
+        const off = n + k * n;
+        const g = groups[k]!;
+        for (let i = 0; i < n; i++) {
+          let acc = 0;
+          for (let l = 0; l < n; l++) acc += (Jp[i * n + l]! - J2[i * n + l]!) * z[off + l]!;
+          for (let q = 0; q < g.length; q++) acc += Dp[i * P + g[q]!]! - D2[i * P + g[q]!]!;
+          JA[(off + i) * N + j] = acc / dj;
+        }
+      }
+    }
   };
+  // Rows of z by id; any other id (a compartment size for the atol scales, engines/ode/scale.ts) is the
+  // base problem's symbol evaluated on the state part of z.
+  const observe = (
+    ids: readonly string[],
+  ): ((t: number, z: Float64Array, p: Float64Array, out: Float64Array) => void) => {
+    const rows = ids.map((id) => stateIndex.get(id) ?? -1);
+    if (rows.every((r) => r >= 0))
+      return (_t, z, _p, out) => {
+        for (let i = 0; i < rows.length; i++) out[i] = z[rows[i]!]!;
+      };
+    const f = base.observe(ids);
+    return (t, z, p, out) => f(t, z.subarray(0, n), p, out);
+  };
+  // A sensitivity of an amount is measured in that amount's units: the same atol scale.
+  const atolCompartments =
+    base.atolCompartments === undefined
+      ? undefined
+      : Array.from({ length: N }, (_, i) => base.atolCompartments![i % n] ?? null);
   const { jac: _j, parameterJacobian: _d, mass: _m, ...rest } = base;
   const aug: Problem = {
     ...rest,
@@ -134,8 +221,11 @@ function augmented(base: Problem, idx: readonly number[]): Problem {
     stateIds,
     stateIndex,
     rhs,
+    jac: augJac,
+    jacobianBlocks: 1 + np,
     rhsIsZero: false,
     observe,
+    ...(atolCompartments !== undefined ? { atolCompartments } : {}),
     outputIds: stateIds,
     initialState: () => new Float64Array(N),
     bind: () => aug,

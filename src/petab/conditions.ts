@@ -48,7 +48,8 @@ export interface LoweredCondition {
   readonly states: readonly StateOverride[];
 }
 
-const NO_SIZE = 0x7fffffff;
+/** StateOverride.size when the value is not multiplied by a compartment size. */
+export const NO_SIZE = 0x7fffffff;
 
 export function lowerCondition(
   problem: CompiledProblem,

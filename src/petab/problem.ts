@@ -7,12 +7,15 @@
  * Layering: this module imports engines (solve, steadyState) and io/petab (the tables); io/petab knows
  * nothing of engines.
  */
+
+import { sensitivityUnsupported } from '../engines/sensitivity.js';
 import { InputError, SolverError } from '../errors.js';
 import { type PetabSpec, type PetabSubproblem, readPetab, type Scale } from '../io/petab/index.js';
 import type { CompiledProblem } from '../model/compile.js';
 import { compile } from '../model/compile.js';
 import { type LoweredCondition, lowerCondition } from './conditions.js';
 import { buildExperiments, type Experiment } from './experiments.js';
+import { experimentGradient } from './gradient.js';
 import { logLikelihood, residual } from './likelihood.js';
 import { augmentModel } from './model.js';
 import { ParameterSpace } from './parameters.js';
@@ -54,6 +57,13 @@ export interface PetabProblem {
   logPrior(x: ArrayLike<number>): number;
   /** Simulations, noise sds, llh and chi2 at x. */
   simulate(x: ArrayLike<number>): PetabEvaluation;
+  /** Why llhGradient is not available (a model the forward sensitivities refuse), or null. */
+  readonly gradientUnsupported: string | null;
+  /**
+   * llh at x (parameter scale) with its exact gradient by x written into g (forward sensitivities,
+   * gradient.ts). Throws SolverError when a simulation fails, InputError when gradientUnsupported.
+   */
+  llhGradient(x: ArrayLike<number>, g: Float64Array): number;
 }
 
 interface Runtime {
@@ -63,6 +73,13 @@ interface Runtime {
   readonly tableSlots: Int32Array;
   readonly tableIndex: Int32Array;
   readonly experiments: readonly Experiment[];
+}
+
+/** Per model parameter slot, the estimated coordinate its base value reads (-1: none). */
+function baseSources(rt: Runtime, rowToK: Int32Array): Int32Array {
+  const src = new Int32Array(rt.problem.p.length).fill(-1);
+  for (let k = 0; k < rt.tableSlots.length; k++) src[rt.tableSlots[k]!] = rowToK[rt.tableIndex[k]!]!;
+  return src;
 }
 
 function prepare(sub: PetabSubproblem, space: ParameterSpace): Runtime {
@@ -155,6 +172,35 @@ export function loadPetab(file: string, options: PetabOptions = {}): PetabProble
     return { llh, chi2, results };
   }
 
+  const rowToK = new Int32Array(space.rows.length).fill(-1);
+  space.ids.forEach((id, k) => {
+    rowToK[space.index.get(id)!] = k;
+  });
+  const srcs = runtimes.map((rt) => baseSources(rt, rowToK));
+  const unsupported =
+    runtimes.map((rt) => sensitivityUnsupported(rt.problem)).find((w) => w !== null) ?? null;
+  const ctx = { rowToK, options };
+
+  function llhGradient(x: ArrayLike<number>, g: Float64Array): number {
+    if (unsupported !== null)
+      throw new InputError(`no exact llh gradient: ${unsupported}`, { file, path: 'model' });
+    const v = space.linear(x);
+    g.fill(0);
+    let llh = 0;
+    runtimes.forEach((rt, i) => {
+      const base = Float64Array.from(rt.problem.p);
+      for (let k = 0; k < rt.tableSlots.length; k++) base[rt.tableSlots[k]!] = v[rt.tableIndex[k]!]!;
+      for (const e of rt.experiments) llh += experimentGradient(rt.problem, e, base, srcs[i]!, v, ctx, g);
+    });
+    // d v / d x on parameter scale.
+    space.ids.forEach((id, k) => {
+      const sc = space.scales[k]!;
+      const vk = v[space.index.get(id)!]!;
+      g[k] *= sc === 'lin' ? 1 : sc === 'log' ? vk : vk * Math.LN10;
+    });
+    return llh;
+  }
+
   return {
     file,
     spec,
@@ -169,5 +215,7 @@ export function loadPetab(file: string, options: PetabOptions = {}): PetabProble
     llh: (x) => simulate(x).llh,
     logPrior: (x) => space.logPrior(x),
     simulate,
+    gradientUnsupported: unsupported,
+    llhGradient,
   };
 }

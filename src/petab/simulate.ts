@@ -23,7 +23,8 @@ function where(e: Experiment): string {
   return `condition '${e.sim.id}'${e.preeq !== undefined ? ` (preequilibrated in '${e.preeq.id}')` : ''}`;
 }
 
-function wrap<T>(e: Experiment, stage: string, f: () => T): T {
+/** Runs f, prefixing a SolverError's message with the experiment and stage. */
+export function wrap<T>(e: Experiment, stage: string, f: () => T): T {
   try {
     return f();
   } catch (err) {

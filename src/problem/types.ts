@@ -106,6 +106,12 @@ export interface Problem {
    * differentiable. Same buffer contract as jac. Absent on hand-built problems.
    */
   parameterJacobian?(): ((t: number, y: Float64Array, p: Float64Array, D: Float64Array) => void) | null;
+  /**
+   * When set (> 1): J is block lower triangular in jacobianBlocks equal blocks of size n / jacobianBlocks, the
+   * diagonal blocks all equal to the first, nothing but the first block column below it (forward sensitivity
+   * systems, engines/sensitivity.ts); the Rosenbrock stepper then factors one block (ode/linalg/blockLu.ts).
+   */
+  readonly jacobianBlocks?: number;
   /** Diagonal mass matrix for DAEs (1 differential, 0 algebraic). Absent for pure ODEs. */
   readonly mass?: Float64Array;
   /**

@@ -1,6 +1,6 @@
 /**
  * `cscsim fit PROBLEM.yaml --method multistart [--starts N] [--seed S] [--out DIR]`: multistart estimation of
- * a likelihood problem file (src/fit/multistart/problemFile.ts) with exact gradients. Writes starts.csv,
+ * a likelihood problem file or a PEtab YAML (src/fit/multistart/problemFile.ts) with exact gradients. Writes starts.csv,
  * summary.json and report.html into DIR. Problem files without a likelihood exit 2 naming the file.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,12 +16,13 @@ import { progressBar } from '../progress.js';
 export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): number {
   const [file, extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
-  if (file === undefined) throw new UsageError('expected a likelihood problem file (YAML or JSON)');
+  if (file === undefined)
+    throw new UsageError('expected a likelihood problem file (YAML or JSON) or a PEtab YAML');
   if (optString(args, 'resume') !== undefined) throw new UsageError('--resume is for --method abc only');
   const starts = optNumber(args, 'starts', { integer: true, min: 1 }) ?? 20;
   const seed = optNumber(args, 'seed', { integer: true, min: 0 }) ?? 1;
   const out = optString(args, 'out') ?? 'fit-out';
-  const { name, problem } = loadLikelihoodFile(file);
+  const { name, problem, info } = loadLikelihoodFile(file);
   const bar = progressBar(io, 'starts');
   const t0 = Date.now();
   let r: ReturnType<typeof multistart>;
@@ -35,7 +36,7 @@ export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): nu
     bar.done();
   }
   mkdirSync(out, { recursive: true });
-  const summary: Record<string, unknown> = multistartSummary(r, problem, name);
+  const summary: Record<string, unknown> = { ...multistartSummary(r, problem, name), ...info };
   let prof: Profile[] | undefined;
   if (optFlag(args, 'profile') && r.best) {
     prof = profiles(problem, r.best.x, r.best.nllh);
@@ -51,6 +52,7 @@ export function runMultistart(args: ReturnType<typeof parseArgs>, io: CliIo): nu
   if (optFlag(args, 'json')) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   else {
     const lines = [`${r.starts.length} starts: ${r.converged} converged, ${r.failed} failed`];
+    if (info?.gradient !== undefined) lines.push(`gradient: ${info.gradient}`);
     if (r.best) {
       lines.push(`best llh ${(-r.best.nllh).toPrecision(10)} (start ${r.best.index})`);
       const b = r.best;

@@ -77,6 +77,7 @@ export class Rodas implements OdeStepper {
       kv: Array.from({ length: ROS.s }, (_, j) => k.subarray(j * n, (j + 1) * n)),
       u: new Float64Array(n),
       du: new Float64Array(n),
+      ...(ctx.problem.jacobianBlocks !== undefined ? { blocks: ctx.problem.jacobianBlocks } : {}),
     };
     this.J = new Float64Array(n * n);
     this.dT = new Float64Array(n);

@@ -5,6 +5,7 @@
  *   (M / (h gamma) - J) k_i = f(t + c_i h, y + sum_j a_ij k_j) + h d_i f_t + M sum_j (C_ij / h) k_j.
  */
 import type { Problem } from '../../problem/types.js';
+import { blockFactor, blockSolve } from './linalg/blockLu.js';
 import { luFactor, luSolve } from './linalg/lu.js';
 import { flatten, type RosenbrockTableau } from './tableaus.js';
 
@@ -48,6 +49,9 @@ export interface RosenbrockWork {
   readonly kv: readonly Float64Array[];
   readonly u: Float64Array;
   readonly du: Float64Array;
+  /** Problem.jacobianBlocks (> 1: W is factored and solved blockwise, linalg/blockLu.ts), with the J it was formed from. */
+  readonly blocks?: number;
+  J?: Float64Array;
 }
 
 /**
@@ -63,6 +67,11 @@ export function factorW(
 ): boolean {
   const { W, piv } = work;
   const g = 1 / (h * gamma);
+  if (work.blocks !== undefined && work.blocks > 1 && mass === undefined) {
+    work.J = J;
+    return blockFactor(J, n, work.blocks, g, W, piv);
+  }
+  work.J = undefined;
   for (let i = 0, nn = n * n; i < nn; i++) W[i] = -J[i];
   for (let i = 0; i < n; i++) W[i * n + i] += mass ? mass[i] * g : g;
   return luFactor(W, n, piv);
@@ -113,7 +122,8 @@ export function rosenbrockStep(
       problem.rhs(t + c[i] * h, u, p, du);
       for (let m = 0; m < n; m++) ki[m] += du[m] + hd * dT[m];
     }
-    luSolve(W, n, piv, ki);
+    if (work.J !== undefined) blockSolve(W, work.J, n, work.blocks!, piv, ki);
+    else luSolve(W, n, piv, ki);
   }
   for (let m = 0; m < n; m++) {
     let acc = y[m];

@@ -1,5 +1,5 @@
 /**
- * Likelihood problem files for multistart (YAML or JSON): a `likelihood:` section naming a model (a JSON or
+ * Likelihood problem files for multistart (YAML or JSON), or a PEtab v1 YAML (petabLikelihood.ts): a `likelihood:` section naming a model (a JSON or
  * SBML file relative to the problem file, or a built-in model id), the estimated parameters with bounds and
  * scales, and measurements of states with Gaussian noise of known sd. Files of ABC problems (simulators and
  * summary statistics, no likelihood) are refused with an InputError naming the file.
@@ -10,12 +10,13 @@
  *     measurements: [{ observable: C, time: 1, value: 86.1, sigma: 1 }]
  */
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../errors.js';
 import { loadModel } from '../../io/load-model.js';
 import { compile } from '../../model/compile.js';
 import { odeLikelihood } from './odeLikelihood.js';
+import { loadPetabLikelihood } from './petabLikelihood.js';
 import type { LikelihoodProblem, ParameterScale } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -25,6 +26,23 @@ const SCALES: readonly ParameterScale[] = ['lin', 'log', 'log10'];
 export interface LikelihoodFile {
   readonly name: string;
   readonly problem: LikelihoodProblem;
+  /** Extra summary.json fields (a PEtab problem: gradient method, nominal llh and parameters). */
+  readonly info?: Record<string, unknown>;
+}
+
+/** A PEtab v1 YAML (format_version and problems at the top): the PEtab adapter, petabLikelihood.ts. */
+function petabFile(file: string): LikelihoodFile {
+  const L = loadPetabLikelihood(file);
+  return {
+    name: basename(file).replace(/\.ya?ml$/i, ''),
+    problem: L.problem,
+    info: {
+      format: 'petab',
+      gradient: L.gradient,
+      ...(L.fallbackReason !== null ? { gradientFallback: L.fallbackReason } : {}),
+      nominal: { llh: L.nominalLlh, parameters: L.nominal },
+    },
+  };
 }
 
 export function loadLikelihoodFile(file: string): LikelihoodFile {
@@ -36,6 +54,7 @@ export function loadLikelihoodFile(file: string): LikelihoodFile {
     throw new InputError(`cannot read the problem: ${e instanceof Error ? e.message : e}`, { file });
   }
   const at = (path: string) => ({ file, path });
+  if (isObj(data) && 'format_version' in data && 'problems' in data) return petabFile(file);
   if (!isObj(data) || !isObj(data.likelihood))
     throw new InputError(
       "expected a 'likelihood' section (model, parameters, measurements): multistart needs a likelihood, " +

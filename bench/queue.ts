@@ -3,7 +3,9 @@
  * 1. overhead: N near-empty ensemble chunks (1 run of a decay to t = 1e-3) through 1 worker of concurrency 1,
  *    per item: amortised wall time of the whole batch, and the round trip of one item alone (median of 15);
  * 2. throughput: CPU-bound chunks through 1 worker vs 2 workers (concurrency 1 each), interleaved, the
- *    ratio of wall times. Prints JSON rows; the machine load (loadavg) is part of each row.
+ *    ratio of wall times. Items carry about 0.25 s of work each (CSCSIM_QUEUE_RUNS runs per item, default
+ *    2000), the size the README asks of work items so that the queue's cost stays under 2% of the work;
+ *    CSCSIM_QUEUE_ITEMS (default 24) of them, so that the last item's tail is a small share of the run. Prints JSON rows; the machine load (loadavg) is part of each row.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -90,8 +92,8 @@ try {
   }
   // 2. Throughput, 1 vs 2 workers, interleaved.
   {
-    const items = 16;
-    const runsPerItem = 300;
+    const items = Number(process.env.CSCSIM_QUEUE_ITEMS) || 24;
+    const runsPerItem = Number(process.env.CSCSIM_QUEUE_RUNS) || 2000;
     const ws = await startWorkers(redis.url, 2);
     const opts = {
       runs: items * runsPerItem,

@@ -5,7 +5,6 @@
  * spanning a decade). Bone RANKL is its own dimension ('ranklBone'). A set where a simulation fails counts
  * as the claim not holding.
  */
-import { columnIndex } from '../engines/columns.js';
 import { type CellLine, cellLines, presetParams, type Site } from '../models/index.js';
 import { sitePresets } from '../models/presets.js';
 import type { Claim, ParamSet } from './claims/types.js';
@@ -31,38 +30,58 @@ function rangesOf(line: CellLine): Ranges {
 const scaleValue = (u: number, [lo, hi]: readonly [number, number]): number =>
   lo > 0 && hi / lo >= 10 ? lo * (hi / lo) ** u : lo + u * (hi - lo);
 
-/** n parameter sets as ParamSet functions. */
+/**
+ * The ranged parameter ids of every cell line (and 'ranklBone'), sorted: the dimensions of the unit cube
+ * that the robustness sample and the calibration's priors span.
+ */
+export function quantileIds(): string[] {
+  return [...new Set(cellLines.flatMap((l) => [...rangesOf(l).keys()]))].sort();
+}
+
+/**
+ * The parameter set at unit-cube point u (u[j] the quantile of quantileIds()[j]): each parameter takes the
+ * value at that quantile of each line's own range (log scale for ranges spanning a decade); bone RANKL is
+ * its own dimension. Values per line and site are computed once.
+ */
+export function quantileSet(u: ArrayLike<number>, ids: readonly string[] = quantileIds()): ParamSet {
+  const memo = new Map<string, Record<string, number>>();
+  const bone = ids.indexOf('ranklBone');
+  return (line: CellLine, site: Site = 'fatpad') => {
+    const key = `${line}:${site}`;
+    let v = memo.get(key);
+    if (!v) {
+      v = {};
+      const ranges = byLine(line);
+      for (const [j, id] of ids.entries()) {
+        const r = ranges.get(id);
+        if (r && id !== 'ranklBone') v[id] = scaleValue(u[j]!, r);
+      }
+      // Bone RANKL is its own dimension: the fat-pad range of 'rankl' does not apply in bone.
+      if (site === 'bone' && bone >= 0) v.rankl = scaleValue(u[bone]!, ranges.get('ranklBone')!);
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+
+const lineRanges = new Map<CellLine, Ranges>();
+function byLine(line: CellLine): Ranges {
+  let r = lineRanges.get(line);
+  if (!r) lineRanges.set(line, (r = rangesOf(line)));
+  return r;
+}
+
+/** n parameter sets as ParamSet functions: the rows of a Latin hypercube on the unit cube. */
 export function parameterSets(n: number, seed: number): ParamSet[] {
-  const byLine = new Map(cellLines.map((l) => [l, rangesOf(l)] as const));
-  const ids = [...new Set([...byLine.values()].flatMap((r) => [...r.keys()]))].sort();
+  const ids = quantileIds();
   const s = latinHypercube(
     ids.map((id) => ({ id, range: [0, 1] as const, scale: 'linear' as const })),
     n,
     seed,
   );
-  return Array.from({ length: n }, (_, i) => {
-    const memo = new Map<string, Record<string, number>>();
-    return (line: CellLine, site: Site = 'fatpad') => {
-      const key = `${line}:${site}`;
-      let v = memo.get(key);
-      if (!v) {
-        v = {};
-        const ranges = byLine.get(line)!;
-        ids.forEach((id, j) => {
-          const r = ranges.get(id);
-          if (r && id !== 'ranklBone') v![id] = scaleValue(s.values[i * ids.length + j]!, r);
-        });
-        // Bone RANKL is its own dimension: the fat-pad range of 'rankl' does not apply in bone.
-        if (site === 'bone')
-          v.rankl = scaleValue(
-            s.values[i * ids.length + columnIndex(ids, 'ranklBone')]!,
-            ranges.get('ranklBone')!,
-          );
-        memo.set(key, v);
-      }
-      return v;
-    };
-  });
+  return Array.from({ length: n }, (_, i) =>
+    quantileSet(s.values.subarray(i * ids.length, (i + 1) * ids.length), ids),
+  );
 }
 
 /**

@@ -136,7 +136,10 @@ export type ParamSet = (
  * Builder options that make a hypothesis variant's mouse-side model (src/paper/hypotheses.ts); the claims'
  * statistics build every model they use with them. `{}` is today's hierarchy.
  */
-export type ModelOptions = Pick<import('../../models/index.js').Her2CscOptions, 'plasticity' | 'dormancy'>;
+export type ModelOptions = Pick<
+  import('../../models/index.js').Her2CscOptions,
+  'plasticity' | 'dormancy' | 'aldh'
+>;
 
 export interface Claim {
   readonly id: string;

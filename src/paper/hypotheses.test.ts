@@ -31,10 +31,11 @@ test('statistics differ between variants where their mechanisms act', () => {
   const stat = (id: string) => Array.from(hypothesisStatistics(hypothesis(id)!));
   const base = stat('hierarchy');
   // Same model up to an extra empty state (the solver's steps may differ in the last digits).
-  const close = (a: number[], b: number[]) =>
-    a.forEach((x, i) =>
-      assert.ok(Math.abs(x - b[i]!) <= 1e-6 * Math.abs(b[i]!), `C${i + 1}: ${x} vs ${b[i]}`),
-    );
+  const close = (a: number[], b: number[]) => {
+    a.forEach((x, i) => {
+      assert.ok(Math.abs(x - b[i]!) <= 1e-6 * Math.abs(b[i]!), `C${i + 1}: ${x} vs ${b[i]}`);
+    });
+  };
   assert.ok(base.every(Number.isFinite));
   // Mouse side identical: Fc activity and dormancy only enter the trials.
   assert.deepEqual(stat('patient-fc'), base);

@@ -17,6 +17,11 @@ export interface Composition {
   readonly her2N: number;
   readonly theta: number;
   readonly aldhStages: number;
+  /**
+   * ALDH+ probability of a cell of each population S, P1..Pk, D when ALDH+ follows HER2 signalling
+   * (model option aldh: 'signalling'); absent: the stage gate (CSCs and the first aldhStages stages).
+   */
+  readonly aldhProb?: readonly number[];
 }
 
 /** A mixture of subpopulations: weights (cells) and mean HER2 receptors per cell. */
@@ -31,6 +36,11 @@ export function stageHer2(c: Composition, stage: number): number {
 
 /** ALDEFLUOR+ fraction when CSCs and the first `stages` progenitor stages are ALDH+ (default the lab's). */
 export function aldhFraction(c: Composition, stages = c.aldhStages): number {
+  if (c.aldhProb) {
+    const { aldhPos, aldhNeg } = sortByAldh(c);
+    const w = (m: Mixture): number => m.weights.reduce((a, b) => a + b, 0);
+    return w(aldhPos) / (w(aldhPos) + w(aldhNeg));
+  }
   let pos = c.S;
   let all = c.S + c.D;
   c.P.forEach((n, i) => {
@@ -42,6 +52,7 @@ export function aldhFraction(c: Composition, stages = c.aldhStages): number {
 
 /** ALDH+ and ALDH- populations as HER2 mixtures. */
 export function sortByAldh(c: Composition): { aldhPos: Mixture; aldhNeg: Mixture } {
+  if (c.aldhProb) return sortBySignal(c, c.aldhProb);
   const posW = [c.S];
   const posH = [c.her2S];
   const negW: number[] = [];
@@ -59,6 +70,16 @@ export function sortByAldh(c: Composition): { aldhPos: Mixture; aldhNeg: Mixture
   negW.push(c.D);
   negH.push(c.her2N);
   return { aldhPos: { weights: posW, her2: posH }, aldhNeg: { weights: negW, her2: negH } };
+}
+
+/** Each population split into its ALDH+ share q and ALDH- share 1 - q, at the population's HER2. */
+function sortBySignal(c: Composition, q: readonly number[]): { aldhPos: Mixture; aldhNeg: Mixture } {
+  const w = [c.S, ...c.P, c.D];
+  const h = [c.her2S, ...c.P.map((_, i) => stageHer2(c, i + 1)), c.her2N];
+  return {
+    aldhPos: { weights: w.map((x, i) => x * q[i]!), her2: h },
+    aldhNeg: { weights: w.map((x, i) => x * (1 - q[i]!)), her2: h },
+  };
 }
 
 export function wholeMixture(c: Composition): Mixture {

@@ -6,7 +6,7 @@
 
 import { simulateHere } from '../engines/ssa/ensemble.js';
 import { compile } from '../model/compile.js';
-import { type CellLine, her2Csc } from '../models/index.js';
+import { type CellLine, type Her2CscOptions, her2Csc } from '../models/index.js';
 import type { Problem } from '../problem/types.js';
 import { stream } from '../random/index.js';
 import { type DilutionRow, type EldaResult, elda } from './elda.js';
@@ -66,8 +66,9 @@ export function cultureCompositions(
   tr: Treatment,
   days: readonly number[],
   extra: Readonly<Record<string, number>> = {},
+  model: Her2CscOptions = {},
 ): Composition[] {
-  const L = lab(line, 'fatpad');
+  const L = lab(line, 'fatpad', model);
   const p = paramVector(L.problem, { ...extra, ...treatmentParams(tr) });
   const out: Composition[] = [];
   let y = L.problem.initialState(p);

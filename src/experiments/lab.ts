@@ -24,6 +24,8 @@ export interface Lab {
   readonly rxLoss: readonly number[];
   /** Observer of HER2_S, HER2_N (built once). */
   readonly her2Observer: (t: number, y: Float64Array, p: Float64Array, out: Float64Array) => void;
+  /** Observer of the ALDH+ probabilities aldhS, aldhP1..aldhPk, aldhD (option aldh: 'signalling'). */
+  readonly aldhObserver?: (t: number, y: Float64Array, p: Float64Array, out: Float64Array) => void;
 }
 
 const cache = new Map<string, Lab>();
@@ -52,6 +54,15 @@ export function lab(line: CellLine, site: Site = 'fatpad', options: Her2CscOptio
     rxRenew: rx('S_renew'),
     rxLoss: [rx('S_symdiff'), rx('S_death'), rx('S_adcc')],
     her2Observer: problem.observe(['HER2_S', 'HER2_N']),
+    ...(options.aldh === 'signalling'
+      ? {
+          aldhObserver: problem.observe([
+            'aldhS',
+            ...Array.from({ length: divisions }, (_, i) => `aldhP${i + 1}`),
+            'aldhD',
+          ]),
+        }
+      : {}),
   };
   cache.set(key, l);
   return l;
@@ -74,6 +85,12 @@ export function progenitors(l: Lab, y: Float64Array): number {
 export function composition(l: Lab, y: Float64Array, p: Float64Array, t = 0): Composition {
   const out = new Float64Array(2);
   l.her2Observer(t, y, p, out);
+  let aldhProb: number[] | undefined;
+  if (l.aldhObserver) {
+    const q = new Float64Array(l.slotP.length + 2);
+    l.aldhObserver(t, y, p, q);
+    aldhProb = Array.from(q);
+  }
   return {
     S: y[l.slotS]!,
     P: Array.from(l.slotP, (s) => y[s]!),
@@ -82,6 +99,7 @@ export function composition(l: Lab, y: Float64Array, p: Float64Array, t = 0): Co
     her2N: out[1]!,
     theta: paramValue(l, p, 'theta'),
     aldhStages: l.aldhStages,
+    ...(aldhProb ? { aldhProb } : {}),
   };
 }
 

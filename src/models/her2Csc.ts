@@ -25,6 +25,7 @@
 import { ModelBuilder } from '../model/builder.js';
 import type { Model } from '../model/types.js';
 import {
+  aldhSignallingParams,
   dormancyParams,
   drugParams,
   her2Params,
@@ -32,6 +33,7 @@ import {
   humanPkParams,
   mousePkParams,
   type ParamSpec,
+  plasticityParams,
 } from './parameters.js';
 import {
   type CellLine,
@@ -58,10 +60,15 @@ export interface Her2CscOptions {
   readonly schedules?: readonly Schedule[];
   /** 'dynamic' (default): HER2 levels relax by rate rules; 'steady': HER2 sits at its target (for SSA). */
   readonly her2?: 'dynamic' | 'steady';
-  /** Add dedifferentiation reactions Pi -> S at rate omega (default false). */
+  /** Add dedifferentiation reactions Pi -> S at rate omega (default false; omega from plasticityParams). */
   readonly plasticity?: boolean;
   /** Add dormant (non-dividing) CSCs Sq and their antibody-dependent kill (default false). */
   readonly dormancy?: boolean;
+  /**
+   * What makes a cell ALDEFLUOR+: 'stages' (default) the CSCs and the first `aldhStages` progenitor stages;
+   * 'signalling' any cell in proportion to its HER2 signal (readouts aldhS, aldhP1..aldhPk, aldhD).
+   */
+  readonly aldh?: 'stages' | 'signalling';
   /** Parameter values replacing defaults and presets. */
   readonly overrides?: Readonly<Record<string, number>>;
 }
@@ -76,7 +83,11 @@ export function presetParams(line: CellLine, options: Her2CscOptions = {}): Para
   const apply = (s: ParamSpec, o: Override | undefined): ParamSpec =>
     o ? { ...s, value: o.value, range: o.range ?? [o.value, o.value], source: o.source } : s;
   const dormant = options.dormancy ? dormancyParams : [];
-  return [...hierarchyParams, ...her2Params, ...drugParams, ...pk, ...dormant].map((s) => {
+  const aldh = options.aldh === 'signalling' ? aldhSignallingParams : [];
+  const hierarchy = options.plasticity
+    ? hierarchyParams.map((s) => plasticityParams.find((x) => x.id === s.id) ?? s)
+    : hierarchyParams;
+  return [...hierarchy, ...her2Params, ...drugParams, ...pk, ...dormant, ...aldh].map((s) => {
     let r = apply(apply(s, line_.overrides[s.id]), site[s.id]);
     const v = options.overrides?.[s.id];
     if (v !== undefined) r = { ...r, value: v, source: `${r.source}; set to ${v} by the caller` };
@@ -124,12 +135,6 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   derived('N', 'cell', cells.join(' + '), 'tumor cells');
   derived('V', 'mm3', 'N / rho', 'tumor volume');
   derived('cscFraction', 'dimensionless', `${stem} / N`, 'CSC fraction');
-  derived(
-    'aldhFraction',
-    'dimensionless',
-    `(${[stem, ...P.slice(0, a)].join(' + ')}) / N`,
-    'ALDEFLUOR+ fraction',
-  );
   derived('C', 'ug/mL', 'Ab_c / V1 + Cmedium', 'trastuzumab concentration at the tumor');
   derived('occ', 'dimensionless', 'C * nMperUgMl / (C * nMperUgMl + Kd)', 'HER2 occupancy');
   derived('freeSig', 'dimensionless', '1 - emax * occ', 'HER2 signalling left after trastuzumab');
@@ -161,6 +166,14 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
     m.initial('HER2_S', 'cscEnrich * her2Base * copyRatio');
     m.initial('HER2_N', 'her2Base * copyRatio');
   }
+  if (options.aldh === 'signalling') aldhBySignal(m, P, a, dormant, options.her2 === 'steady');
+  else
+    derived(
+      'aldhFraction',
+      'dimensionless',
+      `(${[stem, ...P.slice(0, a)].join(' + ')}) / N`,
+      'ALDEFLUOR+ fraction',
+    );
   derived('sigS', 'dimensionless', 'HER2_S * freeSig / (HER2_S * freeSig + KsigS)', 'CSC HER2 signal');
   derived(
     'sigP',
@@ -216,6 +229,41 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
 
   addInitialComposition(m, P);
   return m.build();
+}
+
+/**
+ * ALDEFLUOR+ state maintained by HER2 signalling (Korkaya et al., Oncogene 2008: HER2 raises the ALDH+
+ * fraction of MCF7 cells): a share aldhHER2 of each cell's ALDH+ probability is x^2 / (x^2 + KALDH^2), x its
+ * free HER2 (HER2 per cell times the signalling left after occupancy), whatever its stage; the rest is the
+ * stage gate (CSCs and P1..Pa). The enzyme follows signalling with rate kALDH (aldhSig relaxes to freeSig;
+ * at once in the 'steady' HER2 model).
+ */
+function aldhBySignal(
+  m: ModelBuilder,
+  P: readonly string[],
+  a: number,
+  dormant: boolean,
+  steady: boolean,
+): void {
+  const derived = (id: string, math: string, description: string): void => {
+    m.param(id, 0, { unit: 'dimensionless', source: DERIVED, constant: false, description });
+    m.assign(id, math);
+  };
+  if (steady) derived('aldhSig', 'freeSig', 'HER2 signalling seen by ALDH expression');
+  else {
+    m.param('aldhSig', 1, { unit: 'dimensionless', source: 'state: relaxes to freeSig', constant: false });
+    m.rate('aldhSig', 'kALDH * (freeSig - aldhSig)');
+  }
+  const prob = (h: string, gated: boolean): string =>
+    `${gated ? '(1 - aldhHER2) + ' : ''}aldhHER2 * (${h} * aldhSig)^2 / ((${h} * aldhSig)^2 + KALDH^2)`;
+  derived('aldhS', prob('HER2_S', true), 'ALDH+ probability of a CSC');
+  P.forEach((id, i) => {
+    const h = `(HER2_N + (HER2_S - HER2_N) * theta^${i + 1})`;
+    derived(`aldh${id}`, prob(h, i < a), `ALDH+ probability of ${id}`);
+  });
+  derived('aldhD', prob('HER2_N', false), 'ALDH+ probability of a differentiated cell');
+  const terms = [`${dormant ? '(S + Sq)' : 'S'} * aldhS`, ...P.map((id) => `${id} * aldh${id}`), 'D * aldhD'];
+  derived('aldhFraction', `(${terms.join(' + ')}) / N`, 'ALDEFLUOR+ fraction');
 }
 
 /**

@@ -65,6 +65,12 @@ export const linePresets: Readonly<Record<CellLine, LinePreset>> = {
       her2Base: { value: 1e4, range: [5e3, 2e4], source: 'assumed: HER2-low basal line' },
       cscEnrich: { value: 1, range: [1, 1.5], source: 'assumed: no selective HER2 in SUM159 CSCs [recall]' },
       psHER2: { value: 0, range: [0, 0], source: 'domain.md C2: SUM159 CSCs HER2-independent [recall]' },
+      aldhHER2: {
+        value: 0,
+        range: [0, 0],
+        source:
+          'assumed: like its self-renewal, the ALDH+ state of SUM159 does not depend on HER2 (domain.md C2) [recall]',
+      },
       ps0: {
         value: 0.52,
         range: [0.45, 0.6],

@@ -18,6 +18,8 @@ const claim = (id: string, basis?: Claim['basis']): Claim => ({
   title: id,
   criterion: 'c',
   run: () => Promise.resolve(result(id, 'pass')),
+  statistic: () => 1,
+  accepts: () => true,
   holds: () => true,
   ...(basis ? { basis } : {}),
 });

@@ -7,7 +7,8 @@ import {
   type Treatment,
 } from '../../experiments/invitro.js';
 import type { CellLine } from '../../models/index.js';
-import type { Claim, ParamSet } from './types.js';
+import { cheap } from './cheap.js';
+import type { Claim } from './types.js';
 
 const LUMINAL: readonly CellLine[] = ['MCF7', 'ZR75-1'];
 const LINES: readonly CellLine[] = [...LUMINAL, 'SUM159'];
@@ -181,14 +182,27 @@ export const c2: Claim = {
       ],
     };
   },
-  holds(set: ParamSet) {
-    return LINES.every((line) =>
-      BLOCKADES.every((b) => {
-        const [ctl, trt] = [{}, b.tr].map((tr) => cultureCompositions(line, tr, [b.days], set(line))[0]!);
-        const r = aldhFraction(trt!, STAGES) / aldhFraction(ctl!, STAGES);
-        return LUMINAL.includes(line) ? r <= LUMINAL_MAX : r >= BASAL_MIN;
-      }),
-    );
-  },
+  /**
+   * Statistic: the largest luminal treated/control ALDEFLUOR+ ratio over both blockades. When the SUM159
+   * control fails (a ratio below BASAL_MIN), it is raised above the luminal threshold by the shortfall,
+   * so that the one number carries the whole criterion.
+   */
+  ...cheap(
+    (set, model) => {
+      let luminal = 0;
+      let basal = Number.POSITIVE_INFINITY;
+      for (const line of LINES)
+        for (const b of BLOCKADES) {
+          const [ctl, trt] = [{}, b.tr].map(
+            (tr) => cultureCompositions(line, tr, [b.days], set(line), model)[0]!,
+          );
+          const r = aldhFraction(trt!, STAGES) / aldhFraction(ctl!, STAGES);
+          if (LUMINAL.includes(line)) luminal = Math.max(luminal, r);
+          else basal = Math.min(basal, r);
+        }
+      return basal >= BASAL_MIN ? luminal : Math.max(luminal, LUMINAL_MAX + (BASAL_MIN - basal));
+    },
+    (x) => x <= LUMINAL_MAX,
+  ),
   robustnessNote: 'ALDEFLUOR+ fraction only (spheres need the SSA and are left out of the sweep)',
 };

@@ -1,4 +1,6 @@
 /** C4: trastuzumab right after inoculation ("adjuvant") blocks subsequent growth of the same xenografts. */
+
+import { cheap } from './cheap.js';
 import {
   branchingFigure,
   HORIZON,
@@ -93,9 +95,10 @@ export const c4: Claim = {
       table: horizonTable(h),
     };
   },
-  holds(set) {
-    const r = timingRatios('MCF7', set);
-    return r !== null && r[1]! <= THRESHOLD;
-  },
+  // Statistic: MCF7's adjuvant-arm ratio (mean model).
+  ...cheap(
+    (set, model) => timingRatios('MCF7', set, model)?.[1] ?? Number.NaN,
+    (x) => x <= THRESHOLD,
+  ),
   robustnessNote: 'mean (ODE) model: the volume-ratio part only (extinction not simulated in the sweep)',
 };

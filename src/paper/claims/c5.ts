@@ -3,6 +3,7 @@
 import type { CellLine } from '../../models/index.js';
 import { drugParams, specOf } from '../../models/parameters.js';
 import { type Axis, adccMap, C5_MAX, classCounts, gridValues } from './adccMap.js';
+import { cheap } from './cheap.js';
 import { DESIGN, establishedRatio, growthFigure, killRates, timingRatios, timingStudy } from './timing.js';
 import type { Claim, MapFigure } from './types.js';
 
@@ -107,9 +108,10 @@ export const c5: Claim = {
       table,
     };
   },
-  holds(set) {
-    const r = timingRatios('BT474', set);
-    return r !== null && r[2]! <= THRESHOLD;
-  },
+  // Statistic: BT474's established-arm ratio (mean model).
+  ...cheap(
+    (set, model) => timingRatios('BT474', set, model)?.[2] ?? Number.NaN,
+    (x) => x <= THRESHOLD,
+  ),
   robustnessNote: 'mean (ODE) model',
 };

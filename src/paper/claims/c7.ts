@@ -1,16 +1,17 @@
 /** C7: the bone increase of HER2 is not gene amplification; it is induced by RANKL (blocked by OPG/denosumab). */
 import type { CellLine } from '../../models/index.js';
+import { cheap } from './cheap.js';
 import { GROWTH_DAYS, siteHer2 } from './site.js';
-import type { Claim, ParamSet } from './types.js';
+import type { Claim, ModelOptions, ParamSet } from './types.js';
 
 const LINES: readonly CellLine[] = ['MCF7', 'ZR75-1'];
 const BLOCK = 0.95; // assumed: OPG-Fc / denosumab neutralise ~95% of RANKL
 const MAX_RESIDUAL = 0.2;
 
-function check(line: CellLine, set?: ParamSet) {
-  const fat = siteHer2(line, 'fatpad', 0, set?.(line) ?? {});
-  const bone = siteHer2(line, 'bone', 0, set?.(line, 'bone') ?? {});
-  const blocked = siteHer2(line, 'bone', BLOCK, set?.(line, 'bone') ?? {});
+function check(line: CellLine, set?: ParamSet, model: ModelOptions = {}) {
+  const fat = siteHer2(line, 'fatpad', 0, set?.(line) ?? {}, model);
+  const bone = siteHer2(line, 'bone', 0, set?.(line, 'bone') ?? {}, model);
+  const blocked = siteHer2(line, 'bone', BLOCK, set?.(line, 'bone') ?? {}, model);
   const residual = (blocked.her2 - fat.her2) / (bone.her2 - fat.her2);
   const copiesSame =
     fat.copyRatio === bone.copyRatio && bone.copyRatio === blocked.copyRatio && bone.copyRatio < 2;
@@ -65,10 +66,17 @@ export const c7: Claim = {
       ],
     };
   },
-  holds(set: ParamSet) {
-    return LINES.every((l) => {
-      const r = check(l, set);
-      return r.residual <= MAX_RESIDUAL && r.copiesSame;
-    });
-  },
+  /**
+   * Statistic: the larger residual bone rise of the two lines under RANKL blockade; Infinity when a copy
+   * ratio differs between sites or is amplified (never within the documented ranges: it is fixed at 1).
+   */
+  ...cheap(
+    (set, model) => {
+      const rs = LINES.map((l) => check(l, set, model));
+      return rs.every((r) => r.copiesSame)
+        ? Math.max(...rs.map((r) => r.residual))
+        : Number.POSITIVE_INFINITY;
+    },
+    (x) => x <= MAX_RESIDUAL,
+  ),
 };

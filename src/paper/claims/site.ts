@@ -2,7 +2,7 @@
 import { meanHer2, wholeMixture } from '../../experiments/flow.js';
 import { composition, lab, paramValue } from '../../experiments/lab.js';
 import { paramVector, run } from '../../experiments/sim.js';
-import type { CellLine, Site } from '../../models/index.js';
+import type { CellLine, Her2CscOptions, Site } from '../../models/index.js';
 
 export const GROWTH_DAYS = 28;
 
@@ -20,8 +20,9 @@ export function siteHer2(
   site: Site,
   rankBlock = 0,
   values: Readonly<Record<string, number>> = {},
+  model: Her2CscOptions = {},
 ): SiteReadout {
-  const L = lab(line, site);
+  const L = lab(line, site, model);
   const p = paramVector(L.problem, { ...values, rankBlock });
   const tr = run(L.problem, { p, tEnd: GROWTH_DAYS, times: [GROWTH_DAYS], outputs: ['V'] });
   const c = composition(L, tr.yEnd, p, GROWTH_DAYS);

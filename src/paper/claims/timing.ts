@@ -9,7 +9,7 @@ import { mean, quantile } from '../../experiments/stats.js';
 import { type DeterministicStudy, type StudyDesign, studyDeterministic } from '../../experiments/study.js';
 import { type ArmResult, armDoses, xenograft } from '../../experiments/xenograft.js';
 import type { CellLine } from '../../models/index.js';
-import type { ClaimContext, LineFigure, ParamSet } from './types.js';
+import type { ClaimContext, LineFigure, ModelOptions, ParamSet } from './types.js';
 
 export const DESIGN: StudyDesign = { regimen: 'mouse-10-biw', startVolume: 150, window: 28 };
 
@@ -48,20 +48,28 @@ function runTiming(line: CellLine, ctx: ClaimContext): TimingStudy {
   return { line, nominal, mice, ratio: finals.map((f) => f / finals[0]!) };
 }
 
-/** Deterministic ratios (control = 1, adjuvant, established) for a robustness parameter set. */
-export function timingRatios(line: CellLine, set: ParamSet): readonly number[] | null {
+/**
+ * Deterministic ratios (control = 1, adjuvant, established) for a robustness parameter set under a model
+ * variant; null when control tumors never reach the start volume.
+ */
+export function timingRatios(
+  line: CellLine,
+  set: ParamSet,
+  model: ModelOptions = {},
+): readonly number[] | null {
   let byLine = sweepCache.get(set);
   if (!byLine) sweepCache.set(set, (byLine = new Map()));
-  if (!byLine.has(line)) {
-    const L = lab(line);
+  const key = `${line}:${JSON.stringify(model)}`;
+  if (!byLine.has(key)) {
+    const L = lab(line, 'fatpad', model);
     const st = studyDeterministic(L, paramVector(L.problem, set(line)), {
       ...DESIGN,
       outputStep: 7,
       rtol: 1e-4,
     });
-    byLine.set(line, st ? st.ratio : null);
+    byLine.set(key, st ? st.ratio : null);
   }
-  return byLine.get(line)!;
+  return byLine.get(key)!;
 }
 
 /** Mean-model established-arm ratio (treated / control at the end) with some parameters replaced; NaN when
@@ -115,7 +123,7 @@ export function killRates(line: CellLine): {
 }
 
 /** C3 and C4 read the same study of a parameter set: run it once. */
-const sweepCache = new WeakMap<ParamSet, Map<CellLine, readonly number[] | null>>();
+const sweepCache = new WeakMap<ParamSet, Map<string, readonly number[] | null>>();
 
 const arr = (x: ArrayLike<number>): number[] => Array.from(x);
 

@@ -132,13 +132,29 @@ export type ParamSet = (
   site?: import('../../models/index.js').Site,
 ) => Readonly<Record<string, number>>;
 
+/**
+ * Builder options that make a hypothesis variant's mouse-side model (src/paper/hypotheses.ts); the claims'
+ * statistics build every model they use with them. `{}` is today's hierarchy.
+ */
+export type ModelOptions = Pick<
+  import('../../models/index.js').Her2CscOptions,
+  'plasticity' | 'dormancy' | 'aldh'
+>;
+
 export interface Claim {
   readonly id: string;
   readonly title: string;
   /** Stated before any result: what must hold for the claim to pass. */
   readonly criterion: string;
   run(ctx: ClaimContext): Promise<ClaimResult>;
-  /** Cheap deterministic version of the criterion, for the Latin-hypercube robustness sweep. */
+  /**
+   * The number the cheap deterministic criterion judges, for one parameter set under a model variant
+   * (default: today's hierarchy); NaN where a readout is undefined. Throws where a simulation fails.
+   */
+  statistic(set: ParamSet, model?: ModelOptions): number;
+  /** The cheap criterion on the statistic (NaN never passes). */
+  accepts(statistic: number): boolean;
+  /** accepts(statistic(set)): the cheap criterion for the Latin-hypercube robustness sweep. */
   holds(set: ParamSet): boolean;
   /** What `holds` checks, when it differs from `criterion`. */
   readonly robustnessNote?: string;

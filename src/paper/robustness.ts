@@ -7,7 +7,7 @@
  */
 import { type CellLine, cellLines, presetParams, type Site } from '../models/index.js';
 import { sitePresets } from '../models/presets.js';
-import type { Claim, ParamSet } from './claims/types.js';
+import type { Claim, ModelOptions, ParamSet } from './claims/types.js';
 import { latinHypercube } from './lhs.js';
 
 export interface Robustness {
@@ -20,9 +20,9 @@ export interface Robustness {
 
 type Ranges = Map<string, readonly [number, number]>;
 
-function rangesOf(line: CellLine): Ranges {
+function rangesOf(line: CellLine, model: ModelOptions = {}): Ranges {
   const r: Ranges = new Map();
-  for (const s of presetParams(line)) if (s.range[1] > s.range[0]) r.set(s.id, s.range);
+  for (const s of presetParams(line, model)) if (s.range[1] > s.range[0]) r.set(s.id, s.range);
   r.set('ranklBone', sitePresets.bone.rankl!.range!);
   return r;
 }
@@ -34,8 +34,8 @@ const scaleValue = (u: number, [lo, hi]: readonly [number, number]): number =>
  * The ranged parameter ids of every cell line (and 'ranklBone'), sorted: the dimensions of the unit cube
  * that the robustness sample and the calibration's priors span.
  */
-export function quantileIds(): string[] {
-  return [...new Set(cellLines.flatMap((l) => [...rangesOf(l).keys()]))].sort();
+export function quantileIds(model: ModelOptions = {}): string[] {
+  return [...new Set(cellLines.flatMap((l) => [...byLine(l, model).keys()]))].sort();
 }
 
 /**
@@ -43,7 +43,11 @@ export function quantileIds(): string[] {
  * value at that quantile of each line's own range (log scale for ranges spanning a decade); bone RANKL is
  * its own dimension. Values per line and site are computed once.
  */
-export function quantileSet(u: ArrayLike<number>, ids: readonly string[] = quantileIds()): ParamSet {
+export function quantileSet(
+  u: ArrayLike<number>,
+  ids: readonly string[] = quantileIds(),
+  model: ModelOptions = {},
+): ParamSet {
   const memo = new Map<string, Record<string, number>>();
   const bone = ids.indexOf('ranklBone');
   return (line: CellLine, site: Site = 'fatpad') => {
@@ -51,7 +55,7 @@ export function quantileSet(u: ArrayLike<number>, ids: readonly string[] = quant
     let v = memo.get(key);
     if (!v) {
       v = {};
-      const ranges = byLine(line);
+      const ranges = byLine(line, model);
       for (const [j, id] of ids.entries()) {
         const r = ranges.get(id);
         if (r && id !== 'ranklBone') v[id] = scaleValue(u[j]!, r);
@@ -64,10 +68,11 @@ export function quantileSet(u: ArrayLike<number>, ids: readonly string[] = quant
   };
 }
 
-const lineRanges = new Map<CellLine, Ranges>();
-function byLine(line: CellLine): Ranges {
-  let r = lineRanges.get(line);
-  if (!r) lineRanges.set(line, (r = rangesOf(line)));
+const lineRanges = new Map<string, Ranges>();
+function byLine(line: CellLine, model: ModelOptions = {}): Ranges {
+  const key = `${line}:${JSON.stringify(model)}`;
+  let r = lineRanges.get(key);
+  if (!r) lineRanges.set(key, (r = rangesOf(line, model)));
   return r;
 }
 

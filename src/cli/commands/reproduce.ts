@@ -6,6 +6,7 @@
  * CSVs. Exit 0 when the run completes (failing claims are results, not errors).
  */
 
+import { confrontHer2, FULL_BUDGET, REDUCED_BUDGET } from '../../fit/hypotheses/her2.js';
 import { REPORT_SCAN_PATIENTS } from '../../paper/b47.js';
 import { summary, writeReport } from '../../paper/report.js';
 import { reproduce } from '../../paper/reproduce.js';
@@ -43,6 +44,14 @@ const options = {
     help: 'patients per point of the B-47 scan (0 skips the scan)',
     default: String(REPORT_SCAN_PATIENTS),
   },
+  'no-calibration': {
+    type: 'boolean',
+    help: 'skip the calibration of the CSC hypotheses against the evidence (also skipped with --claims)',
+  },
+  full: {
+    type: 'boolean',
+    help: `calibrate at the full budget (${FULL_BUDGET.particles} particles, up to ${FULL_BUDGET.maxGenerations} generations per step) instead of the reduced one (${REDUCED_BUDGET.particles}, ${REDUCED_BUDGET.maxGenerations})`,
+  },
   ...redisOptions,
 } as const;
 
@@ -51,7 +60,7 @@ export const reproduceCommand: Command = {
   summary: 'run the claims of Ithimakin et al. 2013 and write the reproduction report',
   usage:
     'cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--claims C1,C3] [--workers N] [--no-trial] ' +
-    '[--trial-patients N] [--scan-patients N]',
+    '[--trial-patients N] [--scan-patients N] [--no-calibration] [--full]',
   options,
   async run(argv, io) {
     const args = parseArgs(argv, options);
@@ -84,13 +93,24 @@ export const reproduceCommand: Command = {
         ...(io.isTTY ? { progress: (line: string) => io.stderr(`\r\x1b[K${line}`) } : {}),
       }),
     );
+    const calibration =
+      optFlag(args, 'no-calibration') || only
+        ? null
+        : await confrontHer2({
+            seed,
+            budget: optFlag(args, 'full') ? FULL_BUDGET : REDUCED_BUDGET,
+            workers: workers ?? 2,
+            onProgress: (line) =>
+              io.stderr(io.isTTY ? `\r\x1b[Kcalibration: ${line}` : `calibration: ${line}\n`),
+          });
     if (io.isTTY) io.stderr('\r\x1b[K');
     const input = {
       results: rep.results,
       robustness: rep.robustness,
       seed,
-      seconds: rep.seconds,
+      seconds: rep.seconds + (calibration?.budget.seconds ?? 0),
       trial: rep.trial,
+      calibration,
     };
     writeReport(out, input);
     if (optFlag(args, 'json')) io.stdout(`${JSON.stringify(summary(input), null, 2)}\n`);
@@ -99,6 +119,10 @@ export const reproduceCommand: Command = {
         io.stdout(`${r.id} ${r.status.padEnd(4)} value ${r.value.toPrecision(3)}  ${r.title}\n`);
       const t = input.trial ? summary(input).trial : null;
       if (t) io.stdout(`B-47: ${trialText(t)}\n`);
+      if (calibration)
+        io.stdout(
+          `hypotheses (P mouse -> P all): ${calibration.variants.map((v) => `${v.id} ${v.p_mouse.toFixed(2)} -> ${v.p_all.toFixed(2)}`).join(', ')}\n`,
+        );
       io.stdout(`report: ${out}/index.html (${rep.seconds.toFixed(1)} s)\n`);
     }
     return 0;

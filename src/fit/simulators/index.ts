@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import { birthDeath } from './birthDeath.js';
 import { geometricCounts, poissonCounts } from './counts.js';
 import { her2Ode } from './her2.js';
+import { her2Evidence } from './her2Evidence.js';
 import { normalMean } from './normal.js';
 import type { SimulatorDefinition } from './types.js';
 
@@ -36,4 +37,5 @@ export function simulatorNames(): string[] {
   return [...registry.keys()];
 }
 
-for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath, her2Ode]) registerSimulator(d);
+for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath, her2Ode, her2Evidence])
+  registerSimulator(d);

@@ -1,0 +1,76 @@
+/**
+ * The HER2-CSC hypotheses (src/paper/hypotheses.ts) confronted with the evidence file: every variant as a
+ * `her2-evidence` model of one ABC problem, its estimated parameters every documented range it has (as
+ * quantiles) and the trial assumptions it frees; claims judged by their own cheap criteria; candidate
+ * experiments from her2Experiments.ts. `budget` is what the report states.
+ */
+
+import type { CalibrationSummary } from '../../paper/calibrationSection.js';
+import { claims } from '../../paper/claims/index.js';
+import { evidence } from '../../paper/evidence/evidence.js';
+import { hypotheses } from '../../paper/hypotheses.js';
+import { her2Evidence } from '../simulators/her2Evidence.js';
+import { experiments } from '../simulators/her2Experiments.js';
+import { confrontHypotheses } from './confront.js';
+import { calibrationSummary } from './summary.js';
+
+export interface Her2Budget {
+  readonly particles: number;
+  readonly maxGenerations: number;
+  /** Posterior draws for the trial predictive and the experiments. */
+  readonly draws: number;
+  /** Virtual patients per trial evaluation. */
+  readonly trialPatients: number;
+  /** Stop a step once a generation accepts fewer than this share of its candidates. */
+  readonly minAcceptance: number;
+}
+
+/** What `npm run reproduce` runs; `--full` asks for FULL_BUDGET. */
+export const REDUCED_BUDGET: Her2Budget = {
+  particles: 100,
+  maxGenerations: 3,
+  draws: 50,
+  trialPatients: 400,
+  minAcceptance: 0.02,
+};
+export const FULL_BUDGET: Her2Budget = {
+  particles: 1000,
+  maxGenerations: 12,
+  draws: 400,
+  trialPatients: 1000,
+  minAcceptance: 0.01,
+};
+
+export async function confrontHer2(o: {
+  readonly seed: number;
+  readonly budget: Her2Budget;
+  readonly workers?: number;
+  readonly onProgress?: (line: string) => void;
+}): Promise<CalibrationSummary> {
+  const b = o.budget;
+  const variants = hypotheses.map((h) => {
+    const options = { variant: h.id, trialPatients: b.trialPatients };
+    return {
+      id: h.id,
+      simulator: her2Evidence.name,
+      options,
+      parameters: her2Evidence.parameters(options, `variants.${h.id}`).map((p) => p.id),
+    };
+  });
+  const criteria = Object.fromEntries(claims.map((c) => [c.id, (x: number) => c.accepts(x)]));
+  const c = await confrontHypotheses({
+    evidence,
+    variants,
+    seed: o.seed,
+    particles: b.particles,
+    maxGenerations: b.maxGenerations,
+    minAcceptance: b.minAcceptance,
+    draws: b.draws,
+    criteria,
+    experiments,
+    ...(o.workers !== undefined ? { workers: o.workers } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
+  const info = hypotheses.map((h) => ({ id: h.id, rationale: h.rationale, citation: h.citation }));
+  return calibrationSummary(c, info, b);
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { evidence } from '../../paper/evidence/evidence.js';
+import { stream } from '../../random/rng.js';
+import { her2Evidence } from './her2Evidence.js';
+import { experimentIds } from './her2Experiments.js';
+
+const idsOf = (variant: string) => her2Evidence.parameters({ variant }, 'o').map((p) => p.id);
+
+test('her2-evidence: quantile parameters per variant, plus the trial assumptions it frees', () => {
+  const base = idsOf('hierarchy');
+  assert.ok(base.includes('psHER2') && base.includes('ranklBone') && !base.includes('effectors'));
+  assert.ok(idsOf('plasticity').includes('omega') && !base.includes('omega'));
+  assert.ok(idsOf('patient-fc').includes('effectors'));
+  assert.ok(idsOf('dormancy').includes('dormantFraction'));
+});
+
+test('her2-evidence: z and raw statistics of the chosen observations; the z is the discrepancy', () => {
+  const ids = idsOf('aldh-signalling');
+  const sim = her2Evidence.create(ids, { variant: 'aldh-signalling', observations: ['C2', 'C6'] }, 'o');
+  assert.deepEqual(sim.statistics, ['z:C2', 'z:C6', 'raw:C2', 'raw:C6']);
+  const out = new Float64Array(4);
+  sim.simulate(new Float64Array(ids.length).fill(0.5), stream(1, 1), out);
+  const c6 = evidence.observations.find((o) => o.id === 'C6')!;
+  assert.ok(out[3]! > 0 && out[1] === (out[3]! >= 1.5 ? 0 : Math.log(out[3]! / 1.5) / c6.sd));
+  const e = her2Evidence.create(ids, { variant: 'aldh-signalling', experiment: experimentIds[0] }, 'o');
+  const y = new Float64Array(1);
+  e.simulate(new Float64Array(ids.length).fill(0.5), stream(1, 2), y);
+  assert.ok(Number.isFinite(y[0]) && y[0]! < 0, `${y[0]}`);
+});
+
+test('her2-evidence: bad options are input errors naming the path', () => {
+  const ids = idsOf('hierarchy');
+  assert.throws(() => her2Evidence.parameters({ variant: 'lamarck' }, 'm'), /m\.variant.*'hierarchy'/);
+  assert.throws(
+    () => her2Evidence.create(ids, { variant: 'hierarchy', observations: ['C9'] }, 'm'),
+    /observations\[0\]/,
+  );
+  assert.throws(
+    () => her2Evidence.create(ids, { variant: 'hierarchy', experiment: 'x' }, 'm'),
+    /unknown experiment/,
+  );
+  assert.throws(
+    () => her2Evidence.create(ids, { variant: 'hierarchy', trialPatients: 2 }, 'm'),
+    /trialPatients/,
+  );
+});

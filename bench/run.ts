@@ -12,6 +12,7 @@
  *   --no-ssa          skip the stochastic rows (bench/ssa/run.ts; bench/ssa/large.ts unless --quick)
  *   --no-fit          skip the ABC-SMC rows (bench/fit/run.ts: engine overhead, 2 workers vs 1)
  *   --no-trial        skip the virtual-trial row (bench/trial/run.ts: fast vs exact B-47, about 20 s)
+ *   --no-claims       skip the claims-eval row (bench/claims/run.ts: C1-C8 statistics per parameter set)
  *   --no-rr           skip the libRoadRunner rows (bench/roadrunner/run.ts: PEtab, BioModels, HER2 models)
  *   --clock cpu|wall  cpu (default): process CPU time, robust on a loaded machine; wall: elapsed time
  *   --in-process      run all our cases in this process (faster start, but see ours-child.ts: polymorphic
@@ -49,6 +50,7 @@ const known = new Set([
   '--no-ssa',
   '--no-fit',
   '--no-trial',
+  '--no-claims',
   '--no-rr',
   '--in-process',
   '--clock',
@@ -164,6 +166,12 @@ if (!flag('--no-fit')) {
 if (!flag('--no-trial')) {
   const { runTrialBench } = await import('./trial/run.js');
   rows.push(...(await runTrialBench(log, flag('--quick') ? 600 : 3270)));
+}
+
+// 6b. The claims' statistics per parameter set (the calibration's evaluation).
+if (!flag('--no-claims')) {
+  const { runClaimsBench } = await import('./claims/run.js');
+  rows.push(...runClaimsBench(log, flag('--quick') ? 10 : 40));
 }
 
 // 7. libRoadRunner side by side (load + compile, simulate, accuracy), when rrref is present.

@@ -77,3 +77,85 @@ export function studyDeterministic(L: Lab, p: Float64Array, design: StudyDesign)
   });
   return { ...s, trajectories, ratio: vEnd.map((v) => v / vEnd[0]!) };
 }
+
+/** Chunk length (days) of the control run while it looks for the start volume. */
+const REACH_CHUNK = 10;
+
+/** The study's arms of a parameter set, each arm's end-volume ratio computed when first asked for. */
+export interface LazyStudy extends StudyArms {
+  /** Treated / control volume at the end of arm i (0 control, 1 adjuvant, 2 established). */
+  ratio(arm: number): number;
+}
+
+/**
+ * The mean-model study for sweeps: the same end-of-study ratios as `studyDeterministic(...).ratio` within
+ * the solver tolerance, computed once per shared stretch and only for the arms asked for. The control runs
+ * from day 0 in chunks until it reaches `startVolume` (the 0.5-day grid and rtol 1e-6 of timeToReach);
+ * each arm then starts from the control state at its first dose (the control itself from the established
+ * start), instead of three runs from day 0 and a 200-day search. Arms run at `design.rtol` (default 1e-6).
+ * Null when the control never reaches the start volume.
+ */
+export function lazyStudy(L: Lab, p: Float64Array, design: StudyDesign): LazyStudy | null {
+  const level = design.startVolume ?? 150;
+  const maxDays = design.maxDays ?? 200;
+  const adv = (y0: Float64Array, t0: number, tEnd: number, times: readonly number[] = [tEnd]) =>
+    run(L.problem, { p, y0, t0, tEnd, times, outputs: ['V'] });
+  const y0 = L.problem.initialState(p);
+  // Control on the 0.5-day grid, chunk by chunk, until it first reaches the level (as timeToReach).
+  let y = y0;
+  let t = 0;
+  let tPrev = Number.NaN;
+  let vPrev = Number.NaN;
+  let reach = Number.NaN;
+  let chunkStart = { t: 0, y: y0 };
+  while (t < maxDays && !Number.isFinite(reach)) {
+    const tEnd = Math.min(t + REACH_CHUNK, maxDays);
+    const times: number[] = [];
+    for (let k = Math.ceil(t * 2); k <= Math.floor(tEnd * 2); k++) times.push(k / 2);
+    const tr = adv(y, t, tEnd, times);
+    const v = column(tr, 'V');
+    for (let i = 0; i < v.length && !Number.isFinite(reach); i++) {
+      const ti = tr.t[i]!;
+      if (ti <= tPrev) continue; // a chunk's first point is the previous chunk's last
+      if (v[i]! >= level && Number.isFinite(vPrev))
+        reach = tPrev + ((level - vPrev) / (v[i]! - vPrev)) * (ti - tPrev);
+      tPrev = ti;
+      vPrev = v[i]!;
+    }
+    chunkStart = { t, y };
+    y = tr.yEnd;
+    t = tEnd;
+  }
+  if (!Number.isFinite(reach)) return null;
+  const s = studyArms(design, reach);
+  const stateAt = (t0: number): Float64Array => {
+    const from = t0 >= chunkStart.t ? chunkStart : { t: 0, y: y0 };
+    return t0 > from.t ? adv(from.y, from.t, t0).yEnd : from.y;
+  };
+  let yEst: Float64Array | null = null;
+  const vEnd = new Map<number, number>();
+  const endVolume = (i: number): number => {
+    let v = vEnd.get(i);
+    if (v === undefined) {
+      const arm = s.arms[i]!;
+      const t0 = arm.startDay ?? s.establishedDay;
+      const start = t0 === s.establishedDay ? (yEst ??= stateAt(t0)) : stateAt(t0);
+      const doses = armDoses(arm, s.end);
+      const rtol = design.rtol ? { rtol: design.rtol } : {};
+      const tr = run(L.problem, {
+        p,
+        y0: start,
+        t0,
+        tEnd: s.end,
+        times: [s.end],
+        outputs: ['V'],
+        doses,
+        ...rtol,
+      });
+      v = tr.y[0]!;
+      vEnd.set(i, v);
+    }
+    return v;
+  };
+  return { ...s, ratio: (i) => endVolume(i) / endVolume(0) };
+}

@@ -191,6 +191,7 @@ export function compile(model: Model): CompiledProblem {
     const hasDelays =
       H.delays.length > 0 || all.some((e) => some(e, (x) => x.k === 'op' && x.op === 'delay'));
 
+    const observers = new Map<string, Observer>();
     const problem: CompiledProblem = {
       ...data,
       initialState,
@@ -202,7 +203,13 @@ export function compile(model: Model): CompiledProblem {
       rateSource: (j) => ({ prelude: fb.prelude([fluxes[j]!]), value: fb.num(fluxes[j]!) }),
       compileSource: (params, body) => fb.compile(params, body),
       events,
-      observe: (ids, options): Observer => makeObserver(L, fb, ids, options),
+      observe: (ids, options): Observer => {
+        // Solves ask for the same outputs again and again: generate each observer once.
+        const key = JSON.stringify([ids, options?.amount ?? [], options?.concentration ?? []]);
+        let f = observers.get(key);
+        if (!f) observers.set(key, (f = makeObserver(L, fb, ids, options)));
+        return f;
+      },
       hasDelays,
       // Nothing per solve lives here: a solve binds its own context.
       bind: (c) => (hasRandom || hasDelays ? instance({ ctx: c }).problem : problem),

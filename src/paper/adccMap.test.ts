@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { adccMap, C3_MIN, compatibility, gridValues, MAP_CLASSES } from './claims/adccMap.js';
 import { c3 } from './claims/c3.js';
-import { timingRatios } from './claims/timing.js';
+import { timingRatio } from './claims/timing.js';
 import type { MapFigure } from './claims/types.js';
 import { mapChart } from './mapChart.js';
 import { figureCsv } from './report.js';
@@ -61,12 +61,12 @@ test('C3 holds only when both luminal non-amplified lines stay >= threshold', ()
   // Weak Fc-receptor killing: MCF7 stays above the threshold while ZR75-1 responds (checked, so the case
   // exercises the second line), and C3 must fail.
   const weak = () => ({ kADCC: 0.05 });
-  const m = timingRatios('MCF7', weak)![2]!;
-  const z = timingRatios('ZR75-1', weak)![2]!;
+  const m = timingRatio('MCF7', 2, weak);
+  const z = timingRatio('ZR75-1', 2, weak);
   assert.ok(m >= C3_MIN && z < C3_MIN, `MCF7 ${m}, ZR75-1 ${z}`);
   assert.equal(c3.holds(weak), false);
   // Without Fc-receptor killing both lines stay above it.
   const none = () => ({ kADCC: 0 });
-  assert.ok(timingRatios('ZR75-1', none)![2]! >= C3_MIN && timingRatios('MCF7', none)![2]! >= C3_MIN);
+  assert.ok(timingRatio('ZR75-1', 2, none) >= C3_MIN && timingRatio('MCF7', 2, none) >= C3_MIN);
   assert.equal(c3.holds(none), true);
 });

@@ -18,6 +18,8 @@ const BLOCKADES: readonly { name: string; tr: Treatment; days: number }[] = [
   { name: 'HER2 shRNA (80%)', tr: { knockdown: 0.8 }, days: 14 },
 ];
 const LUMINAL_MAX = 0.7;
+/** Assay days of the blockades, increasing. */
+const CTL_DAYS = [...new Set(BLOCKADES.map((b) => b.days))].sort((a, b) => a - b);
 const BASAL_MIN = 0.9;
 /** The model's ALDEFLUOR+ gate: CSCs and the first 6 progenitor stages (Her2CscOptions.aldhStages). */
 const STAGES = 6;
@@ -191,15 +193,16 @@ export const c2: Claim = {
     (set, model) => {
       let luminal = 0;
       let basal = Number.POSITIVE_INFINITY;
-      for (const line of LINES)
+      for (const line of LINES) {
+        // One control run serves both assay days.
+        const ctl = cultureCompositions(line, {}, CTL_DAYS, set(line), model);
         for (const b of BLOCKADES) {
-          const [ctl, trt] = [{}, b.tr].map(
-            (tr) => cultureCompositions(line, tr, [b.days], set(line), model)[0]!,
-          );
-          const r = aldhFraction(trt!, STAGES) / aldhFraction(ctl!, STAGES);
+          const trt = cultureCompositions(line, b.tr, [b.days], set(line), model)[0]!;
+          const r = aldhFraction(trt, STAGES) / aldhFraction(ctl[CTL_DAYS.indexOf(b.days)]!, STAGES);
           if (LUMINAL.includes(line)) luminal = Math.max(luminal, r);
           else basal = Math.min(basal, r);
         }
+      }
       return basal >= BASAL_MIN ? luminal : Math.max(luminal, LUMINAL_MAX + (BASAL_MIN - basal));
     },
     (x) => x <= LUMINAL_MAX,

@@ -9,7 +9,7 @@ import {
   growthFigure,
   hierarchyFigure,
   killRates,
-  timingRatios,
+  timingRatio,
   timingStudy,
 } from './timing.js';
 import type { Claim } from './types.js';
@@ -130,7 +130,7 @@ export const c3: Claim = {
   },
   // Statistic: the smaller established-arm ratio of the two lines (NaN when a control never gets there).
   ...cheap(
-    (set, model) => Math.min(...NON_AMPLIFIED.map((l) => timingRatios(l, set, model)?.[2] ?? Number.NaN)),
+    (set, model) => Math.min(...NON_AMPLIFIED.map((l) => timingRatio(l, 2, set, model))),
     (x) => x >= THRESHOLD,
   ),
   robustnessNote:

@@ -4,7 +4,7 @@ import type { CellLine } from '../../models/index.js';
 import { drugParams, specOf } from '../../models/parameters.js';
 import { type Axis, adccMap, C5_MAX, classCounts, gridValues } from './adccMap.js';
 import { cheap } from './cheap.js';
-import { DESIGN, establishedRatio, growthFigure, killRates, timingRatios, timingStudy } from './timing.js';
+import { DESIGN, establishedRatio, growthFigure, killRates, timingRatio, timingStudy } from './timing.js';
 import type { Claim, MapFigure } from './types.js';
 
 const THRESHOLD = C5_MAX;
@@ -110,7 +110,7 @@ export const c5: Claim = {
   },
   // Statistic: BT474's established-arm ratio (mean model).
   ...cheap(
-    (set, model) => timingRatios('BT474', set, model)?.[2] ?? Number.NaN,
+    (set, model) => timingRatio('BT474', 2, set, model),
     (x) => x <= THRESHOLD,
   ),
   robustnessNote: 'mean (ODE) model',

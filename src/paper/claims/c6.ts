@@ -2,7 +2,7 @@
 import { ihcLabel, ihcScore } from '../../experiments/ihc.js';
 import type { CellLine } from '../../models/index.js';
 import { cheap } from './cheap.js';
-import { GROWTH_DAYS, siteHer2 } from './site.js';
+import { GROWTH_DAYS, siteHer2, siteHer2Of } from './site.js';
 import type { Claim } from './types.js';
 
 const LINES: readonly CellLine[] = ['MCF7', 'ZR75-1'];
@@ -59,8 +59,7 @@ export const c6: Claim = {
     (set, model) =>
       Math.min(
         ...LINES.map(
-          (l) =>
-            siteHer2(l, 'bone', 0, set(l, 'bone'), model).her2 / siteHer2(l, 'fatpad', 0, set(l), model).her2,
+          (l) => siteHer2Of(set, l, 'bone', 0, model).her2 / siteHer2Of(set, l, 'fatpad', 0, model).her2,
         ),
       ),
     (x) => x >= THRESHOLD,

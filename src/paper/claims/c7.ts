@@ -1,7 +1,7 @@
 /** C7: the bone increase of HER2 is not gene amplification; it is induced by RANKL (blocked by OPG/denosumab). */
-import type { CellLine } from '../../models/index.js';
+import type { CellLine, Site } from '../../models/index.js';
 import { cheap } from './cheap.js';
-import { GROWTH_DAYS, siteHer2 } from './site.js';
+import { GROWTH_DAYS, siteHer2, siteHer2Of } from './site.js';
 import type { Claim, ModelOptions, ParamSet } from './types.js';
 
 const LINES: readonly CellLine[] = ['MCF7', 'ZR75-1'];
@@ -9,9 +9,11 @@ const BLOCK = 0.95; // assumed: OPG-Fc / denosumab neutralise ~95% of RANKL
 const MAX_RESIDUAL = 0.2;
 
 function check(line: CellLine, set?: ParamSet, model: ModelOptions = {}) {
-  const fat = siteHer2(line, 'fatpad', 0, set?.(line) ?? {}, model);
-  const bone = siteHer2(line, 'bone', 0, set?.(line, 'bone') ?? {}, model);
-  const blocked = siteHer2(line, 'bone', BLOCK, set?.(line, 'bone') ?? {}, model);
+  const at = (site: Site, block: number) =>
+    set ? siteHer2Of(set, line, site, block, model) : siteHer2(line, site, block, {}, model);
+  const fat = at('fatpad', 0);
+  const bone = at('bone', 0);
+  const blocked = at('bone', BLOCK);
   const residual = (blocked.her2 - fat.her2) / (bone.her2 - fat.her2);
   const copiesSame =
     fat.copyRatio === bone.copyRatio && bone.copyRatio === blocked.copyRatio && bone.copyRatio < 2;

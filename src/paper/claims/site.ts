@@ -3,6 +3,7 @@ import { meanHer2, wholeMixture } from '../../experiments/flow.js';
 import { composition, lab, paramValue } from '../../experiments/lab.js';
 import { paramVector, run } from '../../experiments/sim.js';
 import type { CellLine, Her2CscOptions, Site } from '../../models/index.js';
+import type { ParamSet } from './types.js';
 
 export const GROWTH_DAYS = 28;
 
@@ -27,4 +28,22 @@ export function siteHer2(
   const tr = run(L.problem, { p, tEnd: GROWTH_DAYS, times: [GROWTH_DAYS], outputs: ['V'] });
   const c = composition(L, tr.yEnd, p, GROWTH_DAYS);
   return { her2: meanHer2(wholeMixture(c)), copyRatio: paramValue(L, p, 'copyRatio') };
+}
+
+const sweepCache = new WeakMap<ParamSet, Map<string, SiteReadout>>();
+
+/** siteHer2 of a robustness parameter set, run once per (set, line, site, blockade, variant): C6 and C7 share it. */
+export function siteHer2Of(
+  set: ParamSet,
+  line: CellLine,
+  site: Site,
+  rankBlock = 0,
+  model: Her2CscOptions = {},
+): SiteReadout {
+  let m = sweepCache.get(set);
+  if (!m) sweepCache.set(set, (m = new Map()));
+  const key = JSON.stringify([line, site, rankBlock, model]);
+  let r = m.get(key);
+  if (!r) m.set(key, (r = siteHer2(line, site, rankBlock, set(line, site), model)));
+  return r;
 }

@@ -6,7 +6,13 @@ import { treatedState } from '../../experiments/extinction.js';
 import { lab } from '../../experiments/lab.js';
 import { column, observeAt, paramVector, run } from '../../experiments/sim.js';
 import { mean, quantile } from '../../experiments/stats.js';
-import { type DeterministicStudy, type StudyDesign, studyDeterministic } from '../../experiments/study.js';
+import {
+  type DeterministicStudy,
+  type LazyStudy,
+  lazyStudy,
+  type StudyDesign,
+  studyDeterministic,
+} from '../../experiments/study.js';
 import { type ArmResult, armDoses, xenograft } from '../../experiments/xenograft.js';
 import type { CellLine } from '../../models/index.js';
 import type { ClaimContext, LineFigure, ModelOptions, ParamSet } from './types.js';
@@ -49,27 +55,21 @@ function runTiming(line: CellLine, ctx: ClaimContext): TimingStudy {
 }
 
 /**
- * Deterministic ratios (control = 1, adjuvant, established) for a robustness parameter set under a model
- * variant; null when control tumors never reach the start volume.
+ * Deterministic end-of-study ratio of one arm (1 adjuvant, 2 established) for a robustness parameter set
+ * under a model variant; NaN when control tumors never reach the start volume. The study of a (set, line,
+ * variant) is set up once and each arm run only when asked for (C3 and C4 share MCF7's).
  */
-export function timingRatios(
-  line: CellLine,
-  set: ParamSet,
-  model: ModelOptions = {},
-): readonly number[] | null {
+export function timingRatio(line: CellLine, arm: number, set: ParamSet, model: ModelOptions = {}): number {
   let byLine = sweepCache.get(set);
   if (!byLine) sweepCache.set(set, (byLine = new Map()));
   const key = `${line}:${JSON.stringify(model)}`;
-  if (!byLine.has(key)) {
+  let st = byLine.get(key);
+  if (st === undefined) {
     const L = lab(line, 'fatpad', model);
-    const st = studyDeterministic(L, paramVector(L.problem, set(line)), {
-      ...DESIGN,
-      outputStep: 7,
-      rtol: 1e-4,
-    });
-    byLine.set(key, st ? st.ratio : null);
+    st = lazyStudy(L, paramVector(L.problem, set(line)), { ...DESIGN, rtol: 1e-4 });
+    byLine.set(key, st);
   }
-  return byLine.get(key)!;
+  return st ? st.ratio(arm) : Number.NaN;
 }
 
 /** Mean-model established-arm ratio (treated / control at the end) with some parameters replaced; NaN when
@@ -123,7 +123,7 @@ export function killRates(line: CellLine): {
 }
 
 /** C3 and C4 read the same study of a parameter set: run it once. */
-const sweepCache = new WeakMap<ParamSet, Map<string, readonly number[] | null>>();
+const sweepCache = new WeakMap<ParamSet, Map<string, LazyStudy | null>>();
 
 const arr = (x: ArrayLike<number>): number[] => Array.from(x);
 

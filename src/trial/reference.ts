@@ -76,7 +76,9 @@ export function cellSystem(M: TrialModel): CellSystem {
 export interface Reference {
   /** Net per-capita CSC growth rate at N = 0 (per day); detection needs r > 0. */
   readonly r: number;
-  readonly age: Float64Array;
+  /** Step of the reference (days): point i is at age i h. */
+  readonly h: number;
+  /** ln N at each step. */
   readonly lnN: Float64Array;
   /** Last index of the linear regime (feedback below 1e-4 relative). */
   readonly iLin: number;
@@ -88,6 +90,8 @@ export interface Reference {
 
 /** Ages of the reference beyond which we stop: past any follow-up, or growth has stalled. */
 const AGE_CAP = 40 * 365.25;
+
+let scratch = new Float64Array(1024);
 
 /** The linear regime of a patient's cell system (no drug, no feedback): cheap, and enough for a bound. */
 export interface LinearGrowth {
@@ -148,7 +152,7 @@ export function buildReference(
   const nr = sys.rx.length;
   const n = sys.slots.length;
   const { r, lnG, rho0, varying: vary, rhoMax } = lin;
-  const empty = { r, age: new Float64Array(1), lnN: new Float64Array(1), iLin: 0, lnG: 0, complete: false };
+  const empty = { r, h: 0, lnN: new Float64Array(1), iLin: 0, lnG: 0, complete: false };
   if (!(r > 0)) return empty;
   const h = Math.min(2.6 / rhoMax, Math.LN2 / r / 6);
   const nv = vary.length;
@@ -186,8 +190,8 @@ export function buildReference(
   x[0] = 1;
   const lnDet = Math.log(detMax);
   const cap = Math.ceil(AGE_CAP / h) + 1;
-  let age = new Float64Array(Math.min(cap, 1024));
-  let lnN = new Float64Array(age.length);
+  // ln N into this thread's scratch (grown on need), copied out at its length: one allocation per patient.
+  let lnN = scratch;
   let m = 0;
   let iLin = 0;
   let linear = true;
@@ -195,15 +199,12 @@ export function buildReference(
   for (let step = 0; ; step++) {
     let N = 0;
     for (let i = 0; i < n; i++) N += x[i]!;
-    if (m === age.length) {
-      const a2 = new Float64Array(2 * m);
-      a2.set(age);
-      age = a2;
+    if (m === lnN.length) {
       const l2 = new Float64Array(2 * m);
       l2.set(lnN);
       lnN = l2;
+      scratch = l2;
     }
-    age[m] = step * h;
     lnN[m] = Math.log(N);
     if (linear) {
       rhs(x, k1);
@@ -227,7 +228,7 @@ export function buildReference(
     rhs(tmp, k4);
     for (let i = 0; i < n; i++) x[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
   }
-  return { r, age: age.subarray(0, m), lnN: lnN.subarray(0, m), iLin, lnG, complete };
+  return { r, h, lnN: lnN.slice(0, m), iLin, lnG, complete };
 }
 
 /**
@@ -273,7 +274,7 @@ function balancedRatio(sys: CellSystem, rho: Float64Array, r: number): number {
 
 /** Age at which lnN[0..last] (increasing) reaches v, linear between points; NaN beyond the last point. */
 function ageAt(ref: Reference, v: number, last: number): number {
-  const { age, lnN } = ref;
+  const { h, lnN } = ref;
   if (v <= lnN[0]!) return 0;
   if (v > lnN[last]!) return Number.NaN;
   let lo = 0;
@@ -284,7 +285,8 @@ function ageAt(ref: Reference, v: number, last: number): number {
     else hi = mid;
   }
   const f = (v - lnN[lo]!) / (lnN[hi]! - lnN[lo]!);
-  return age[lo]! + f * (age[hi]! - age[lo]!);
+  // Ages are i h (as the reference computed them), not stored.
+  return lo * h + f * (hi * h - lo * h);
 }
 
 /**

@@ -11,8 +11,6 @@ export {
   estimableHr,
   type HazardRatio,
   hazardRatioOf,
-  observed,
-  type PatientOutcome,
   type TrialAnalysis,
 } from './analysis.js';
 export {
@@ -38,6 +36,7 @@ export {
 } from './b47.js';
 export type { Calibration } from './calibrate.js';
 export type { CloneFate, CloneSettings } from './clone.js';
+export { type OutcomeColumns, observed, type PatientOutcome } from './columns.js';
 export {
   administrationsOf,
   checkDesign,
@@ -48,6 +47,6 @@ export {
 } from './design.js';
 export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
 export { type ForestRow, forestCsv, forestRows, forestSvg } from './forest.js';
-export { kmSvg, OUTCOME_COLUMNS, outcomesCsv, outcomesParquet, scanCsv } from './output.js';
+export { kmSvg, OUTCOME_COLUMNS, OutcomeFiles, outcomesCsv, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';

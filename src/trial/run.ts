@@ -9,10 +9,11 @@
  */
 import { InputError } from '../errors.js';
 import type { IndexedMap } from '../parallel/map.js';
-import { analyse, type PatientOutcome, type TrialAnalysis } from './analysis.js';
+import { analyse, type TrialAnalysis } from './analysis.js';
 import { type AssumptionId, scenarioForDesign, type TrialScenario } from './assumptions.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
 import type { CloneSettings } from './clone.js';
+import { OutcomeAccumulator, type OutcomeColumns, type PatientOutcome } from './columns.js';
 import { administrationsOf, checkDesign, type TrialDesign } from './design.js';
 import { DESIGNS } from './designs.js';
 import { runItems } from './pool.js';
@@ -39,6 +40,13 @@ export interface TrialOptions {
   readonly modelParams?: Readonly<Record<string, number>>;
   /** Where work items run (e.g. a Redis queue); default `workers` local threads. */
   readonly map?: IndexedMap;
+  /**
+   * Outcomes, in patient order, chunk by chunk as they are simulated (e.g. to a file, output.ts); the
+   * chunk is not kept unless keepOutcomes.
+   */
+  readonly onOutcomes?: (chunk: readonly PatientOutcome[]) => void;
+  /** Keep every patient's outcome in the result (default true); false keeps memory flat in patients. */
+  readonly keepOutcomes?: boolean;
   /** Progress: stage, done, total (patients). */
   readonly onProgress?: (stage: 'calibration' | 'trial', done: number, total: number) => void;
 }
@@ -52,7 +60,10 @@ export interface TrialResult {
   /** The calibration, or null when micrometMean was given. */
   readonly calibration: Calibration | null;
   readonly micrometMean: number;
-  readonly outcomes: readonly PatientOutcome[];
+  /** Every patient's outcome, or null when not kept (options.keepOutcomes false). */
+  readonly outcomes: readonly PatientOutcome[] | null;
+  /** What the analysis uses of every patient, compactly (columns.ts). */
+  readonly columns: OutcomeColumns;
   readonly analysis: TrialAnalysis;
   /** Micrometastases whose deterministic phase was an ODE solve (all that switched, on the exact path). */
   readonly odeSolves: number;
@@ -154,18 +165,35 @@ export async function runTrial(
   }
   const m = mean;
   let done = 0;
-  const res = await runItems(
+  // Chunks finish in any order: held until their predecessors are in, then accumulated and passed on.
+  const acc = new OutcomeAccumulator(design.eligibility.strata.map((s) => s.id));
+  const keep = options.keepOutcomes ?? true;
+  const kept: PatientOutcome[] = [];
+  const waiting = new Map<number, PatientOutcome[]>();
+  let next = 0;
+  const items = chunks(patients, (from, to) => ({ kind: 'trial', from, to, mean: m }));
+  await runItems(
     ctx,
-    chunks(patients, (from, to) => ({ kind: 'trial', from, to, mean: m })),
+    items,
     workers,
-    (_, r) => {
-      done += r.kind === 'trial' ? r.outcomes.length : 0;
+    (index, r) => {
+      if (r.kind !== 'trial') return;
+      odeSolves += r.odeSolves;
+      done += r.outcomes.length;
+      waiting.set(index, r.outcomes);
+      for (let c = waiting.get(next); c !== undefined; c = waiting.get(next)) {
+        waiting.delete(next++);
+        for (const o of c) acc.push(o);
+        if (keep) for (const o of c) kept.push(o);
+        options.onOutcomes?.(c);
+      }
       options.onProgress?.('trial', done, patients);
     },
     options.map,
+    false,
   );
-  const outcomes = res.flatMap((r) => (r.kind === 'trial' ? r.outcomes : []));
-  for (const r of res) odeSolves += r.odeSolves;
+  if (next !== items.length) throw new Error(`trial: ${items.length - next} chunks of outcomes missing`);
+  const columns = acc.columns();
   return {
     design,
     exact,
@@ -174,8 +202,9 @@ export async function runTrial(
     scenario: sc,
     calibration,
     micrometMean: m,
-    outcomes,
-    analysis: analyse(outcomes, design.calibration.years),
+    outcomes: keep ? kept : null,
+    columns,
+    analysis: analyse(columns, design.calibration.years),
     odeSolves,
     elapsedMs: performance.now() - start,
   };

@@ -4,9 +4,9 @@
  */
 
 import type { Administration } from '../experiments/sim.js';
-import type { PatientOutcome } from './analysis.js';
 import type { TrialScenario } from './assumptions.js';
 import type { CloneSettings } from './clone.js';
+import type { PatientOutcome } from './columns.js';
 import type { Her2Stratum } from './design.js';
 import {
   armTable,

@@ -59,6 +59,35 @@ export function survivalAt(km: KaplanMeier, t: number): { s: number; lo: number;
   return { s: km.surv[k]!, lo: km.lower[k]!, hi: km.upper[k]! };
 }
 
+/**
+ * The curve at its event times and its last time only: S and its Greenwood interval change only at events,
+ * so the step curve is the same, and a trial of any size keeps a few hundred points instead of one per
+ * patient.
+ */
+function atEvents(km: KaplanMeier): KaplanMeier {
+  const keep: number[] = [];
+  const last = km.time.length - 1;
+  for (let i = 0; i <= last; i++) if (km.nEvent[i]! > 0 || i === last) keep.push(i);
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
+  // Censorings at dropped times count at the next time kept (so that they still add up).
+  const nCensor = new Float64Array(keep.length);
+  for (let i = 0, k = 0; i <= last; i++) {
+    nCensor[k]! += km.nCensor[i]!;
+    if (keep[k] === i) k++;
+  }
+  return {
+    ...km,
+    time: pick(km.time),
+    nRisk: pick(km.nRisk),
+    nEvent: pick(km.nEvent),
+    nCensor,
+    surv: pick(km.surv),
+    stdErr: pick(km.stdErr),
+    lower: pick(km.lower),
+    upper: pick(km.upper),
+  };
+}
+
 /** Fewest events, in all and per arm, for which the model's hazard ratio is reported. */
 export const MIN_EVENTS = { total: 5, perArm: 1 } as const;
 
@@ -117,7 +146,7 @@ export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
     group.push(ARMS[c.arm[i]!]!);
     causes.push(CAUSES[c.code[k]!]!);
   }
-  const kms = kaplanMeierByGroup(time, status, group);
+  const kms = new Map([...kaplanMeierByGroup(time, status, group)].map(([g, km]) => [g, atEvents(km)]));
   const arms: ArmSummary[] = [];
   for (const arm of ARMS) {
     const km = kms.get(arm);

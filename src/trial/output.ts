@@ -91,8 +91,8 @@ const TYPES = [
   'STRING',
 ] as const;
 
-/** Rows per Parquet row group: what OutcomeFiles holds at most (about 10 MB). */
-const ROW_GROUP = 100_000;
+/** Rows per Parquet row group: what OutcomeFiles holds at most (a few MB). */
+const ROW_GROUP = 50_000;
 
 /**
  * outcomes.csv and outcomes.parquet in `dir`, written chunk by chunk in patient order (hyparquet-writer's

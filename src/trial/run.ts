@@ -70,11 +70,16 @@ export interface TrialResult {
   readonly elapsedMs: number;
 }
 
-const CHUNK = 20;
+/**
+ * Patients per work item: 20, up to 500 for big trials (at most about 400 items), so that messages to the
+ * workers do not dominate. Outcomes do not depend on it (patient i draws from its own streams).
+ */
+const chunkSize = (n: number): number => Math.max(20, Math.min(500, Math.ceil(n / 400)));
 
 function chunks(n: number, make: (from: number, to: number) => WorkItem): WorkItem[] {
   const out: WorkItem[] = [];
-  for (let from = 0; from < n; from += CHUNK) out.push(make(from, Math.min(n, from + CHUNK)));
+  const size = chunkSize(n);
+  for (let from = 0; from < n; from += size) out.push(make(from, Math.min(n, from + size)));
   return out;
 }
 

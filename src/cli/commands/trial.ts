@@ -146,7 +146,7 @@ const hrJson = (h: { hr: number; lower: number; upper: number }) =>
 
 /** The JSON of one trial: published and model HR on top, then everything the run reports. */
 export function trialJson(r: TrialResult, scan?: ScanResult): Record<string, unknown> {
-  const { outcomes: _o, analysis, design, ...rest } = r;
+  const { outcomes: _o, columns: _c, analysis, design, ...rest } = r;
   const arms = analysis.arms.map(({ km, ...a }) => ({ ...a, km: { time: km.time, surv: km.surv } }));
   const pub = design.published;
   return {

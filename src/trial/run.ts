@@ -107,17 +107,32 @@ function checkOptions(
   return { patients, seed, workers };
 }
 
-/**
- * Runs a virtual trial of `design` (data, design.ts; default B-47). Cheap to call many times, as a
- * calibration engine does: the model is compiled once per thread and each call only checks its inputs.
- */
-export function runTrial(options?: TrialOptions): Promise<TrialResult>;
-export function runTrial(design: TrialDesign, options?: TrialOptions): Promise<TrialResult>;
-export async function runTrial(
-  a: TrialDesign | TrialOptions = {},
-  b: TrialOptions = {},
-): Promise<TrialResult> {
-  const start = performance.now();
+/** What a trial needs before its first patient: checked options, the scenario and the work context. */
+export interface TrialSetup {
+  readonly design: TrialDesign;
+  readonly patients: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly scenario: TrialScenario;
+  readonly ctx: WorkContext;
+  /** Pilot patients of the calibration. */
+  readonly pilot: number;
+  /** Cap on the micrometastases of a patient. */
+  readonly cap: number;
+}
+
+/** Model parameter values checked against the trial model (known, finite). */
+export function checkModelParams(modelParams: Readonly<Record<string, number>>): void {
+  const known = trialModel().problem.paramIndex;
+  for (const [id, v] of Object.entries(modelParams)) {
+    if (!known.has(id)) throw new InputError(`unknown model parameter '${id}'`, { path: 'modelParams' });
+    if (!Number.isFinite(v))
+      throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
+  }
+}
+
+/** Checks a design and its options, and builds the trial's work context (InputError on bad input). */
+export function trialSetup(a: TrialDesign | TrialOptions = {}, b: TrialOptions = {}): TrialSetup {
   const isDesign = 'eligibility' in a;
   const design = isDesign ? checkDesign(a) : DESIGNS.b47;
   const options = isDesign ? b : (a as TrialOptions);
@@ -129,13 +144,7 @@ export async function runTrial(
     throw new InputError(e instanceof Error ? e.message : String(e), { path: 'scenario' });
   }
   const modelParams = options.modelParams ?? {};
-  const known = trialModel().problem.paramIndex;
-  for (const [id, v] of Object.entries(modelParams)) {
-    if (!known.has(id)) throw new InputError(`unknown model parameter '${id}'`, { path: 'modelParams' });
-    if (!Number.isFinite(v))
-      throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
-  }
-  const exact = options.exact ?? false;
+  checkModelParams(modelParams);
   const ctx: WorkContext = {
     seed,
     scenario: sc,
@@ -143,14 +152,31 @@ export async function runTrial(
     modelParams,
     strata: design.eligibility.strata,
     doses: administrationsOf(design.trastuzumab),
-    exact,
+    exact: options.exact ?? false,
   };
+  const pilot = Math.max(1, Math.round(options.pilotPatients ?? Math.min(1000, Math.max(200, patients))));
+  return { design, patients, seed, workers, scenario: sc, ctx, pilot, cap: Math.round(sc.maxMicromets) };
+}
+
+/**
+ * Runs a virtual trial of `design` (data, design.ts; default B-47). Cheap to call many times, as a
+ * calibration engine does: the model is compiled once per thread and each call only checks its inputs
+ * (simulator.ts also draws the population once).
+ */
+export function runTrial(options?: TrialOptions): Promise<TrialResult>;
+export function runTrial(design: TrialDesign, options?: TrialOptions): Promise<TrialResult>;
+export async function runTrial(
+  a: TrialDesign | TrialOptions = {},
+  b: TrialOptions = {},
+): Promise<TrialResult> {
+  const start = performance.now();
+  const options = 'eligibility' in a ? b : (a as TrialOptions);
+  const { design, patients, seed, workers, scenario: sc, ctx, pilot, cap } = trialSetup(a, b);
+  const exact = ctx.exact ?? false;
   let odeSolves = 0;
-  const cap = Math.round(sc.maxMicromets);
   let calibration: Calibration | null = null;
   let mean = options.micrometMean;
   if (mean === undefined) {
-    const pilot = Math.max(1, Math.round(options.pilotPatients ?? Math.min(1000, Math.max(200, patients))));
     let done = 0;
     const res = await runItems(
       ctx,

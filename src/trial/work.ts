@@ -16,7 +16,7 @@ import {
   simulateArm,
   simulateOne,
 } from './patient.js';
-import { censorDay, DAYS_PER_YEAR, drawPatient, type Patient } from './population.js';
+import { censorDay, countFor, DAYS_PER_YEAR, drawPatient, type Patient } from './population.js';
 import { trialModel } from './rates.js';
 
 export interface WorkContext {
@@ -58,8 +58,12 @@ function simWith(ctx: WorkContext, patient: Patient): PatientSim {
  * Pilot: per patient, the index of the first potential micrometastasis detected by the calibration time
  * under chemotherapy alone (cap if none), simulated in order up to that one (calibrate.ts).
  */
-export function pilotPatient(ctx: WorkContext, i: number): { K: number; odeSolves: number } {
-  const sim = simWith(ctx, drawPatient(ctx.seed, i, ctx.scenario, ctx.strata));
+export function pilotPatient(
+  ctx: WorkContext,
+  i: number,
+  drawn: Patient = drawPatient(ctx.seed, i, ctx.scenario, ctx.strata),
+): { K: number; odeSolves: number } {
+  const sim = simWith(ctx, drawn);
   const cap = sim.patient.micromets.length;
   const T = armTable(sim, false);
   const ref = lazyReference(sim);
@@ -73,13 +77,23 @@ export function pilotPatient(ctx: WorkContext, i: number): { K: number; odeSolve
   return { K: cap, odeSolves };
 }
 
-/** Trial: patient i with min(Poisson(mean), cap) micrometastases under both arms, to their censoring day. */
+/**
+ * Trial: patient i with min(Poisson(mean), cap) micrometastases under both arms, to their censoring day.
+ * `drawn`, patient i drawn in full beforehand (simulator.ts), is cut to the micrometastases that exist: the
+ * same patient as drawPatient(..., mean) draws.
+ */
 export function trialPatient(
   ctx: WorkContext,
   i: number,
   mean: number,
+  drawn?: Patient,
 ): PatientOutcome & { odeSolves: number } {
-  const patient = drawPatient(ctx.seed, i, ctx.scenario, ctx.strata, mean);
+  const patient = drawn
+    ? {
+        ...drawn,
+        micromets: drawn.micromets.slice(0, countFor(drawn.countU, mean, drawn.micromets.length)),
+      }
+    : drawPatient(ctx.seed, i, ctx.scenario, ctx.strata, mean);
   const count = patient.micromets.length;
   const horizon = censorDay(patient, ctx.scenario);
   let odeSolves = 0;

@@ -6,40 +6,9 @@
  * ("counterfactual", the model's expected HR with half the noise) and the individual benefit counts.
  */
 
+import { type Benefit, CAUSES, type OutcomeColumns } from './columns.js';
 import { ARMS, type ArmId, DAYS_PER_YEAR } from './population.js';
 import { coxTwoGroup, type KaplanMeier, kaplanMeier, kaplanMeierByGroup, logRank } from './survival/index.js';
-
-/** What happened to one patient under both arms. */
-export interface PatientOutcome {
-  readonly index: number;
-  /** Randomised arm: the one the trial analysis sees. */
-  readonly arm: ArmId;
-  /** HER2 stratum id of the design and its IHC score. */
-  readonly stratum: string;
-  readonly ihc: number;
-  readonly her2Base: number;
-  /** Micrometastases left after surgery. */
-  readonly micromets: number;
-  /** Of those, dormant at surgery. */
-  readonly dormant: number;
-  /** Administrative censoring (days after randomisation). */
-  readonly censorDay: number;
-  /** Non-recurrence invasive DFS event (days after randomisation). */
-  readonly backgroundDay: number;
-  /** First detected recurrence under each arm, days (Infinity: none by censorDay). */
-  readonly recurrence: Readonly<Record<ArmId, number>>;
-}
-
-export type Cause = 'recurrence' | 'background' | 'censored';
-
-/** Invasive DFS under an arm: time (days), event status and its cause. */
-export function observed(o: PatientOutcome, arm: ArmId): { time: number; status: 0 | 1; cause: Cause } {
-  const r = o.recurrence[arm];
-  const t = Math.min(r, o.backgroundDay, o.censorDay);
-  if (t === o.censorDay && r > o.censorDay && o.backgroundDay > o.censorDay)
-    return { time: t, status: 0, cause: 'censored' };
-  return { time: t, status: 1, cause: r <= o.backgroundDay ? 'recurrence' : 'background' };
-}
 
 export interface ArmSummary {
   readonly arm: ArmId;
@@ -75,13 +44,7 @@ export interface TrialAnalysis {
   /** Cox over both outcomes of every patient (the model's expected HR; CI as if arms were independent). */
   readonly counterfactual: HazardRatio;
   /** Patients whose recurrence by their censoring day trastuzumab prevents, delays, hastens or causes. */
-  readonly benefit: {
-    readonly prevented: number;
-    readonly delayed: number;
-    readonly hastened: number;
-    readonly caused: number;
-    readonly recurredControl: number;
-  };
+  readonly benefit: Benefit;
   /** Median follow-up by reverse Kaplan-Meier (months). */
   readonly medianFollowUpMonths: number;
 }
@@ -94,6 +57,35 @@ export function survivalAt(km: KaplanMeier, t: number): { s: number; lo: number;
   while (k + 1 < km.time.length && km.time[k + 1]! <= t) k++;
   if (k < 0) return { s: 1, lo: 1, hi: 1 };
   return { s: km.surv[k]!, lo: km.lower[k]!, hi: km.upper[k]! };
+}
+
+/**
+ * The curve at its event times and its last time only: S and its Greenwood interval change only at events,
+ * so the step curve is the same, and a trial of any size keeps a few hundred points instead of one per
+ * patient.
+ */
+function atEvents(km: KaplanMeier): KaplanMeier {
+  const keep: number[] = [];
+  const last = km.time.length - 1;
+  for (let i = 0; i <= last; i++) if (km.nEvent[i]! > 0 || i === last) keep.push(i);
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
+  // Censorings at dropped times count at the next time kept (so that they still add up).
+  const nCensor = new Float64Array(keep.length);
+  for (let i = 0, k = 0; i <= last; i++) {
+    nCensor[k]! += km.nCensor[i]!;
+    if (keep[k] === i) k++;
+  }
+  return {
+    ...km,
+    time: pick(km.time),
+    nRisk: pick(km.nRisk),
+    nEvent: pick(km.nEvent),
+    nCensor,
+    surv: pick(km.surv),
+    stdErr: pick(km.stdErr),
+    lower: pick(km.lower),
+    upper: pick(km.upper),
+  };
 }
 
 /** Fewest events, in all and per arm, for which the model's hazard ratio is reported. */
@@ -118,46 +110,63 @@ function coxOf(time: ArrayLike<number>, status: ArrayLike<number>, group: string
   return { hr: c.hr[0]!, lower: c.lower[0]!, upper: c.upper[0]!, p: c.pWald[0]! };
 }
 
-/** Cox HR of the randomised arms of a set of patients (NaN fields when too few events). */
-export function hazardRatioOf(outcomes: readonly PatientOutcome[]): HazardRatio {
+/** Cox HR of the randomised arms of the patients (of one HER2 stratum index); NaN fields when too few events. */
+export function hazardRatioOf(c: OutcomeColumns, stratum?: number): HazardRatio {
   const time: number[] = [];
   const status: number[] = [];
   const group: string[] = [];
-  for (const o of outcomes) {
-    const r = observed(o, o.arm);
-    time.push(r.time / YEAR);
-    status.push(r.status);
-    group.push(o.arm);
+  for (let i = 0; i < c.n; i++) {
+    if (stratum !== undefined && c.stratum[i] !== stratum) continue;
+    const k = 2 * i + c.arm[i]!;
+    time.push(c.time[k]! / YEAR);
+    status.push(c.code[k]! === 0 ? 0 : 1);
+    group.push(ARMS[c.arm[i]!]!);
   }
   return coxOf(time, status, group);
 }
 
-export function analyse(outcomes: readonly PatientOutcome[], dfsYears = 5): TrialAnalysis {
-  const n = outcomes.length;
+/** Invasive DFS events among the randomised arms (of one HER2 stratum index). */
+export function eventsOf(c: OutcomeColumns, stratum?: number): number {
+  let e = 0;
+  for (let i = 0; i < c.n; i++)
+    if ((stratum === undefined || c.stratum[i] === stratum) && c.code[2 * i + c.arm[i]!] !== 0) e++;
+  return e;
+}
+
+export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
+  const n = c.n;
   const time = new Float64Array(n);
   const status = new Uint8Array(n);
   const group: string[] = [];
-  const causes: Cause[] = [];
-  outcomes.forEach((o, i) => {
-    const r = observed(o, o.arm);
-    time[i] = r.time / YEAR;
-    status[i] = r.status;
-    group.push(o.arm);
-    causes.push(r.cause);
-  });
-  const kms = kaplanMeierByGroup(time, status, group);
+  const causes: (typeof CAUSES)[number][] = [];
+  for (let i = 0; i < n; i++) {
+    const k = 2 * i + c.arm[i]!;
+    time[i] = c.time[k]! / YEAR;
+    status[i] = c.code[k]! === 0 ? 0 : 1;
+    group.push(ARMS[c.arm[i]!]!);
+    causes.push(CAUSES[c.code[k]!]!);
+  }
+  const kms = new Map([...kaplanMeierByGroup(time, status, group)].map(([g, km]) => [g, atEvents(km)]));
   const arms: ArmSummary[] = [];
   for (const arm of ARMS) {
     const km = kms.get(arm);
     if (!km) continue;
-    const idx = outcomes.map((o, i) => (o.arm === arm ? i : -1)).filter((i) => i >= 0);
+    let count = 0;
+    let events = 0;
+    let recurrences = 0;
+    for (let i = 0; i < n; i++) {
+      if (group[i] !== arm) continue;
+      count++;
+      events += status[i]!;
+      if (causes[i] === 'recurrence') recurrences++;
+    }
     const at5 = survivalAt(km, 5);
     const at = survivalAt(km, dfsYears);
     arms.push({
       arm,
-      n: idx.length,
-      events: idx.reduce((s, i) => s + status[i]!, 0),
-      recurrences: idx.filter((i) => causes[i] === 'recurrence').length,
+      n: count,
+      events,
+      recurrences,
       dfs5: at5.s,
       dfs5Lower: at5.lo,
       dfs5Upper: at5.hi,
@@ -178,30 +187,12 @@ export function analyse(outcomes: readonly PatientOutcome[], dfsYears = 5): Tria
   const t2 = new Float64Array(2 * n);
   const s2 = new Uint8Array(2 * n);
   const g2: string[] = [];
-  outcomes.forEach((o, i) => {
-    ARMS.forEach((arm, a) => {
-      const r = observed(o, arm);
-      t2[2 * i + a] = r.time / YEAR;
-      s2[2 * i + a] = r.status;
-      g2.push(arm);
-    });
-  });
-  const counterfactual = n > 0 ? coxOf(t2, s2, g2) : none;
-
-  let prevented = 0;
-  let delayed = 0;
-  let hastened = 0;
-  let caused = 0;
-  let recurredControl = 0;
-  for (const o of outcomes) {
-    const c = o.recurrence.control <= o.censorDay ? o.recurrence.control : Number.POSITIVE_INFINITY;
-    const e = o.recurrence.trastuzumab <= o.censorDay ? o.recurrence.trastuzumab : Number.POSITIVE_INFINITY;
-    if (Number.isFinite(c)) recurredControl++;
-    if (Number.isFinite(c) && !Number.isFinite(e)) prevented++;
-    else if (!Number.isFinite(c) && Number.isFinite(e)) caused++;
-    else if (Number.isFinite(c) && e > c) delayed++;
-    else if (Number.isFinite(c) && e < c) hastened++;
+  for (let k = 0; k < 2 * n; k++) {
+    t2[k] = c.time[k]! / YEAR;
+    s2[k] = c.code[k]! === 0 ? 0 : 1;
+    g2.push(ARMS[k % 2]!);
   }
+  const counterfactual = n > 0 ? coxOf(t2, s2, g2) : none;
 
   // Reverse Kaplan-Meier: censoring is the "event".
   const fu = kaplanMeier(
@@ -213,7 +204,7 @@ export function analyse(outcomes: readonly PatientOutcome[], dfsYears = 5): Tria
     logRank: { chisq: lr.chisq, p: lr.p },
     cox,
     counterfactual,
-    benefit: { prevented, delayed, hastened, caused, recurredControl },
+    benefit: c.benefit,
     medianFollowUpMonths: fu.median === null ? Number.NaN : fu.median * 12,
   };
 }

@@ -7,7 +7,7 @@ import { formatCsv } from '../io/csv.js';
 import { el, type Markup, num } from '../report/markup.js';
 import { errorBar, type Mark, plot, ruleMark, seriesColor, symbolPath } from '../report/svg/index.js';
 import { continuous } from '../report/svg/mark.js';
-import { type HazardRatio, hazardRatioOf } from './analysis.js';
+import { eventsOf, type HazardRatio, hazardRatioOf } from './analysis.js';
 import type { TrialResult } from './run.js';
 
 export interface ForestRow {
@@ -29,27 +29,28 @@ const ci = (h: HazardRatio | null) =>
 export function forestRows(r: TrialResult): ForestRow[] {
   const d = r.design;
   const rows: ForestRow[] = [];
-  const events = (o: readonly TrialResult['outcomes'][number][]) =>
-    o.reduce((s, x) => s + (Math.min(x.recurrence[x.arm], x.backgroundDay) <= x.censorDay ? 1 : 0), 0);
+  const c = r.columns;
   rows.push({
     label: d.id,
     trial: d.id,
     model: ci(r.analysis.cox),
     published: ci(d.published as HazardRatio),
-    events: events(r.outcomes),
+    events: eventsOf(c),
     patients: r.patients,
   });
   const strata = d.eligibility.strata;
   if (strata.length > 1)
     for (const s of strata) {
-      const sub = r.outcomes.filter((o) => o.stratum === s.id);
+      const k = c.strata.indexOf(s.id);
+      let patients = 0;
+      for (let i = 0; i < c.n; i++) if (c.stratum[i] === k) patients++;
       rows.push({
         label: `${d.id} ${s.label}`,
         trial: d.id,
-        model: ci(hazardRatioOf(sub)),
+        model: ci(hazardRatioOf(c, k)),
         published: null,
-        events: events(sub),
-        patients: sub.length,
+        events: eventsOf(c, k),
+        patients,
       });
     }
   return rows;

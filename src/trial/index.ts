@@ -2,7 +2,8 @@
  * Virtual adjuvant trials of the HER2-CSC model: designs as data (design.ts, designs.ts: B-31/N9831, its
  * HER2-negative central-testing subgroups, B-47), virtual populations (population.ts, assumptions.ts),
  * patients simulated under both arms (patient.ts; the fast path fastClone.ts, composedLaw.ts, reference.ts,
- * pk.ts; the exact reference path clone.ts), the trial runner on worker threads (run.ts), its analysis
+ * pk.ts; the exact reference path clone.ts), the trial runner on worker threads (run.ts), the trial as a
+ * calibration simulator (simulator.ts: prepare once, evaluate many), its analysis
  * (analysis.ts, survival/), the scan (b47.ts) and its outputs (output.ts, forest.ts).
  */
 
@@ -11,8 +12,6 @@ export {
   estimableHr,
   type HazardRatio,
   hazardRatioOf,
-  observed,
-  type PatientOutcome,
   type TrialAnalysis,
 } from './analysis.js';
 export {
@@ -38,6 +37,7 @@ export {
 } from './b47.js';
 export type { Calibration } from './calibrate.js';
 export type { CloneFate, CloneSettings } from './clone.js';
+export { type OutcomeColumns, observed, type PatientOutcome } from './columns.js';
 export {
   administrationsOf,
   checkDesign,
@@ -48,6 +48,12 @@ export {
 } from './design.js';
 export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
 export { type ForestRow, forestCsv, forestRows, forestSvg } from './forest.js';
-export { kmSvg, OUTCOME_COLUMNS, outcomesCsv, outcomesParquet, scanCsv } from './output.js';
+export { kmSvg, OUTCOME_COLUMNS, OutcomeFiles, outcomesCsv, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';
+export {
+  prepareTrial,
+  type SimulatorOptions,
+  type TrialEvaluation,
+  type TrialSimulator,
+} from './simulator.js';

@@ -1,10 +1,16 @@
-/** Files of a trial: outcomes (one row per patient and arm) as CSV and Parquet, the Kaplan-Meier curves as SVG. */
+/**
+ * Files of a trial: outcomes (one row per patient and arm) as CSV and Parquet, written as the trial streams
+ * them (OutcomeFiles: memory flat in patients; Parquet row groups of ROW_GROUP rows), and the Kaplan-Meier
+ * curves as SVG.
+ */
 
-import { parquetWriteBuffer } from 'hyparquet-writer';
-import { formatCsv } from '../io/csv.js';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { formatCsv, formatCsvField } from '../io/csv.js';
 import { stepChart } from '../report/svg/index.js';
-import { observed } from './analysis.js';
 import type { ScanResult } from './b47.js';
+import { observed, type PatientOutcome } from './columns.js';
 import { ARMS } from './population.js';
 import type { TrialResult } from './run.js';
 
@@ -31,7 +37,7 @@ export const OUTCOME_COLUMNS = [
 type Cell = number | string | boolean | null;
 
 /** The rows of one patient (both arms; `randomised` marks the arm the trial analysis sees). */
-function patientRows(o: TrialResult['outcomes'][number]): Cell[][] {
+function patientRows(o: PatientOutcome): Cell[][] {
   const y = (d: number): number | null => (Number.isFinite(d) ? d / YEAR : null);
   return ARMS.map((arm) => {
     const ob = observed(o, arm);
@@ -54,8 +60,12 @@ function patientRows(o: TrialResult['outcomes'][number]): Cell[][] {
   });
 }
 
-/** Outcomes as CSV: one row per patient and arm. */
+const csvRow = (row: readonly Cell[]): string =>
+  row.map((c) => formatCsvField(typeof c === 'boolean' ? (c ? 1 : 0) : c)).join(',');
+
+/** Outcomes as CSV: one row per patient and arm (the outcomes must have been kept). */
 export function outcomesCsv(r: TrialResult): string {
+  if (!r.outcomes) throw new Error('outcomesCsv: the trial did not keep its outcomes (keepOutcomes false)');
   return formatCsv(
     [...OUTCOME_COLUMNS],
     r.outcomes.flatMap((o) =>
@@ -64,29 +74,75 @@ export function outcomesCsv(r: TrialResult): string {
   );
 }
 
-/** Outcomes as Parquet (hyparquet-writer; snappy-compressed columns), the same rows as the CSV. */
-export function outcomesParquet(r: TrialResult): ArrayBuffer {
-  const rows = r.outcomes.flatMap(patientRows);
-  const col = (j: number) => rows.map((row) => row[j]!);
-  const types = [
-    'INT32',
-    'STRING',
-    'BOOLEAN',
-    'STRING',
-    'INT32',
-    'DOUBLE',
-    'INT32',
-    'INT32',
-    'DOUBLE',
-    'DOUBLE',
-    'DOUBLE',
-    'DOUBLE',
-    'INT32',
-    'STRING',
-  ] as const;
-  return parquetWriteBuffer({
-    columnData: OUTCOME_COLUMNS.map((name, j) => ({ name, data: col(j), type: types[j]! })),
-  });
+const TYPES = [
+  'INT32',
+  'STRING',
+  'BOOLEAN',
+  'STRING',
+  'INT32',
+  'DOUBLE',
+  'INT32',
+  'INT32',
+  'DOUBLE',
+  'DOUBLE',
+  'DOUBLE',
+  'DOUBLE',
+  'INT32',
+  'STRING',
+] as const;
+
+/** Rows per Parquet row group: what OutcomeFiles holds at most (a few MB). */
+const ROW_GROUP = 50_000;
+
+/**
+ * outcomes.csv and outcomes.parquet in `dir`, written chunk by chunk in patient order (hyparquet-writer's
+ * ParquetWriter, snappy-compressed columns): pass `write` as runTrial's onOutcomes, then `close`.
+ */
+export class OutcomeFiles {
+  private readonly csv: number;
+  private readonly parquet: ParquetWriter;
+  private cols: Cell[][] = OUTCOME_COLUMNS.map(() => []);
+  private text: string[] = [];
+
+  constructor(dir: string) {
+    this.csv = openSync(join(dir, 'outcomes.csv'), 'w');
+    writeSync(this.csv, `${OUTCOME_COLUMNS.join(',')}\n`);
+    const schema = schemaFromColumnData({
+      columnData: OUTCOME_COLUMNS.map((name, j) => ({ name, data: [], type: TYPES[j]! })),
+    });
+    this.parquet = new ParquetWriter({ writer: fileWriter(join(dir, 'outcomes.parquet')), schema });
+  }
+
+  write = (chunk: readonly PatientOutcome[]): void => {
+    for (const o of chunk)
+      for (const row of patientRows(o)) {
+        this.text.push(csvRow(row));
+        for (let j = 0; j < row.length; j++) this.cols[j]!.push(row[j]!);
+      }
+    if (this.text.length >= 10_000) this.flushCsv();
+    if (this.cols[0]!.length >= ROW_GROUP) this.flushParquet();
+  };
+
+  private flushCsv(): void {
+    if (this.text.length > 0) writeSync(this.csv, `${this.text.join('\n')}\n`);
+    this.text = [];
+  }
+
+  private flushParquet(): void {
+    if (this.cols[0]!.length === 0) return;
+    this.parquet.write({
+      columnData: OUTCOME_COLUMNS.map((name, j) => ({ name, data: this.cols[j]!, type: TYPES[j]! })),
+      rowGroupSize: ROW_GROUP,
+    });
+    this.cols = OUTCOME_COLUMNS.map(() => []);
+  }
+
+  close(): void {
+    this.flushCsv();
+    closeSync(this.csv);
+    this.flushParquet();
+    this.parquet.finish();
+  }
 }
 
 /** Kaplan-Meier DFS per randomised arm with 95% bands, a rule at the design's calibration time. */

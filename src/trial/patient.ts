@@ -79,8 +79,7 @@ export function lazyReference(sim: PatientSim): Growth {
     linear,
     reference: () => {
       if (!ref) {
-        const detMax = Math.max(...sim.patient.micromets.map((m) => m.detectCells));
-        ref = buildReference(sim.M, sim.p, detMax, linear());
+        ref = buildReference(sim.M, sim.p, sim.patient.detectMax, linear());
       }
       return ref;
     },

@@ -9,13 +9,17 @@ import { runWork, type WorkContext, type WorkItem, type WorkResult } from './wor
 /** Job kind of a trial shard on a queue (registered in src/cli/jobs/registry.ts). */
 export const TRIAL_WORK = 'trial-work';
 
-/** Runs every item; onDone(index, result) is called as items finish (in completion order). */
+/**
+ * Runs every item; onDone(index, result) is called as items finish (in completion order). With `retain`
+ * false the results go to onDone only (the array returned is sparse).
+ */
 export function runItems(
   ctx: WorkContext,
   items: readonly WorkItem[],
   workers: number,
   onDone?: (index: number, result: WorkResult) => void,
   map: IndexedMap = threads(workers),
+  retain = true,
 ): Promise<WorkResult[]> {
   return map.run<WorkContext, WorkItem, WorkResult>({
     kind: TRIAL_WORK,
@@ -26,5 +30,6 @@ export function runItems(
     label: 'trial worker',
     describe: (item) => `${item.kind} patients ${item.from}-${item.to - 1}`,
     ...(onDone ? { onDone } : {}),
+    ...(retain ? {} : { retain: false }),
   });
 }

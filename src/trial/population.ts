@@ -44,6 +44,8 @@ export interface Patient {
   readonly countU: number;
   /** The potential micrometastases; the first countFor(countU, mean, cap) exist. */
   readonly micromets: readonly Micromet[];
+  /** Largest detection size of all potential micrometastases, drawn or skipped (-Infinity if none). */
+  readonly detectMax: number;
   /** Day of entry after the start of accrual. */
   readonly entryDay: number;
   /** Day of a non-recurrence invasive DFS event (second cancer, death) after randomisation. */
@@ -95,6 +97,12 @@ export function countProbabilities(mean: number, cap: number): Float64Array {
 
 const value = (id: string, list = hierarchyParams): number => specOf(list, id).value;
 
+/** Uniforms one potential micrometastasis consumes before the binomial draws (the five draws below). */
+const RAW_UNIFORMS = 5;
+const PS_MAX = value('ps0') + value('psHER2');
+const CL = specOf(humanPkParams, 'CL').value;
+const V1 = specOf(humanPkParams, 'V1').value;
+
 /** B-47's HER2-low strata when no design is given (population specs: IHC 2+ with probability ihc2). */
 const DEFAULT_STRATA: readonly Her2Stratum[] = [
   {
@@ -127,12 +135,18 @@ function stratumAt(strata: readonly Her2Stratum[], u: number): Her2Stratum {
   return strata[strata.length - 1]!;
 }
 
-/** Patient `index` of the trial seeded with `seed` under a scenario, from the design's HER2 strata. */
+/**
+ * Patient `index` of the trial seeded with `seed` under a scenario, from the design's HER2 strata. With a
+ * Poisson `micrometMean`, only the micrometastases that exist (countFor) are drawn: the draws of the others
+ * are skipped over (each consumes a fixed number of uniforms before any binomial), so the ones kept are
+ * bit-identical to those of the full draw.
+ */
 export function drawPatient(
   seed: number,
   index: number,
   sc: TrialScenario,
   strata: readonly Her2Stratum[] = DEFAULT_STRATA,
+  micrometMean?: number,
 ): Patient {
   const rng = stream(seed, index);
   const u = (): number => rng.uniform();
@@ -159,19 +173,26 @@ export function drawPatient(
   const backgroundDay = (-Math.log(u()) / sc.backgroundPerYear) * DAYS_PER_YEAR;
   const escapeRate = Math.LN2 / (sc.escapeHalfLifeYears * DAYS_PER_YEAR);
   const cap = Math.round(sc.maxMicromets);
-  const raw = Array.from({ length: cap }, () => ({
+  const kept = micrometMean === undefined ? cap : countFor(countU, micrometMean, cap);
+  const raw = Array.from({ length: kept }, () => ({
     cells: q(P.microCells),
     cscFraction: q(P.cscFraction),
     dormant: u() < sc.dormantFraction,
     escapeDay: -Math.log(u()) / escapeRate,
     detectCells: q(P.detectCells),
   }));
-  const psMax = value('ps0') + value('psHER2');
+  // The skipped ones: their uniforms, and their detection sizes (the reference's reach, patient.ts).
+  let detectMax = raw.reduce((m, r) => Math.max(m, r.detectCells), Number.NEGATIVE_INFINITY);
+  for (let k = kept; k < cap; k++) {
+    for (let j = 1; j < RAW_UNIFORMS; j++) u();
+    detectMax = Math.max(detectMax, q(P.detectCells));
+  }
+  const psMax = PS_MAX;
   const params: Record<string, number> = {
     ...st.modelParams,
     her2Base,
-    CL: specOf(humanPkParams, 'CL').value * clFactor,
-    V1: specOf(humanPkParams, 'V1').value * v1Factor,
+    CL: CL * clFactor,
+    V1: V1 * v1Factor,
     ps0: (1 - sc.her2Share) * psMax * ps0Factor,
     psHER2: sc.her2Share * psMax * psHer2Factor,
     effectors: sc.effectors,
@@ -202,6 +223,7 @@ export function drawPatient(
     params,
     countU,
     micromets,
+    detectMax,
     entryDay,
     backgroundDay,
   };

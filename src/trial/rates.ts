@@ -26,6 +26,8 @@ export interface TrialModel {
   readonly rxDormantKill: number;
   /** Trastuzumab 8 mg/kg then 6 mg/kg q3w x 17 from day 0 (human-8-6-q3w). */
   readonly doses: readonly Administration[];
+  /** Every state slot is a cell or drug slot: the empty state is all zeros, whatever p. */
+  readonly emptyIsZero: boolean;
 }
 
 let cached: TrialModel | undefined;
@@ -40,6 +42,7 @@ export function trialModel(): TrialModel {
     return j;
   };
   const cells = problem.stateIds.filter((id) => /^(S|Sq|P\d+|D)$/.test(id));
+  const zeroed = cells.length + 2;
   cached = {
     problem,
     slots: {
@@ -53,12 +56,18 @@ export function trialModel(): TrialModel {
     rxLoss: [rx('S_symdiff'), rx('S_death'), rx('S_adcc')],
     rxDormantKill: rx('Sq_adcc'),
     doses: administrations([scheduleDose({ regimen: 'human-8-6-q3w', start: 0 })]),
+    emptyIsZero: zeroed === problem.n,
   };
   return cached;
 }
 
-/** A state with no tumor cells and no drug (the model's helper quantities set), for parameters p. */
+/**
+ * A state with no tumor cells and no drug (the model's helper quantities set), for parameters p. When the
+ * model has no helper states it is all zeros, and the initial-state evaluation (the costliest per-patient
+ * call of the fast path) is skipped.
+ */
 export function emptyState(M: TrialModel, p: Float64Array): Float64Array {
+  if (M.emptyIsZero) return new Float64Array(M.problem.n);
   const y = M.problem.initialState(p);
   for (const s of M.cellSlots) y[s] = 0;
   y[M.slots.Abc] = 0;

@@ -9,10 +9,11 @@
  */
 import { InputError } from '../errors.js';
 import type { IndexedMap } from '../parallel/map.js';
-import { analyse, type PatientOutcome, type TrialAnalysis } from './analysis.js';
+import { analyse, type TrialAnalysis } from './analysis.js';
 import { type AssumptionId, scenarioForDesign, type TrialScenario } from './assumptions.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
 import type { CloneSettings } from './clone.js';
+import { OutcomeAccumulator, type OutcomeColumns, type PatientOutcome } from './columns.js';
 import { administrationsOf, checkDesign, type TrialDesign } from './design.js';
 import { DESIGNS } from './designs.js';
 import { runItems } from './pool.js';
@@ -39,6 +40,13 @@ export interface TrialOptions {
   readonly modelParams?: Readonly<Record<string, number>>;
   /** Where work items run (e.g. a Redis queue); default `workers` local threads. */
   readonly map?: IndexedMap;
+  /**
+   * Outcomes, in patient order, chunk by chunk as they are simulated (e.g. to a file, output.ts); the
+   * chunk is not kept unless keepOutcomes.
+   */
+  readonly onOutcomes?: (chunk: readonly PatientOutcome[]) => void;
+  /** Keep every patient's outcome in the result (default true); false keeps memory flat in patients. */
+  readonly keepOutcomes?: boolean;
   /** Progress: stage, done, total (patients). */
   readonly onProgress?: (stage: 'calibration' | 'trial', done: number, total: number) => void;
 }
@@ -52,18 +60,26 @@ export interface TrialResult {
   /** The calibration, or null when micrometMean was given. */
   readonly calibration: Calibration | null;
   readonly micrometMean: number;
-  readonly outcomes: readonly PatientOutcome[];
+  /** Every patient's outcome, or null when not kept (options.keepOutcomes false). */
+  readonly outcomes: readonly PatientOutcome[] | null;
+  /** What the analysis uses of every patient, compactly (columns.ts). */
+  readonly columns: OutcomeColumns;
   readonly analysis: TrialAnalysis;
   /** Micrometastases whose deterministic phase was an ODE solve (all that switched, on the exact path). */
   readonly odeSolves: number;
   readonly elapsedMs: number;
 }
 
-const CHUNK = 20;
+/**
+ * Patients per work item: 20, up to 500 for big trials (at most about 400 items), so that messages to the
+ * workers do not dominate. Outcomes do not depend on it (patient i draws from its own streams).
+ */
+const chunkSize = (n: number): number => Math.max(20, Math.min(500, Math.ceil(n / 400)));
 
 function chunks(n: number, make: (from: number, to: number) => WorkItem): WorkItem[] {
   const out: WorkItem[] = [];
-  for (let from = 0; from < n; from += CHUNK) out.push(make(from, Math.min(n, from + CHUNK)));
+  const size = chunkSize(n);
+  for (let from = 0; from < n; from += size) out.push(make(from, Math.min(n, from + size)));
   return out;
 }
 
@@ -91,17 +107,32 @@ function checkOptions(
   return { patients, seed, workers };
 }
 
-/**
- * Runs a virtual trial of `design` (data, design.ts; default B-47). Cheap to call many times, as a
- * calibration engine does: the model is compiled once per thread and each call only checks its inputs.
- */
-export function runTrial(options?: TrialOptions): Promise<TrialResult>;
-export function runTrial(design: TrialDesign, options?: TrialOptions): Promise<TrialResult>;
-export async function runTrial(
-  a: TrialDesign | TrialOptions = {},
-  b: TrialOptions = {},
-): Promise<TrialResult> {
-  const start = performance.now();
+/** What a trial needs before its first patient: checked options, the scenario and the work context. */
+export interface TrialSetup {
+  readonly design: TrialDesign;
+  readonly patients: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly scenario: TrialScenario;
+  readonly ctx: WorkContext;
+  /** Pilot patients of the calibration. */
+  readonly pilot: number;
+  /** Cap on the micrometastases of a patient. */
+  readonly cap: number;
+}
+
+/** Model parameter values checked against the trial model (known, finite). */
+export function checkModelParams(modelParams: Readonly<Record<string, number>>): void {
+  const known = trialModel().problem.paramIndex;
+  for (const [id, v] of Object.entries(modelParams)) {
+    if (!known.has(id)) throw new InputError(`unknown model parameter '${id}'`, { path: 'modelParams' });
+    if (!Number.isFinite(v))
+      throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
+  }
+}
+
+/** Checks a design and its options, and builds the trial's work context (InputError on bad input). */
+export function trialSetup(a: TrialDesign | TrialOptions = {}, b: TrialOptions = {}): TrialSetup {
   const isDesign = 'eligibility' in a;
   const design = isDesign ? checkDesign(a) : DESIGNS.b47;
   const options = isDesign ? b : (a as TrialOptions);
@@ -113,13 +144,7 @@ export async function runTrial(
     throw new InputError(e instanceof Error ? e.message : String(e), { path: 'scenario' });
   }
   const modelParams = options.modelParams ?? {};
-  const known = trialModel().problem.paramIndex;
-  for (const [id, v] of Object.entries(modelParams)) {
-    if (!known.has(id)) throw new InputError(`unknown model parameter '${id}'`, { path: 'modelParams' });
-    if (!Number.isFinite(v))
-      throw new InputError(`model parameter '${id}' must be finite, got ${v}`, { path: 'modelParams' });
-  }
-  const exact = options.exact ?? false;
+  checkModelParams(modelParams);
   const ctx: WorkContext = {
     seed,
     scenario: sc,
@@ -127,14 +152,31 @@ export async function runTrial(
     modelParams,
     strata: design.eligibility.strata,
     doses: administrationsOf(design.trastuzumab),
-    exact,
+    exact: options.exact ?? false,
   };
+  const pilot = Math.max(1, Math.round(options.pilotPatients ?? Math.min(1000, Math.max(200, patients))));
+  return { design, patients, seed, workers, scenario: sc, ctx, pilot, cap: Math.round(sc.maxMicromets) };
+}
+
+/**
+ * Runs a virtual trial of `design` (data, design.ts; default B-47). Cheap to call many times, as a
+ * calibration engine does: the model is compiled once per thread and each call only checks its inputs
+ * (simulator.ts also draws the population once).
+ */
+export function runTrial(options?: TrialOptions): Promise<TrialResult>;
+export function runTrial(design: TrialDesign, options?: TrialOptions): Promise<TrialResult>;
+export async function runTrial(
+  a: TrialDesign | TrialOptions = {},
+  b: TrialOptions = {},
+): Promise<TrialResult> {
+  const start = performance.now();
+  const options = 'eligibility' in a ? b : (a as TrialOptions);
+  const { design, patients, seed, workers, scenario: sc, ctx, pilot, cap } = trialSetup(a, b);
+  const exact = ctx.exact ?? false;
   let odeSolves = 0;
-  const cap = Math.round(sc.maxMicromets);
   let calibration: Calibration | null = null;
   let mean = options.micrometMean;
   if (mean === undefined) {
-    const pilot = Math.max(1, Math.round(options.pilotPatients ?? Math.min(1000, Math.max(200, patients))));
     let done = 0;
     const res = await runItems(
       ctx,
@@ -154,18 +196,35 @@ export async function runTrial(
   }
   const m = mean;
   let done = 0;
-  const res = await runItems(
+  // Chunks finish in any order: held until their predecessors are in, then accumulated and passed on.
+  const acc = new OutcomeAccumulator(design.eligibility.strata.map((s) => s.id));
+  const keep = options.keepOutcomes ?? true;
+  const kept: PatientOutcome[] = [];
+  const waiting = new Map<number, PatientOutcome[]>();
+  let next = 0;
+  const items = chunks(patients, (from, to) => ({ kind: 'trial', from, to, mean: m }));
+  await runItems(
     ctx,
-    chunks(patients, (from, to) => ({ kind: 'trial', from, to, mean: m })),
+    items,
     workers,
-    (_, r) => {
-      done += r.kind === 'trial' ? r.outcomes.length : 0;
+    (index, r) => {
+      if (r.kind !== 'trial') return;
+      odeSolves += r.odeSolves;
+      done += r.outcomes.length;
+      waiting.set(index, r.outcomes);
+      for (let c = waiting.get(next); c !== undefined; c = waiting.get(next)) {
+        waiting.delete(next++);
+        for (const o of c) acc.push(o);
+        if (keep) for (const o of c) kept.push(o);
+        options.onOutcomes?.(c);
+      }
       options.onProgress?.('trial', done, patients);
     },
     options.map,
+    false,
   );
-  const outcomes = res.flatMap((r) => (r.kind === 'trial' ? r.outcomes : []));
-  for (const r of res) odeSolves += r.odeSolves;
+  if (next !== items.length) throw new Error(`trial: ${items.length - next} chunks of outcomes missing`);
+  const columns = acc.columns();
   return {
     design,
     exact,
@@ -174,8 +233,9 @@ export async function runTrial(
     scenario: sc,
     calibration,
     micrometMean: m,
-    outcomes,
-    analysis: analyse(outcomes, design.calibration.years),
+    outcomes: keep ? kept : null,
+    columns,
+    analysis: analyse(columns, design.calibration.years),
     odeSolves,
     elapsedMs: performance.now() - start,
   };

@@ -4,9 +4,9 @@
  */
 
 import type { Administration } from '../experiments/sim.js';
-import type { PatientOutcome } from './analysis.js';
 import type { TrialScenario } from './assumptions.js';
 import type { CloneSettings } from './clone.js';
+import type { PatientOutcome } from './columns.js';
 import type { Her2Stratum } from './design.js';
 import {
   armTable,
@@ -16,7 +16,7 @@ import {
   simulateArm,
   simulateOne,
 } from './patient.js';
-import { censorDay, countFor, DAYS_PER_YEAR, drawPatient } from './population.js';
+import { censorDay, countFor, DAYS_PER_YEAR, drawPatient, type Patient } from './population.js';
 import { trialModel } from './rates.js';
 
 export interface WorkContext {
@@ -41,9 +41,8 @@ export type WorkResult =
   | { readonly kind: 'pilot'; readonly K: number[]; readonly odeSolves: number }
   | { readonly kind: 'trial'; readonly outcomes: PatientOutcome[]; readonly odeSolves: number };
 
-function simFor(ctx: WorkContext, i: number): PatientSim {
+function simWith(ctx: WorkContext, patient: Patient): PatientSim {
   const M = trialModel();
-  const patient = drawPatient(ctx.seed, i, ctx.scenario, ctx.strata);
   return {
     M,
     seed: ctx.seed,
@@ -59,8 +58,12 @@ function simFor(ctx: WorkContext, i: number): PatientSim {
  * Pilot: per patient, the index of the first potential micrometastasis detected by the calibration time
  * under chemotherapy alone (cap if none), simulated in order up to that one (calibrate.ts).
  */
-export function pilotPatient(ctx: WorkContext, i: number): { K: number; odeSolves: number } {
-  const sim = simFor(ctx, i);
+export function pilotPatient(
+  ctx: WorkContext,
+  i: number,
+  drawn: Patient = drawPatient(ctx.seed, i, ctx.scenario, ctx.strata),
+): { K: number; odeSolves: number } {
+  const sim = simWith(ctx, drawn);
   const cap = sim.patient.micromets.length;
   const T = armTable(sim, false);
   const ref = lazyReference(sim);
@@ -74,25 +77,38 @@ export function pilotPatient(ctx: WorkContext, i: number): { K: number; odeSolve
   return { K: cap, odeSolves };
 }
 
-/** Trial: patient i with min(Poisson(mean), cap) micrometastases under both arms, to their censoring day. */
+/**
+ * Trial: patient i with min(Poisson(mean), cap) micrometastases under both arms, to their censoring day.
+ * `drawn`, patient i drawn in full beforehand (simulator.ts), is cut to the micrometastases that exist: the
+ * same patient as drawPatient(..., mean) draws.
+ */
 export function trialPatient(
   ctx: WorkContext,
   i: number,
   mean: number,
+  drawn?: Patient,
 ): PatientOutcome & { odeSolves: number } {
-  const sim = simFor(ctx, i);
-  const { patient } = sim;
-  const count = countFor(patient.countU, mean, patient.micromets.length);
+  const patient = drawn
+    ? {
+        ...drawn,
+        micromets: drawn.micromets.slice(0, countFor(drawn.countU, mean, drawn.micromets.length)),
+      }
+    : drawPatient(ctx.seed, i, ctx.scenario, ctx.strata, mean);
+  const count = patient.micromets.length;
   const horizon = censorDay(patient, ctx.scenario);
-  const ref = lazyReference(sim);
   let odeSolves = 0;
-  const arm = (a: 'control' | 'trastuzumab'): number => {
-    if (count === 0) return Number.POSITIVE_INFINITY;
-    const o = simulateArm(sim, a, count, horizon, ref);
-    odeSolves += o.odeSolves;
-    return o.recurrenceDay;
-  };
-  const recurrence = { control: arm('control'), trastuzumab: arm('trastuzumab') };
+  let recurrence = { control: Number.POSITIVE_INFINITY, trastuzumab: Number.POSITIVE_INFINITY };
+  // Without micrometastases there is nothing to simulate (nor a parameter vector to build).
+  if (count > 0) {
+    const sim = simWith(ctx, patient);
+    const ref = lazyReference(sim);
+    const arm = (a: 'control' | 'trastuzumab'): number => {
+      const o = simulateArm(sim, a, count, horizon, ref);
+      odeSolves += o.odeSolves;
+      return o.recurrenceDay;
+    };
+    recurrence = { control: arm('control'), trastuzumab: arm('trastuzumab') };
+  }
   return {
     index: i,
     arm: patient.arm,
@@ -100,7 +116,7 @@ export function trialPatient(
     ihc: patient.ihc,
     her2Base: patient.her2Base,
     micromets: count,
-    dormant: patient.micromets.slice(0, count).filter((m) => m.dormant).length,
+    dormant: patient.micromets.filter((m) => m.dormant).length,
     censorDay: horizon,
     backgroundDay: patient.backgroundDay,
     recurrence,

@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { observed } from '../../src/trial/analysis.js';
+import { observed } from '../../src/trial/columns.js';
 import { runTrial, type TrialResult } from '../../src/trial/run.js';
 import { logRank } from '../../src/trial/survival/index.js';
 
@@ -33,7 +33,7 @@ function armLogRank(f: TrialResult, e: TrialResult, arm: 'control' | 'trastuzuma
     ['fast', f],
     ['exact', e],
   ] as const)
-    for (const o of r.outcomes) {
+    for (const o of r.outcomes ?? []) {
       const ob = observed(o, arm);
       time.push(ob.time);
       status.push(ob.status);

@@ -18,8 +18,7 @@ import {
   forestRows,
   forestSvg,
   kmSvg,
-  outcomesCsv,
-  outcomesParquet,
+  OutcomeFiles,
   runTrial,
   type ScanResult,
   scanCsv,
@@ -62,7 +61,8 @@ const options = {
 /** Patients above which --yes is needed, and the measured costs behind the estimate (fast path). */
 const BIG = 1e7;
 const CPU_MS_PER_PATIENT = 0.2;
-const BYTES_PER_PATIENT = 600;
+/** What a trial holds per patient: the analysis columns (columns.ts, 20 bytes) and the survival fits' work arrays. */
+const BYTES_PER_PATIENT = 120;
 
 const pct = (x: number): string => (Number.isFinite(x) ? (x * 100).toFixed(1) : 'NA');
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'NA');
@@ -146,7 +146,7 @@ const hrJson = (h: { hr: number; lower: number; upper: number }) =>
 
 /** The JSON of one trial: published and model HR on top, then everything the run reports. */
 export function trialJson(r: TrialResult, scan?: ScanResult): Record<string, unknown> {
-  const { outcomes: _o, analysis, design, ...rest } = r;
+  const { outcomes: _o, columns: _c, analysis, design, ...rest } = r;
   const arms = analysis.arms.map(({ km, ...a }) => ({ ...a, km: { time: km.time, surv: km.surv } }));
   const pub = design.published;
   return {
@@ -227,7 +227,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const sec = (total * CPU_MS_PER_PATIENT * (exact ? 20 : 1)) / 1000 / workers;
     throw new UsageError(
       `--patients ${total} is above ${BIG}: about ${(sec / 60).toFixed(0)} min on ${workers} worker(s) and ` +
-        `${((total * BYTES_PER_PATIENT) / 1e9).toFixed(1)} GB of memory for the outcomes; add --yes to run it`,
+        `${((total * BYTES_PER_PATIENT) / 1e9).toFixed(1)} GB of memory for the analysis (outcomes stream to disk); add --yes to run it`,
     );
   }
   const scanPatients = optNumber(args, 'scan-patients', { integer: true, min: 4 }) ?? 1000;
@@ -236,14 +236,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await withMap(args, io, async (map) => {
     for (const d of designs) {
       const bar = lateBar(io, `${d.id} patients`);
+      // Outcomes stream to the files as they come (memory flat in patients), never held.
+      const dir = out ? (designs.length > 1 ? join(out, d.id) : out) : undefined;
+      if (dir) mkdirSync(dir, { recursive: true });
+      const files = dir ? new OutcomeFiles(dir) : undefined;
       const r = await runTrial(d, {
         ...(patientsOpt !== undefined ? { patients: patientsOpt } : {}),
         seed,
         workers,
         exact,
         ...(map ? { map } : {}),
+        keepOutcomes: false,
+        ...(files ? { onOutcomes: files.write } : {}),
         onProgress: (_, done, t) => bar.update(done, t),
       });
+      files?.close();
       bar.done();
       let scan: ScanResult | undefined;
       if (optFlag(args, 'scan')) {
@@ -270,8 +277,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const { r, scan } of results) {
       const dir = results.length > 1 ? join(out, r.design.id) : out;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'outcomes.csv'), outcomesCsv(r));
-      writeFileSync(join(dir, 'outcomes.parquet'), new Uint8Array(outcomesParquet(r)));
       writeFileSync(join(dir, 'km.svg'), kmSvg(r));
       writeFileSync(join(dir, 'forest.svg'), forestSvg(forestRows(r), `seed ${seed}`));
       writeFileSync(join(dir, 'result.json'), `${stringify(trialJson(r, scan))}\n`);

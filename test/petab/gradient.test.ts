@@ -42,11 +42,16 @@ function relativeError(name: string): { rel: number; g: Float64Array } {
   return { rel: Math.sqrt(num / den), g };
 }
 
-describe('PEtab llh gradient by forward sensitivities', { skip: !existsSync(COLLECTION) && 'no collection' }, () => {
+describe('PEtab llh gradient by forward sensitivities', {
+  skip: !existsSync(COLLECTION) && 'no collection',
+}, () => {
   for (const name of ['Boehm_JProteomeRes2014', 'Brannmark_JBC2010', 'Blasi_CellSystems2016']) {
     it(`${name}: relative error vs central FD <= 1e-4`, () => {
       const { rel, g } = relativeError(name);
-      assert.ok(g.some((v) => Math.abs(v) > 1), 'the point is off the optimum');
+      assert.ok(
+        g.some((v) => Math.abs(v) > 1),
+        'the point is off the optimum',
+      );
       assert.ok(rel <= 1e-4, `relative error ${rel}`);
     });
   }

@@ -24,6 +24,7 @@ export {
   multistart,
   odeLikelihood,
   parseProblem,
+  petabLikelihood,
   registerSimulator,
 } from './fit/index.js';
 export { loadModelJson, saveModelJson } from './io/json.js';

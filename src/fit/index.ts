@@ -6,7 +6,7 @@
  * - pool.ts: the one adapter to the worker threads (src/parallel), used by abc/ through the Evaluator type.
  * - multistart/: likelihood problems (types.ts; odeLikelihood.ts with gradients from the ODE engine's forward
  *   sensitivities), a bounded projected L-BFGS (optimise.ts), Latin-hypercube multistart, its problem files
- *   (a `likelihood:` section) and outputs. Profile likelihoods are not implemented yet.
+ *   (a `likelihood:` section, or a PEtab YAML through petabLikelihood.ts) and outputs. Profile likelihoods are not implemented yet.
  */
 export type { AbcSettings, AbcState, GenerationStats } from './abc/checkpoint.js';
 export { readCheckpoint, writeCheckpoint } from './abc/checkpoint.js';
@@ -17,6 +17,11 @@ export type { Population } from './abc/types.js';
 export { checkLikelihoodProblem, type MultistartOptions, multistart } from './multistart/multistart.js';
 export { type Measurement, type OdeLikelihoodSpec, odeLikelihood } from './multistart/odeLikelihood.js';
 export { minimiseBounded, type OptimiseOptions, type OptimiseResult } from './multistart/optimise.js';
+export {
+  type GradientMethod,
+  type PetabLikelihood,
+  petabLikelihood,
+} from './multistart/petabLikelihood.js';
 export { loadLikelihoodFile } from './multistart/problemFile.js';
 export type { LikelihoodProblem, MultistartResult, ParameterScale, StartResult } from './multistart/types.js';
 export { makePrior, type Prior, type PriorSpec, parsePrior, priorFromRange } from './priors.js';

@@ -1,6 +1,6 @@
 /** `cscsim fit --method multistart`: outputs for a likelihood problem file, exit 2 for what it cannot handle. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -59,4 +59,33 @@ test('a model with doses, or a bad parameter, exits 2 naming the file and the pa
   const b = await cli('fit', bad, '--method', 'multistart', '--out', join(dir, 'y'));
   assert.equal(b.code, 2, b.err);
   assert.match(b.err, /bad\.yaml: likelihood\.parameters\[0\]\.lower: a log10 parameter needs lower > 0/);
+});
+
+const perelson =
+  '/work/shared/petab-benchmark/Benchmark-Models/Perelson_Science1996/Perelson_Science1996.yaml';
+test('multistart on a PEtab YAML: exact gradient named, nominal llh beside the best', {
+  skip: !existsSync(perelson) && 'no collection',
+}, async () => {
+  const out = join(dir, 'perelson');
+  const r = await cli(
+    'fit',
+    perelson,
+    '--method',
+    'multistart',
+    '--starts',
+    '3',
+    '--seed',
+    '1',
+    '--out',
+    out,
+  );
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /gradient: sensitivities/);
+  const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  assert.equal(s.format, 'petab');
+  assert.equal(s.gradient, 'sensitivities');
+  assert.equal(s.starts, 3);
+  assert.deepEqual(Object.keys(s.best.parameters), ['c', 'delta', 'sd_task0_model0_perelson1_V']);
+  assert.ok(Math.abs(s.nominal.llh - -432.0385) < 1e-3, `nominal ${s.nominal.llh}`);
+  assert.ok(s.best.llh > s.nominal.llh, `best ${s.best.llh}`);
 });

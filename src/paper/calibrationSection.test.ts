@@ -13,6 +13,8 @@ const calibration: CalibrationSummary = {
     generations: { mouse: 3, all: 2 },
     finalEpsilon: { mouse: 1.5, all: 2.5 },
     evaluations: { mouse: 900, all: 700 },
+    trialStep: 'reweight',
+    ess: { mouse: 80, all: 12 },
     draws: 50,
     trialPatients: 400,
     seconds: 12,

@@ -23,6 +23,10 @@ export interface CalibrationSummary {
     readonly generations: { readonly mouse: number; readonly all: number };
     readonly finalEpsilon: { readonly mouse: number; readonly all: number };
     readonly evaluations: { readonly mouse: number; readonly all: number };
+    /** 'abc': a second SMC run on all evidence; 'reweight': the mouse posterior weighted by the trials. */
+    readonly trialStep: 'abc' | 'reweight';
+    /** Effective sample size of each step's final weights. */
+    readonly ess: { readonly mouse: number; readonly all: number };
     readonly draws: number;
     readonly trialPatients: number;
     readonly seconds: number;
@@ -96,8 +100,15 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
     p(
       `Budget (reduced, stated): ABC-SMC with model selection, ${b.particles} particles, at most ${b.maxGenerations} ` +
         `generations per step; the mouse step ran ${b.generations.mouse} generations to epsilon ` +
-        `${b.finalEpsilon.mouse.toPrecision(3)} (${b.evaluations.mouse} candidates), the all-evidence step ` +
-        `${b.generations.all} to ${b.finalEpsilon.all.toPrecision(3)} (${b.evaluations.all}); ${b.draws} posterior ` +
+        `${b.finalEpsilon.mouse.toPrecision(3)} (${b.evaluations.mouse} candidates, effective sample size ` +
+        `${b.ess.mouse.toFixed(0)}); ` +
+        (b.trialStep === 'reweight'
+          ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
+            `standardised discrepancies (ABC importance sampling, Wilkinson 2013; effective sample size ` +
+            `${b.ess.all.toFixed(0)}); `
+          : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
+            `(${b.evaluations.all} candidates); `) +
+        `${b.draws} posterior ` +
         `draws for the predictive, ${b.trialPatients} virtual patients per trial evaluation; ${b.seconds.toFixed(0)} s. ` +
         'The distance is the Euclidean norm of the standardised discrepancies of the evidence file ' +
         '(src/paper/evidence/evidence.json: each observation with its sd and source, written before the run).',

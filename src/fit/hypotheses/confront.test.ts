@@ -58,7 +58,7 @@ function toy(evidence: ReturnType<typeof evidenceWith>): SimulatorDefinition {
   };
 }
 
-const run = (trialSd: number) => {
+const run = (trialSd: number, trialStep: 'abc' | 'reweight' = 'abc') => {
   const evidence = evidenceWith(trialSd);
   return confrontHypotheses({
     evidence,
@@ -78,6 +78,7 @@ const run = (trialSd: number) => {
       { id: 'sign', description: 'reads the variant', sd: 0.1 },
     ],
     simulators: { toy: toy(evidence) },
+    trialStep,
   });
 };
 
@@ -122,4 +123,12 @@ test('calibration summary: the report shape, probabilities and intervals carried
     s.next_experiments.map((e) => e.id),
     r.experiments.map((e) => e.id),
   );
+});
+
+test('trials added by reweighting the mouse posterior pick A as the second SMC run does', async () => {
+  const r = await run(0.5, 'reweight');
+  assert.equal(r.all.method, 'reweight');
+  assert.ok(r.all.probabilities[0]! > 0.95, `p(A) = ${r.all.probabilities[0]}`);
+  assert.ok(r.all.ess > 10 && r.all.ess < r.mouse.ess, `ess ${r.all.ess} vs ${r.mouse.ess}`);
+  assert.ok(Math.abs(r.trials[0]!.all.median - 2) < 0.5, JSON.stringify(r.trials[0]!.all));
 });

@@ -12,6 +12,7 @@
 import { mutualInformation } from '../../analysis/information.js';
 import type { Evidence, Observation } from '../../paper/evidence/evidence.js';
 import { stream } from '../../random/rng.js';
+import { effectiveSampleSize } from '../abc/population.js';
 import { type AbcResult, abcSmc } from '../abc/smc.js';
 import type { Population } from '../abc/types.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
@@ -38,6 +39,14 @@ export interface ConfrontOptions {
   /** Criterion of each claim on its raw statistic, for the posterior share of draws where it holds. */
   readonly criteria?: Readonly<Record<string, (x: number) => boolean>>;
   readonly experiments?: readonly CandidateExperiment[];
+  /**
+   * How the trials are added: 'abc' (default) runs ABC-SMC again on all observations; 'reweight' weights
+   * the mouse posterior's particles by a Gaussian kernel on the trials' standardised discrepancies,
+   * exp(-|z|^2 / 2): ABC importance sampling with the published uncertainty as the kernel's bandwidth
+   * (exact under that error model, Wilkinson, Stat Appl Genet Mol Biol 12:129, 2013), one trial simulation
+   * per particle instead of a new SMC run.
+   */
+  readonly trialStep?: 'abc' | 'reweight';
   /** Simulators outside the registry (workers 1 only). */
   readonly simulators?: Readonly<Record<string, SimulatorDefinition>>;
   readonly onProgress?: (line: string) => void;
@@ -50,8 +59,12 @@ export interface Interval {
 }
 
 export interface StepResult {
+  /** For a reweighted step: the mouse step's run with the new weights and model probabilities. */
   readonly abc: AbcResult;
   readonly probabilities: readonly number[];
+  readonly method: 'abc' | 'reweight';
+  /** Effective sample size of the final population's weights. */
+  readonly ess: number;
 }
 
 export interface Confrontation {
@@ -115,11 +128,14 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
           `${label}: generation ${g.generation}, epsilon ${g.epsilon.toPrecision(3)}, acceptance ${(g.acceptanceRate * 100).toFixed(1)}%`,
         ),
     });
-    return { abc, probabilities: abc.modelProbabilities };
+    const pop = abc.population;
+    return {
+      abc,
+      probabilities: abc.modelProbabilities,
+      method: 'abc',
+      ess: pop ? effectiveSampleSize(pop.weight) : 0,
+    };
   };
-  const mouse = await run('mouse', mouseObs, o.seed);
-  const every = await run('all', all, o.seed + 1);
-  const draws = o.draws ?? 200;
   // One simulator per variant and purpose, created once (compile once, evaluate many).
   const made = new Map<string, Simulator>();
   const simulatorFor = (v: number, options: Record<string, unknown>): Simulator => {
@@ -132,6 +148,12 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
     }
     return s;
   };
+  const mouse = await run('mouse', mouseObs, o.seed);
+  const every =
+    o.trialStep === 'reweight'
+      ? reweight(mouse, trialObs, (v, opts) => simulatorFor(v, opts), o.seed, o.onProgress)
+      : await run('all', all, o.seed + 1);
+  const draws = o.draws ?? 200;
   /** Statistic k of simulator (v, options) at each drawn particle of a step's population. */
   const atDraws = (step: StepResult, options: Record<string, unknown>, k: number, salt: number) => {
     const pop = step.abc.population;
@@ -187,4 +209,45 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
     })
     .sort((a, b) => (b.score || 0) - (a.score || 0));
   return { mouse, all: every, trials, claims, experiments, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The mouse step's particles weighted by the trials' Gaussian kernel (see ConfrontOptions.trialStep). */
+function reweight(
+  mouse: StepResult,
+  trials: readonly Observation[],
+  simulatorFor: (v: number, options: Record<string, unknown>) => Simulator,
+  seed: number,
+  onProgress?: (line: string) => void,
+): StepResult {
+  const pop = mouse.abc.population;
+  if (!pop) return { ...mouse, method: 'reweight' };
+  const options = { observations: trials.map((t) => t.id) };
+  const logW = new Float64Array(pop.n);
+  for (let i = 0; i < pop.n; i++) {
+    const v = pop.model[i]!;
+    const sim = simulatorFor(v, options);
+    const k = mouse.abc.models[v]!.parameters.length;
+    const out = new Float64Array(sim.statistics.length);
+    sim.simulate(pop.theta.slice(i * pop.dim, i * pop.dim + k), stream(seed * 1000 + 7, i), out);
+    let z2 = 0;
+    for (let j = 0; j < trials.length; j++) z2 += out[j]! ** 2;
+    // A trial that could not be simulated (NaN) says the particle cannot meet the trials: weight 0.
+    logW[i] = Number.isFinite(z2) ? Math.log(pop.weight[i]!) - z2 / 2 : Number.NEGATIVE_INFINITY;
+    if ((i + 1) % 10 === 0) onProgress?.(`trials: ${i + 1}/${pop.n} particles reweighted`);
+  }
+  const top = Math.max(...logW);
+  const weight = new Float64Array(pop.n);
+  let sum = 0;
+  for (let i = 0; i < pop.n; i++) sum += weight[i] = Number.isFinite(top) ? Math.exp(logW[i]! - top) : 0;
+  const probabilities = mouse.abc.models.map(() => 0);
+  for (let i = 0; i < pop.n; i++) {
+    weight[i] = sum > 0 ? weight[i]! / sum : 0;
+    probabilities[pop.model[i]!]! += weight[i]!;
+  }
+  return {
+    abc: { ...mouse.abc, population: { ...pop, weight }, modelProbabilities: probabilities },
+    probabilities,
+    method: 'reweight',
+    ess: sum > 0 ? effectiveSampleSize(weight) : 0,
+  };
 }

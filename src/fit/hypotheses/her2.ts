@@ -23,6 +23,8 @@ export interface Her2Budget {
   readonly trialPatients: number;
   /** Stop a step once a generation accepts fewer than this share of its candidates. */
   readonly minAcceptance: number;
+  /** How the trials are added to the mouse posterior (confront.ts: a new SMC run, or reweighting). */
+  readonly trialStep: 'abc' | 'reweight';
 }
 
 /** What `npm run reproduce` runs; `--full` asks for FULL_BUDGET. */
@@ -32,6 +34,7 @@ export const REDUCED_BUDGET: Her2Budget = {
   draws: 50,
   trialPatients: 400,
   minAcceptance: 0.02,
+  trialStep: 'reweight',
 };
 export const FULL_BUDGET: Her2Budget = {
   particles: 1000,
@@ -39,6 +42,7 @@ export const FULL_BUDGET: Her2Budget = {
   draws: 400,
   trialPatients: 1000,
   minAcceptance: 0.01,
+  trialStep: 'abc',
 };
 
 export async function confrontHer2(o: {
@@ -66,6 +70,7 @@ export async function confrontHer2(o: {
     maxGenerations: b.maxGenerations,
     minAcceptance: b.minAcceptance,
     draws: b.draws,
+    trialStep: b.trialStep,
     criteria,
     experiments,
     ...(o.workers !== undefined ? { workers: o.workers } : {}),

@@ -26,6 +26,8 @@ export function calibrationSummary(
       generations: { mouse: c.mouse.abc.generations.length, all: c.all.abc.generations.length },
       finalEpsilon: { mouse: last(c.mouse)?.epsilon ?? Number.NaN, all: last(c.all)?.epsilon ?? Number.NaN },
       evaluations: { mouse: c.mouse.abc.evaluations, all: c.all.abc.evaluations },
+      trialStep: c.all.method,
+      ess: { mouse: c.mouse.ess, all: c.all.ess },
       seconds: c.seconds,
     },
     variants: variants.map((v, i) => ({

@@ -92,11 +92,13 @@ export const her2Claims: SimulatorDefinition = {
           const key = `${line}:${site}`;
           let v = memo.get(key);
           if (!v) {
-            v = {};
-            chosen.forEach((t, k) => {
-              if (t.lines.includes(line) && !t.bone) v![t.id] = theta[k]!;
-            });
-            if (site === 'bone') chosen.forEach((t, k) => t.bone && (v![t.id] = theta[k]!));
+            const w: Record<string, number> = {};
+            // Line values first, then bone's own (rankl@bone replaces the fat-pad rankl there).
+            for (const bone of [false, true])
+              chosen.forEach((t, k) => {
+                if (t.bone === bone && (bone ? site === 'bone' : t.lines.includes(line))) w[t.id] = theta[k]!;
+              });
+            v = w;
             memo.set(key, v);
           }
           return v;

@@ -25,7 +25,6 @@
 import { ModelBuilder } from '../model/builder.js';
 import type { Model } from '../model/types.js';
 import {
-  aldhSignallingParams,
   dormancyParams,
   drugParams,
   her2Params,
@@ -33,7 +32,6 @@ import {
   humanPkParams,
   mousePkParams,
   type ParamSpec,
-  plasticityParams,
 } from './parameters.js';
 import {
   type CellLine,
@@ -44,6 +42,7 @@ import {
   sitePresets,
 } from './presets.js';
 import { type Schedule, scheduleDose } from './regimens.js';
+import { aldhSignallingParams, plasticityParams } from './variantParams.js';
 
 export interface Her2CscOptions {
   /** Default 'fatpad'. */

@@ -25,7 +25,6 @@
 import { ModelBuilder } from '../model/builder.js';
 import type { Model } from '../model/types.js';
 import {
-  aldhSignallingParams,
   dormancyParams,
   drugParams,
   her2Params,
@@ -33,7 +32,6 @@ import {
   humanPkParams,
   mousePkParams,
   type ParamSpec,
-  plasticityParams,
 } from './parameters.js';
 import {
   type CellLine,
@@ -44,6 +42,7 @@ import {
   sitePresets,
 } from './presets.js';
 import { type Schedule, scheduleDose } from './regimens.js';
+import { aldhSignallingParams, plasticityParams } from './variantParams.js';
 
 export interface Her2CscOptions {
   /** Default 'fatpad'. */
@@ -135,6 +134,12 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
   derived('N', 'cell', cells.join(' + '), 'tumor cells');
   derived('V', 'mm3', 'N / rho', 'tumor volume');
   derived('cscFraction', 'dimensionless', `${stem} / N`, 'CSC fraction');
+  // With ALDH+ by signalling, each population counts with its ALDH+ probability (aldhBySignal).
+  const signalled = options.aldh === 'signalling';
+  const aldhTerms = signalled
+    ? [`${stem} * aldhS`, ...P.map((id) => `${id} * aldh${id}`), 'D * aldhD']
+    : [stem, ...P.slice(0, a)];
+  derived('aldhFraction', 'dimensionless', `(${aldhTerms.join(' + ')}) / N`, 'ALDEFLUOR+ fraction');
   derived('C', 'ug/mL', 'Ab_c / V1 + Cmedium', 'trastuzumab concentration at the tumor');
   derived('occ', 'dimensionless', 'C * nMperUgMl / (C * nMperUgMl + Kd)', 'HER2 occupancy');
   derived('freeSig', 'dimensionless', '1 - emax * occ', 'HER2 signalling left after trastuzumab');
@@ -166,14 +171,7 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
     m.initial('HER2_S', 'cscEnrich * her2Base * copyRatio');
     m.initial('HER2_N', 'her2Base * copyRatio');
   }
-  if (options.aldh === 'signalling') aldhBySignal(m, P, a, dormant, options.her2 === 'steady');
-  else
-    derived(
-      'aldhFraction',
-      'dimensionless',
-      `(${[stem, ...P.slice(0, a)].join(' + ')}) / N`,
-      'ALDEFLUOR+ fraction',
-    );
+  if (signalled) aldhBySignal(m, P, a, options.her2 === 'steady');
   derived('sigS', 'dimensionless', 'HER2_S * freeSig / (HER2_S * freeSig + KsigS)', 'CSC HER2 signal');
   derived(
     'sigP',
@@ -238,13 +236,7 @@ export function her2Csc(line: CellLine = 'MCF7', options: Her2CscOptions = {}): 
  * stage gate (CSCs and P1..Pa). The enzyme follows signalling with rate kALDH (aldhSig relaxes to freeSig;
  * at once in the 'steady' HER2 model).
  */
-function aldhBySignal(
-  m: ModelBuilder,
-  P: readonly string[],
-  a: number,
-  dormant: boolean,
-  steady: boolean,
-): void {
+function aldhBySignal(m: ModelBuilder, P: readonly string[], a: number, steady: boolean): void {
   const derived = (id: string, math: string, description: string): void => {
     m.param(id, 0, { unit: 'dimensionless', source: DERIVED, constant: false, description });
     m.assign(id, math);
@@ -262,8 +254,6 @@ function aldhBySignal(
     derived(`aldh${id}`, prob(h, i < a), `ALDH+ probability of ${id}`);
   });
   derived('aldhD', prob('HER2_N', false), 'ALDH+ probability of a differentiated cell');
-  const terms = [`${dormant ? '(S + Sq)' : 'S'} * aldhS`, ...P.map((id) => `${id} * aldh${id}`), 'D * aldhD'];
-  derived('aldhFraction', `(${terms.join(' + ')}) / N`, 'ALDEFLUOR+ fraction');
 }
 
 /**

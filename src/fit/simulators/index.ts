@@ -1,11 +1,12 @@
 /**
  * Simulators by name, for problem files: test simulators with closed-form posteriors, and the HER2 model
- * (`her2-ode`), on which the HER2 confrontation builds its statistics.
+ * (`her2-ode`), and the paper's claims C1-C8 under a hypothesis variant (`her2-claims`).
  */
 import { InputError } from '../../errors.js';
 import { birthDeath } from './birthDeath.js';
 import { geometricCounts, poissonCounts } from './counts.js';
 import { her2Ode } from './her2.js';
+import { her2Claims } from './her2Claims.js';
 import { her2Evidence } from './her2Evidence.js';
 import { normalMean } from './normal.js';
 import type { SimulatorDefinition } from './types.js';
@@ -37,5 +38,5 @@ export function simulatorNames(): string[] {
   return [...registry.keys()];
 }
 
-for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath, her2Ode, her2Evidence])
+for (const d of [normalMean, poissonCounts, geometricCounts, birthDeath, her2Ode, her2Claims, her2Evidence])
   registerSimulator(d);

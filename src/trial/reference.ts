@@ -12,65 +12,8 @@
  * which the reference reaches det, sLin the same without feedback (the delay burden feedback adds).
  * A test compares it with the ODE phase of the exact path (clone.ts) clone by clone.
  */
-import type { Problem } from '../problem/types.js';
+import { balancedRatio, cellSystem, rk4Propagator } from './cellSystem.js';
 import { emptyState, type TrialModel } from './rates.js';
-
-/** The model's cell reactions in a reduced, local form (built once per compiled model). */
-export interface CellSystem {
-  /** Model state slots of the cell species, in local order (local 0 = S). */
-  readonly slots: Int32Array;
-  /** Per reaction: model reaction index, local reactant index, and local stoichiometry (CSR). */
-  readonly rx: Int32Array;
-  readonly reactant: Int32Array;
-  readonly rowPtr: Int32Array;
-  readonly col: Int32Array;
-  readonly val: Float64Array;
-}
-
-const systems = new WeakMap<Problem, CellSystem>();
-
-/** The cell reactions of the trial model: one reactant, a cell species with stoichiometry 1. */
-export function cellSystem(M: TrialModel): CellSystem {
-  const hit = systems.get(M.problem);
-  if (hit) return hit;
-  const pr = M.problem;
-  const ids = ['S', ...pr.stateIds.filter((id) => /^(P\d+|D)$/.test(id))];
-  const slots = Int32Array.from(ids, (id) => pr.stateIndex.get(id)!);
-  const local = new Map<number, number>();
-  slots.forEach((s, i) => {
-    local.set(s, i);
-  });
-  const rx: number[] = [];
-  const reactant: number[] = [];
-  const rowPtr = [0];
-  const col: number[] = [];
-  const val: number[] = [];
-  pr.model.reactions.forEach((r, j) => {
-    if (r.reactants.length !== 1) return;
-    const ref = r.reactants[0]!;
-    const x = local.get(pr.stateIndex.get(ref.species) ?? -1);
-    if (x === undefined || (ref.stoichiometry ?? 1) !== 1) return;
-    rx.push(j);
-    reactant.push(x);
-    for (let k = pr.stoich.rowPtr[j]!; k < pr.stoich.rowPtr[j + 1]!; k++) {
-      const c = local.get(pr.stoich.col[k]!);
-      if (c === undefined) continue;
-      col.push(c);
-      val.push(pr.stoich.val[k]!);
-    }
-    rowPtr.push(col.length);
-  });
-  const sys: CellSystem = {
-    slots,
-    rx: Int32Array.from(rx),
-    reactant: Int32Array.from(reactant),
-    rowPtr: Int32Array.from(rowPtr),
-    col: Int32Array.from(col),
-    val: Float64Array.from(val),
-  };
-  systems.set(M.problem, sys);
-  return sys;
-}
 
 /** One patient's reference clone (no drug), and what a detection query needs. */
 export interface Reference {
@@ -240,77 +183,6 @@ export function buildReference(
     for (let i = 0; i < n; i++) x[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
   }
   return { r, h, lnN: lnN.slice(0, m), iLin, lnG, complete };
-}
-
-/**
- * The RK4 step of the linear system dx/dt = A x (rates rho, no feedback) as a matrix: R = I + hA + (hA)^2/2
- * + (hA)^3/6 + (hA)^4/24, by Horner (row-major n x n). The same step as four right-hand sides, in one
- * matrix-vector product.
- */
-function rk4Propagator(sys: CellSystem, rho: Float64Array, h: number): Float64Array {
-  const n = sys.slots.length;
-  const hA = new Float64Array(n * n);
-  for (let k = 0; k < sys.rx.length; k++) {
-    const from = sys.reactant[k]!;
-    for (let e = sys.rowPtr[k]!; e < sys.rowPtr[k + 1]!; e++)
-      hA[sys.col[e]! * n + from]! += h * sys.val[e]! * rho[k]!;
-  }
-  // B = I + hA/4, then B = I + (hA/c) B for c = 3, 2, 1.
-  let B = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) B[i] = hA[i]! / 4;
-  for (let i = 0; i < n; i++) B[i * n + i]! += 1;
-  for (const c of [3, 2, 1]) {
-    const next = new Float64Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let v = 0;
-        for (let l = 0; l < n; l++) v += hA[i * n + l]! * B[l * n + j]!;
-        next[i * n + j] = v / c + (i === j ? 1 : 0);
-      }
-    B = next;
-  }
-  return B;
-}
-
-/**
- * N / S of the linear system's balanced growth at rate r with S = 1: the progeny solve (A_PP - r) v = -A_PS
- * (dense Gaussian elimination with partial pivoting; the system is small).
- */
-function balancedRatio(sys: CellSystem, rho: Float64Array, r: number): number {
-  const n = sys.slots.length - 1;
-  const a = new Float64Array(n * (n + 1));
-  for (let i = 0; i < n; i++) a[i * (n + 1) + i] = -r;
-  for (let k = 0; k < sys.rx.length; k++) {
-    const from = sys.reactant[k]!;
-    for (let e = sys.rowPtr[k]!; e < sys.rowPtr[k + 1]!; e++) {
-      const to = sys.col[e]!;
-      if (to === 0) continue;
-      const v = sys.val[e]! * rho[k]!;
-      // Row to-1; column from-1, or the right-hand side (column n) for flux from S.
-      if (from === 0) a[(to - 1) * (n + 1) + n]! -= v;
-      else a[(to - 1) * (n + 1) + from - 1]! += v;
-    }
-  }
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let i = c + 1; i < n; i++)
-      if (Math.abs(a[i * (n + 1) + c]!) > Math.abs(a[piv * (n + 1) + c]!)) piv = i;
-    if (piv !== c)
-      for (let j = 0; j <= n; j++) {
-        const t = a[c * (n + 1) + j]!;
-        a[c * (n + 1) + j] = a[piv * (n + 1) + j]!;
-        a[piv * (n + 1) + j] = t;
-      }
-    const d = a[c * (n + 1) + c]!;
-    for (let i = 0; i < n; i++) {
-      if (i === c) continue;
-      const f = a[i * (n + 1) + c]! / d;
-      if (f !== 0) for (let j = c; j <= n; j++) a[i * (n + 1) + j]! -= f * a[c * (n + 1) + j]!;
-    }
-  }
-  let g = 1;
-  for (let i = 0; i < n; i++) g += a[i * (n + 1) + n]! / a[i * (n + 1) + i]!;
-  return g;
 }
 
 /** Age at which lnN[0..last] (increasing) reaches v, linear between points; NaN beyond the last point. */

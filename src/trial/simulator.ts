@@ -30,7 +30,7 @@ export interface TrialEvaluation {
   readonly dfs: { readonly control: number; readonly trastuzumab: number };
   readonly micrometMean: number;
   readonly calibration: Calibration | null;
-  /** CPU-free wall times of this call (ms): patients simulated, analysis, and everything else. */
+  /** Wall times of this call (ms): patients simulated, analysis, and everything else (per-call setup). */
   readonly ms: {
     readonly total: number;
     readonly simulate: number;

@@ -22,7 +22,7 @@ const DEFAULT = [
   'Perelson_Science1996',
   'Rahman_MBS2016',
   'Blasi_CellSystems2016',
-  'Bruno_JExpBot2016',
+  'Zhao_QuantBiol2020',
 ];
 const names = process.env.PETAB_FIT_PROBLEMS?.split(',') ?? DEFAULT;
 const starts = Number(process.env.PETAB_FIT_STARTS ?? 100);

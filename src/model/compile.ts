@@ -75,7 +75,10 @@ export function compile(model: Model): CompiledProblem {
   const stoich = stoichiometry(L);
   const reads = wReads(wDefs);
   const doses = compileDoses(L);
-  const tstops = Float64Array.from(new Set([...doses.tstops, ...timeBreaks(model, t0)])).sort();
+  const breaks = timeBreaks(model, t0, L.paramIndex);
+  const tstopsFor = (p: Float64Array): Float64Array =>
+    Float64Array.from(new Set([...doses.tstops, ...breaks(p)])).sort();
+  const tstops = tstopsFor(L.p0);
   const all = [...wDefs, ...rows];
   const hasRandom = modelUsesRandom(model);
   const drifting = new Set<number>();
@@ -109,6 +112,7 @@ export function compile(model: Model): CompiledProblem {
     dependents: dependents(L, stoich, reads),
     ratesDependOnTime,
     tstops,
+    tstopsFor,
     outputIds: [...L.stateIds, ...[...L.ruleW.keys()].filter((id) => !L.derived.has(id))],
     hasRandom,
   };

@@ -161,6 +161,8 @@ export interface Problem {
   readonly events: readonly CompiledEvent[];
   /** Times where the right-hand side is discontinuous (infusion starts and ends); engines stop there. */
   readonly tstops: Float64Array;
+  /** Optional: the stops for another parameter vector (switch times that read parameters); tstops is at p0. */
+  tstopsFor?(p: Float64Array): Float64Array;
 
   /** Builds an evaluator for the given symbol ids; throws ModelError on an unknown id. */
   observe(ids: readonly string[], options?: ObserveOptions): Observer;

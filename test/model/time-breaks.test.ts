@@ -64,4 +64,58 @@ describe('time breaks', () => {
     };
     assert.deepEqual([...compile(withEvent).tstops], []);
   });
+  it('finds `time - T < 0` switches at the solve parameters, and a step ending on one sees its left limit', () => {
+    // x' = 0 before T, 1000 from T on (PEtab's Isensee_JCB2018 writes its inputs so): x(100) = 1000 (100 - T).
+    const m: Model = {
+      id: 'step',
+      compartments: [{ id: 'c', size: 1 }],
+      species: [],
+      parameters: [
+        { id: 'x', value: 0, unit: '1', source: 'test', constant: false },
+        { id: 'T', value: 0, unit: 's', source: 'test' },
+      ],
+      reactions: [],
+      rules: [
+        {
+          kind: 'rate',
+          variable: 'x',
+          math: {
+            k: 'piecewise',
+            pieces: [
+              {
+                value: { k: 'num', v: 0 },
+                cond: {
+                  k: 'op',
+                  op: 'lt',
+                  args: [
+                    { k: 'op', op: 'sub', args: [time, id('T')] },
+                    { k: 'num', v: 0 },
+                  ],
+                },
+              },
+            ],
+            otherwise: { k: 'num', v: 1000 },
+          },
+        },
+      ],
+    };
+    const prob = compile(m);
+    assert.deepEqual([...prob.tstops], []); // T = 0 is not after t0
+    const p = Float64Array.from(prob.p);
+    p[prob.paramIds.indexOf('T')] = 60;
+    assert.deepEqual([...prob.tstopsFor!(p)], [60]);
+    for (const method of ['dopri5', 'rodas'] as const) {
+      const sol = solve(prob, {
+        tEnd: 100,
+        p,
+        method,
+        rtol: 1e-8,
+        atol: 1e-12,
+        outputTimes: [60, 100],
+        outputs: ['x'],
+      });
+      assert.ok(Math.abs(sol.y[0]!) < 1e-9, `${method}: x(60) = ${sol.y[0]}`);
+      assert.ok(Math.abs(sol.y[1]! - 40000) < 1e-4, `${method}: x(100) = ${sol.y[1]}`);
+    }
+  });
 });

@@ -51,7 +51,7 @@ export class AutoStepper implements OdeStepper {
     this.active.reset(t, y, h);
   }
 
-  attempt(tNew: number): boolean {
+  attempt(tNew: number, atStop = false): boolean {
     const cur = this.active;
     if (cur.wantsSwitch && this.explicit) {
       const next = cur === this.explicit ? this.implicit : this.explicit;
@@ -59,7 +59,7 @@ export class AutoStepper implements OdeStepper {
       this.active = next;
       this.ctx.stats.switches++;
     }
-    return this.active.attempt(tNew);
+    return this.active.attempt(tNew, atStop);
   }
 
   interpolate(tq: number, out: Float64Array): void {

@@ -10,7 +10,7 @@ import { evalDense } from './dense.js';
 import { compileRk, explicitRkStep } from './explicitRk.js';
 import { initialStep } from './initialStep.js';
 import { errorNorm, worstComponent } from './norm.js';
-import type { OdeStepper, StepContext } from './stepper.js';
+import { leftOf, type OdeStepper, type StepContext } from './stepper.js';
 import { DOPRI5, DOPRI5_DENSE } from './tableaus.js';
 
 const RK = compileRk(DOPRI5);
@@ -82,10 +82,11 @@ export class Dopri5 implements OdeStepper {
     this.wantsSwitch = false;
   }
 
-  attempt(tNew: number): boolean {
+  attempt(tNew: number, atStop = false): boolean {
     const { ctx, n, k, kv, y, yNew, err } = this;
     const h = tNew - this.t;
-    explicitRkStep(RK, ctx.problem, ctx.p, n, this.t, h, y, k, kv, this.yStage, yNew, err);
+    const tCap = atStop ? leftOf(tNew) : Number.POSITIVE_INFINITY;
+    explicitRkStep(RK, ctx.problem, ctx.p, n, this.t, h, y, k, kv, this.yStage, yNew, err, tCap);
     ctx.stats.rhsEvals += RK.s - 1;
     const e = errorNorm(err, y, yNew, ctx.atol, ctx.rtol, n);
     this.lastError = e;

@@ -31,7 +31,8 @@ export function compileRk(tab: ButcherTableau): CompiledRk {
  * Computes stages 1..s-1, the new solution `yNew` and the local error estimate `err`
  * (h * sum e_j k_j). For FSAL tableaus the last stage is f(t + h, yNew); otherwise yNew is formed
  * from b. On return `yStage` holds the argument of the last stage evaluated before yNew
- * (used by Hairer's stiffness test). `kv[j]` are subarray views of k, made once per solve.
+ * (used by Hairer's stiffness test). `kv[j]` are subarray views of k, made once per solve. Stage times
+ * are capped at `tCap` (a step ending on a discontinuity sees its left limit).
  */
 export function explicitRkStep(
   rk: CompiledRk,
@@ -46,6 +47,7 @@ export function explicitRkStep(
   yStage: Float64Array,
   yNew: Float64Array,
   err: Float64Array,
+  tCap = Number.POSITIVE_INFINITY,
 ): void {
   const { s, a, b, c, e, fsal } = rk;
   for (let i = 1; i < s; i++) {
@@ -56,7 +58,7 @@ export function explicitRkStep(
       for (let j = 0; j < i; j++) acc += a[row + j] * k[j * n + m];
       target[m] = y[m] + h * acc;
     }
-    problem.rhs(t + c[i] * h, target, p, kv[i]);
+    problem.rhs(Math.min(t + c[i] * h, tCap), target, p, kv[i]);
   }
   if (!fsal) {
     for (let m = 0; m < n; m++) {

@@ -58,7 +58,7 @@ export function integrate(s: IntegrateSetup): IntegrateResult {
   const yPre = new Float64Array(n);
   const yG = new Float64Array(n);
   const events: FiredEvent[] = [];
-  const stops = Float64Array.from(problem.tstops)
+  const stops = Float64Array.from(problem.tstopsFor ? problem.tstopsFor(p) : problem.tstops)
     .filter((ts) => ts > t0 && ts < tEnd)
     .sort();
   const history = problem.hasDelays ? new DenseHistory(n, t0, y) : null;
@@ -109,7 +109,7 @@ export function integrate(s: IntegrateSetup): IntegrateResult {
       let tNew = t + h;
       if (tNew + 0.01 * h >= tLimit) tNew = tLimit;
       if (++attempts > maxSteps) fail(`maximum number of steps (${maxSteps}) exceeded`, t);
-      if (!stepper.attempt(tNew)) {
+      if (!stepper.attempt(tNew, tNew === tStop)) {
         stats.rejected++;
         continue;
       }

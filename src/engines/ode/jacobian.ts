@@ -18,7 +18,7 @@ const FLOOR = 1e-6;
 
 /**
  * Writes J (row-major n x n) and dT at (t, y); `f0` must hold f(t, y). `y` is perturbed and restored.
- * `tmp` is an n-vector of scratch.
+ * `tmp` is an n-vector of scratch. Returns the time the forward difference of f_t reached.
  */
 export function jacobianAndDt(
   ctx: StepContext,
@@ -28,7 +28,7 @@ export function jacobianAndDt(
   J: Float64Array,
   dT: Float64Array,
   tmp: Float64Array,
-): void {
+): number {
   const { problem, p, n, stats, atol } = ctx;
   stats.jacEvals++;
   if (problem.jac) {
@@ -49,10 +49,28 @@ export function jacobianAndDt(
     }
     stats.rhsEvals += n;
   }
+  return timeDerivative(ctx, t, y, f0, dT, tmp, 1);
+}
+
+/**
+ * dT = f_t(t, y) by a one-sided difference, forward (dir 1) or backward (dir -1, before a discontinuity);
+ * `f0` holds f(t, y). Returns the other time used.
+ */
+export function timeDerivative(
+  ctx: StepContext,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  dT: Float64Array,
+  tmp: Float64Array,
+  dir: 1 | -1,
+): number {
+  const { problem, p, n, stats } = ctx;
   const dt = SQRT_EPS * Math.sqrt(Math.max(1e-5, Math.abs(t)));
-  const t1 = t + dt;
+  const t1 = t + dir * dt;
   problem.rhs(t1, y, p, tmp);
   stats.rhsEvals++;
   const inv = 1 / (t1 - t);
   for (let i = 0; i < n; i++) dT[i] = (tmp[i] - f0[i]) * inv;
+  return t1;
 }

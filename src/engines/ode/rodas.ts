@@ -8,7 +8,7 @@
 import { SolverError } from '../../errors.js';
 import { evalDense } from './dense.js';
 import { initialStep } from './initialStep.js';
-import { jacobianAndDt } from './jacobian.js';
+import { jacobianAndDt, timeDerivative } from './jacobian.js';
 import { errorNorm, worstComponent } from './norm.js';
 import {
   compileRosenbrock,
@@ -17,7 +17,7 @@ import {
   rosenbrockDense,
   rosenbrockStep,
 } from './rosenbrock.js';
-import type { OdeStepper, StepContext } from './stepper.js';
+import { leftOf, type OdeStepper, type StepContext } from './stepper.js';
 import { RODAS5P } from './tableaus.js';
 
 const ROS = compileRosenbrock(RODAS5P);
@@ -53,6 +53,8 @@ export class Rodas implements OdeStepper {
   private readonly yNew: Float64Array;
   private readonly err: Float64Array;
   private pointReady = false;
+  /** The other time at which f_t was differenced (t + dt forward, t - dt backward). */
+  private dtEnd = 0;
   private normJ = 0;
   private lastRejected = false;
   private accepted = 0;
@@ -103,10 +105,13 @@ export class Rodas implements OdeStepper {
     this.wantsSwitch = false;
   }
 
-  attempt(tNew: number): boolean {
+  attempt(tNew: number, atStop = false): boolean {
     const { ctx, n, y, yNew, err, work } = this;
     const h = tNew - this.t;
     if (!this.pointReady) this.preparePoint();
+    const tCap = atStop ? leftOf(tNew) : Number.POSITIVE_INFINITY;
+    // f_t by a forward difference would reach across the discontinuity: take it from the left.
+    if (this.dtEnd > tCap) this.dtEnd = timeDerivative(ctx, this.t, y, this.f0, this.dT, this.tmp, -1);
     ctx.stats.luDecomps++;
     if (!factorW(this.J, this.mass, n, h, ROS.gamma, work)) {
       if (++this.singular > MAX_SINGULAR) {
@@ -130,6 +135,7 @@ export class Rodas implements OdeStepper {
       work,
       yNew,
       err,
+      tCap,
     );
     const e = errorNorm(err, y, yNew, ctx.atol, ctx.rtol, n);
     this.lastError = e;
@@ -180,7 +186,7 @@ export class Rodas implements OdeStepper {
     const { ctx, n, J } = this;
     ctx.problem.rhs(this.t, this.y, ctx.p, this.f0);
     ctx.stats.rhsEvals++;
-    jacobianAndDt(ctx, this.t, this.y, this.f0, J, this.dT, this.tmp);
+    this.dtEnd = jacobianAndDt(ctx, this.t, this.y, this.f0, J, this.dT, this.tmp);
     if (this.canSwitch) {
       let norm = 0;
       for (let i = 0; i < n; i++) {

@@ -79,6 +79,7 @@ export function factorW(
 
 /**
  * The stages, given the factored W, f0 = f(t, y) and dT = f_t(t, y). Writes yNew and err.
+ * Stage times are capped at `tCap` (a step ending on a discontinuity sees its left limit).
  * Returns the number of rhs evaluations made.
  */
 export function rosenbrockStep(
@@ -95,6 +96,7 @@ export function rosenbrockStep(
   work: RosenbrockWork,
   yNew: Float64Array,
   err: Float64Array,
+  tCap = Number.POSITIVE_INFINITY,
 ): number {
   const { s, a, C, c, d, b, bTilde } = ros;
   const { W, piv, k, kv, u, du } = work;
@@ -119,7 +121,7 @@ export function rosenbrockStep(
         u[m] = accA;
         ki[m] = mass ? accC * invH * mass[m] : accC * invH;
       }
-      problem.rhs(t + c[i] * h, u, p, du);
+      problem.rhs(Math.min(t + c[i] * h, tCap), u, p, du);
       for (let m = 0; m < n; m++) ki[m] += du[m] + hd * dT[m];
     }
     if (work.J !== undefined) blockSolve(W, work.J, n, work.blocks!, piv, ki);

@@ -13,6 +13,9 @@
  *    - rejects: leaves t and y unchanged, proposes a smaller hNext; returns false.
  *    A NaN or infinite error estimate is a rejection (the integrator turns repeated rejection into a
  *    SolverError naming `worstComponent()`);
+ *    When `atStop` is set, no stage may be evaluated at or after tNew (use `leftOf(tNew)` instead):
+ *    a switch `time - T < 0` takes its new value at T itself, and a stage there would put the jump
+ *    inside the step (Isensee_JCB2018 shrank its step towards T = 60 until it underflowed);
  * 4. counts its work in the shared `OdeStats` (rhsEvals, jacEvals, luDecomps); the integrator counts
  *    accepted and rejected steps;
  * 5. sets `wantsSwitch` when another class of method would be cheaper (explicit: stiffness detected;
@@ -39,11 +42,20 @@ export interface OdeStepper {
   /** True when the other class of method would be cheaper (see item 5 above). */
   readonly wantsSwitch: boolean;
   reset(t: number, y: Float64Array, h: number): void;
-  attempt(tNew: number): boolean;
+  /**
+   * `atStop`: tNew is a discontinuity of the right-hand side (problem.tstops); the step must see the
+   * left limit there, so stages at tNew are evaluated just before it (see leftOf).
+   */
+  attempt(tNew: number, atStop?: boolean): boolean;
   /** Writes y(tq) for tq in [tPrev, t] (slightly outside extrapolates). */
   interpolate(tq: number, out: Float64Array): void;
   /** Index of the state component that dominated the last error estimate (or was not finite). */
   worstComponent(): number;
+}
+
+/** The largest time a stage of a step ending on the discontinuity tStop may use (one ulp or so below it). */
+export function leftOf(tStop: number): number {
+  return tStop - Math.max(Math.abs(tStop) * Number.EPSILON, Number.MIN_VALUE);
 }
 
 /** Everything a stepper needs from a solve, resolved once. */

@@ -9,6 +9,7 @@ import { emitCondition, emitNumber } from '../expr/codegen.js';
 import { reducePowers } from '../expr/powers.js';
 import type { Helpers } from '../expr/runtime.js';
 import type { Expr } from '../types.js';
+import { chunkedSource } from './chunks.js';
 import { slotSource, wRefs } from './lower.js';
 
 export class FunctionBuilder {
@@ -83,7 +84,7 @@ export class FunctionBuilder {
     w: Float64Array = new Float64Array(this.wDefs.length),
     outer = '',
   ): F {
-    const src = `'use strict';\n${outer}\nreturn function (${params}) {\n${body}\n};`;
+    const src = chunkedSource(params, body, outer);
     let make = this.factories.get(src);
     if (make === undefined) {
       make = new Function('H', 'w', src) as (H: Helpers, w: Float64Array) => unknown;

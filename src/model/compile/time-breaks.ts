@@ -12,27 +12,42 @@ import type { Expr, Model } from '../types.js';
 
 const RELATIONAL = new Set(['lt', 'le', 'gt', 'ge', 'eq', 'neq']);
 
-/** Switch times in (t0, infinity) found in reaction rates and rules; unsorted, may repeat. */
-export function timeBreaks(model: Model, t0: number): number[] {
+/**
+ * Switch times in (t0, infinity) found in reaction rates and rules, for a parameter vector: unsorted, may
+ * repeat. Thresholds may read constant parameters (through `paramIndex`, so that a solve with other
+ * parameters, such as a PEtab condition's `Fsk_time`, stops at its own switch times) and fixed compartments.
+ */
+export function timeBreaks(
+  model: Model,
+  t0: number,
+  paramIndex: ReadonlyMap<string, number>,
+): (p: Float64Array) => number[] {
   const fixed = new Map<string, number>();
   const changing = new Set<string>([
     ...(model.rules ?? []).flatMap((r) => (r.kind === 'algebraic' ? [] : [r.variable])),
     ...(model.initialAssignments ?? []).map((a) => a.variable),
     ...(model.events ?? []).flatMap((e) => e.assignments.map((a) => a.variable)),
   ]);
-  for (const p of model.parameters) if (p.constant !== false && !changing.has(p.id)) fixed.set(p.id, p.value);
+  const params = new Set<string>();
+  for (const p of model.parameters) {
+    if (p.constant !== false && !changing.has(p.id)) {
+      fixed.set(p.id, p.value);
+      if (paramIndex.has(p.id)) params.add(p.id);
+    }
+  }
   for (const c of model.compartments)
     if (c.constant !== false && !changing.has(c.id)) fixed.set(c.id, c.size);
+  let pNow: Float64Array | null = null;
   const value = (id: string): number => {
+    if (pNow !== null && params.has(id)) return pNow[paramIndex.get(id)!]!;
     const v = fixed.get(id);
     if (v === undefined) throw new Error('not fixed');
     return v;
   };
-  const out: number[] = [];
+  const found: Expr[] = [];
   const threshold = (e: Expr): void => {
     try {
-      const v = evaluate(e, { value });
-      if (Number.isFinite(v) && v > t0) out.push(v);
+      if (Number.isFinite(evaluate(e, { value }))) found.push(e);
     } catch {
       // depends on something that varies: no stop
     }
@@ -41,8 +56,8 @@ export function timeBreaks(model: Model, t0: number): number[] {
     if (e.k === 'op') {
       if (RELATIONAL.has(e.op) && e.args.length === 2) {
         const [a, b] = e.args as [Expr, Expr];
-        if (a.k === 'time') threshold(b);
-        else if (b.k === 'time') threshold(a);
+        const x = crossing(a, b) ?? crossing(b, a);
+        if (x !== null) threshold(x);
       }
       for (const x of e.args) visit(x);
     } else if (e.k === 'call') for (const x of e.args) visit(x);
@@ -56,5 +71,31 @@ export function timeBreaks(model: Model, t0: number): number[] {
   };
   for (const r of model.reactions) visit(r.rate);
   for (const r of model.rules ?? []) visit(r.math);
-  return out;
+  return (p) => {
+    pNow = p;
+    const out: number[] = [];
+    for (const e of found) {
+      const v = evaluate(e, { value });
+      if (Number.isFinite(v) && v > t0) out.push(v);
+    }
+    pNow = null;
+    return out;
+  };
+}
+
+const op = (name: 'add' | 'sub', x: Expr, y: Expr): Expr => ({ k: 'op', op: name, args: [x, y] });
+
+/**
+ * The time at which `side` (time, time + X, time - X or X - time) equals `other`, or null: PEtab models
+ * write switches as `time - Fsk_time < 0` (Isensee_JCB2018).
+ */
+function crossing(side: Expr, other: Expr): Expr | null {
+  if (side.k === 'time') return other;
+  if (side.k !== 'op' || side.args.length !== 2) return null;
+  const [x, y] = side.args as [Expr, Expr];
+  if (side.op === 'sub' && x.k === 'time') return op('add', other, y);
+  if (side.op === 'sub' && y.k === 'time') return op('sub', x, other);
+  if (side.op === 'add' && x.k === 'time') return op('sub', other, y);
+  if (side.op === 'add' && y.k === 'time') return op('sub', other, x);
+  return null;
 }

@@ -36,7 +36,8 @@ export interface SensitivityResult {
 /** Why a problem has no forward sensitivities here, or null when it has. */
 export function sensitivityUnsupported(problem: Problem): string | null {
   if (problem.events.length > 0) return 'the model has events or doses';
-  if (problem.tstops.length > 0) return 'the model has discontinuities (infusions, or switches at times compared with `time`)';
+  if (problem.tstops.length > 0)
+    return 'the model has discontinuities (infusions, or switches at times compared with `time`)';
   if (problem.mass) return 'the model has algebraic rules';
   if (problem.hasDelays) return 'the model uses delay()';
   if (problem.hasRandom) return 'the model draws random numbers';

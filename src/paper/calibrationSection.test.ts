@@ -60,6 +60,10 @@ test('report: the calibration section opens the report; claims.json carries it a
     assert.equal(json.claims[0].posterior, 0.25);
     assert.match(readFileSync(join(dir, 'data', 'calibration-forest.csv'), 'utf8'), /b47 \(mouse\)/);
     assert.equal('calibration' in summary({ ...input, calibration: null }), false);
+    assert.ok(!html.includes('posterior is degenerate'));
+    const thin = { ...calibration, budget: { ...calibration.budget, ess: { mouse: 1.3, all: 1.3 } } };
+    writeReport(dir, { ...input, calibration: thin });
+    assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes('posterior is degenerate'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -82,8 +82,19 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
   const b = c.budget;
   const best = [...c.variants].sort((x, y) => y.p_all - x.p_all)[0];
   const topExp = c.next_experiments[0];
+  // A posterior carried by a handful of particles answers nothing yet: say so before the numbers.
+  const degenerate = Math.min(b.ess.mouse, b.ess.all) < 0.1 * b.particles;
   return section(
     { title: 'The CSC hypotheses confronted with the evidence', id: 'calibration' },
+    degenerate
+      ? p(
+          strong('Caution: '),
+          `the posterior is degenerate at this budget (effective sample size ${b.ess.mouse.toFixed(1)} after the ` +
+            `mouse step and ${b.ess.all.toFixed(1)} with the trials, of ${b.particles} particles): the ` +
+            'probabilities, intervals and experiment scores below rest on a few particles and are not conclusions. ' +
+            'Run `cscsim reproduce --full` for a posterior that can carry them.',
+        )
+      : null,
     p(
       strong('Answer: '),
       `after the mouse evidence (C1-C8) the variants have posterior probabilities ${c.variants

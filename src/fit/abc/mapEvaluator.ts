@@ -47,32 +47,43 @@ function runBatch(w: CandidateWorker, ctx: GenerationContext, item: BatchItem): 
 export function mapEvaluator(spec: ProblemSpec, map: IndexedMap, slots: number): Evaluator {
   let ctx: GenerationContext | undefined;
   let local: CandidateWorker | undefined;
+  const inflight = new Set<Promise<BatchResult>>();
   return {
     workers: slots,
     batchMs: BATCH_MS,
     begin(c) {
       ctx = c;
     },
-    async evaluate(from, count) {
-      if (!ctx) throw new Error('evaluate before begin');
+    evaluate(from, count) {
+      if (!ctx) return Promise.reject(new Error('evaluate before begin'));
       const context: BatchContext = { spec, ctx };
-      const [r] = await map.run<BatchContext, BatchItem, BatchResult>({
-        kind: ABC_BATCH,
-        context,
-        items: [{ from, count }],
-        label: 'fit worker',
-        describe: (it) =>
-          `candidates ${it.from}-${it.from + it.count - 1} of generation ${context.ctx.generation}`,
-        inline: (it) => runBatch((local ??= new CandidateWorker(resolveProblem(spec))), context.ctx, it),
-        start: () => {
-          throw new Error('abc batches run inline or on a queue; worker threads use threadEvaluator');
-        },
-      });
-      return r!;
+      const job = map
+        .run<BatchContext, BatchItem, BatchResult>({
+          kind: ABC_BATCH,
+          context,
+          items: [{ from, count }],
+          label: 'fit worker',
+          describe: (it) =>
+            `candidates ${it.from}-${it.from + it.count - 1} of generation ${context.ctx.generation}`,
+          inline: (it) => runBatch((local ??= new CandidateWorker(resolveProblem(spec))), context.ctx, it),
+          start: () => {
+            throw new Error('abc batches run inline or on a queue; worker threads use threadEvaluator');
+          },
+        })
+        .then((r) => r[0]!);
+      inflight.add(job);
+      const forget = (): void => {
+        inflight.delete(job);
+      };
+      job.then(forget, forget);
+      return job;
     },
     // Jobs already queued run to the end (best effort, as the interface allows); their results are dropped.
     cancelFrom() {},
-    async close() {},
+    // Speculative batches still on the queue finish first: the map they run on is closed after us.
+    async close() {
+      await Promise.allSettled([...inflight]);
+    },
   };
 }
 

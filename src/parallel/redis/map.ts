@@ -70,6 +70,9 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
   );
   let calls = 0;
   const finished: { key: string; n: number }[] = [];
+  /** Runs still waiting: closing the map fails them instead of leaving their timers to run forever. */
+  const open = new Set<(e: Error) => void>();
+  let closed = false;
 
   async function run<C, I, R>(task: MapTask<C, I, R>): Promise<R[]> {
     const key = `${runId}.${++calls}`;
@@ -86,6 +89,9 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
     const done = new Promise<void>((resolve, reject) => {
       settle = { resolve, reject };
     });
+    done.catch(() => {}); // awaited below; a close before that must not be an unhandled rejection
+    const abort = (e: Error): void => settle!.reject(e);
+    open.add(abort);
     let failed = false;
     let lastLog = 0;
     const take = (index: number, value: unknown): void => {
@@ -144,6 +150,7 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
     let timer: NodeJS.Timeout | undefined;
     const every = o.reconcileMs ?? 1000;
     const loop = (): void => {
+      if (closed) return;
       timer = setTimeout(() => {
         // While completions stream in, events are enough; read jobs back only when they fall silent.
         if (Date.now() - lastEvent < every) return loop();
@@ -182,6 +189,7 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
       await done;
     } finally {
       clearTimeout(timer);
+      open.delete(abort);
       events.off('completed', onCompleted);
     }
     finished.push({ key, n });
@@ -202,6 +210,8 @@ export async function redisMap(o: RedisMapOptions): Promise<RedisMap> {
       }
     },
     async close() {
+      closed = true;
+      for (const abort of open) abort(new Error('redis map closed with this run unfinished'));
       await events.close();
       await queue.close();
       // Connections passed in are ours to close (BullMQ leaves them open).

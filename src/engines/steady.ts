@@ -10,7 +10,7 @@
  */
 import { SolverError } from '../errors.js';
 import type { Problem } from '../problem/types.js';
-import { luFactor, luSolve } from './ode/linalg/lu.js';
+import { luFactor, luSolve, smallPivot } from './ode/linalg/lu.js';
 import { solve } from './solve.js';
 
 export interface SteadyStateOptions {
@@ -79,14 +79,7 @@ function newton(
     A.set(J);
     if (!luFactor(A, n, piv)) return Number.NaN;
     // A pivot tiny against the largest one: the Jacobian is singular to working precision (conservation).
-    let dmax = 0;
-    let dmin = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      const d = Math.abs(A[k * n + k]!);
-      dmax = Math.max(dmax, d);
-      dmin = Math.min(dmin, d);
-    }
-    if (!(dmin > 1e-12 * dmax)) return Number.NaN;
+    if (smallPivot(A, n, 1e-12)) return Number.NaN;
     problem.rhs(t, y, p, f);
     for (let i = 0; i < n; i++) dx[i] = -f[i]!;
     luSolve(A, n, piv, dx);

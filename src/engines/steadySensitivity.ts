@@ -7,7 +7,7 @@
  * from the start to its own steady state (AMICI's simulation fallback), with the criterion of steady.ts.
  */
 import type { Problem } from '../problem/types.js';
-import { luFactor, luSolve } from './ode/linalg/lu.js';
+import { luFactor, luSolve, smallPivot } from './ode/linalg/lu.js';
 import { augmented } from './sensitivity.js';
 import { type SteadyStateOptions, steadyState } from './steady.js';
 
@@ -41,17 +41,8 @@ export function steadySensitivities(
   const A = Float64Array.from(J);
   const piv = new Int32Array(n);
   let regular = luFactor(A, n, piv);
-  if (regular) {
-    // A pivot tiny against the largest one: singular to working precision (as steady.ts decides).
-    let dmax = 0;
-    let dmin = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      const d = Math.abs(A[k * n + k]!);
-      dmax = Math.max(dmax, d);
-      dmin = Math.min(dmin, d);
-    }
-    regular = dmin > 1e-10 * dmax;
-  }
+  // A pivot tiny against the largest one: singular to working precision (as steady.ts decides).
+  if (regular) regular = !smallPivot(A, n, 1e-10);
   if (regular || n === 0) {
     const D = new Float64Array(n * P);
     problem.parameterJacobian!()!(t0, ySteady, p, D);

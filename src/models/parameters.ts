@@ -14,7 +14,8 @@ export interface ParamSpec {
   readonly description: string;
 }
 
-const p = (
+/** A parameter spec from its fields (the tables below, and variantParams.ts). */
+export const paramSpec = (
   id: string,
   value: number,
   unit: string,
@@ -22,6 +23,7 @@ const p = (
   source: string,
   description: string,
 ): ParamSpec => ({ id, value, unit, range, source, description });
+const p = paramSpec;
 
 /** Cell hierarchy: CSC S -> progenitors P1..Pk (k divisions) -> differentiated D. */
 export const hierarchyParams: readonly ParamSpec[] = [

@@ -2,16 +2,7 @@
  * Parameters that model options of the hypothesis variants add (src/paper/hypotheses.ts), as data like
  * parameters.ts: value, unit, range and source.
  */
-import type { ParamSpec } from './parameters.js';
-
-const spec = (
-  id: string,
-  value: number,
-  unit: string,
-  range: readonly [number, number],
-  source: string,
-  description: string,
-): ParamSpec => ({ id, value, unit, range, source, description });
+import { type ParamSpec, paramSpec as spec } from './parameters.js';
 
 /** Dedifferentiation (option `plasticity` of her2Csc): replaces the default omega = 0. */
 export const plasticityParams: readonly ParamSpec[] = [

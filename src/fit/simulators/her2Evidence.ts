@@ -121,6 +121,8 @@ export const her2Evidence: SimulatorDefinition = {
     if (!Number.isInteger(patients) || patients < 4)
       throw new InputError('expected an integer >= 4', { path: `${path}.trialPatients` });
     const known = trialModel().problem.paramIndex;
+    const ps0Default = trialModel().problem.p[known.get('ps0')!]!;
+    const psHER2Default = trialModel().problem.p[known.get('psHER2')!]!;
     const claimIndex = obs.map((o) => claims.findIndex((c) => c.id === o.target));
     const needsClaims = claimIndex.some((k) => k >= 0);
     for (const [i, o] of obs.entries())
@@ -138,8 +140,8 @@ export const her2Evidence: SimulatorDefinition = {
         const mcf7 = set('MCF7');
         const scenario: Record<string, number> = {};
         for (const [id, k] of trialSlots) scenario[id] = theta[k]!;
-        const ps0 = mcf7.ps0 ?? trialModel().problem.p[known.get('ps0')!]!;
-        const psHER2 = mcf7.psHER2 ?? trialModel().problem.p[known.get('psHER2')!]!;
+        const ps0 = mcf7.ps0 ?? ps0Default;
+        const psHER2 = mcf7.psHER2 ?? psHER2Default;
         scenario.her2Share = psHER2 / (ps0 + psHER2);
         const modelParams: Record<string, number> = {};
         for (const [id, v] of Object.entries(mcf7))

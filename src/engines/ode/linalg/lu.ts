@@ -66,3 +66,18 @@ export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64
     b[i] = s / lu[ri + i];
   }
 }
+
+/**
+ * True when a factored matrix has a pivot below tol times its largest one: singular to working precision
+ * (a conservation law, for a Jacobian), though the factorisation itself succeeded.
+ */
+export function smallPivot(lu: Float64Array, n: number, tol: number): boolean {
+  let dmax = 0;
+  let dmin = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const d = Math.abs(lu[k * n + k]!);
+    dmax = Math.max(dmax, d);
+    dmin = Math.min(dmin, d);
+  }
+  return !(dmin > tol * dmax);
+}

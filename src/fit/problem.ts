@@ -12,6 +12,13 @@ export interface ParameterSpec {
   readonly id: string;
   /** Default: uniform over the simulator's range for the parameter. */
   readonly prior?: PriorSpec;
+  /**
+   * Drawn afresh from its prior in every generation instead of perturbed from a parent: for parameters
+   * the statistics barely inform (e.g. found by a screen, src/fit/screen.ts). The proposal then keeps
+   * their prior as its marginal, so the importance weights no longer carry their dimensions; the ABC
+   * posterior is the same, only the efficiency changes.
+   */
+  readonly refresh?: boolean;
 }
 
 export interface ModelSpec {
@@ -43,6 +50,8 @@ export interface ResolvedModel {
   readonly priors: readonly Prior[];
   readonly logModelPrior: number;
   readonly simulator: Simulator;
+  /** Indices of the parameters the kernel perturbs; the others are refreshed from their priors. */
+  readonly perturbed: Int32Array;
 }
 
 export interface ResolvedProblem {
@@ -137,7 +146,7 @@ function parseModel(v: unknown, path: string, file?: string): ModelSpec {
     const where = file ? { file, path: pp } : { path: pp };
     const entry = typeof q === 'string' ? { id: q } : q;
     if (!isObj(entry) || typeof entry.id !== 'string')
-      throw new InputError('expected a parameter id or { id, prior }', where);
+      throw new InputError('expected a parameter id or { id, prior, refresh }', where);
     const spec = accepted.find((a) => a.id === entry.id);
     if (!spec)
       throw new InputError(
@@ -146,11 +155,16 @@ function parseModel(v: unknown, path: string, file?: string): ModelSpec {
       );
     if (seen.has(entry.id)) throw new InputError(`duplicate parameter '${entry.id}'`, where);
     seen.add(entry.id);
+    if (entry.refresh !== undefined && typeof entry.refresh !== 'boolean')
+      throw new InputError(
+        'expected refresh: true or false',
+        file ? { file, path: `${pp}.refresh` } : { path: `${pp}.refresh` },
+      );
     const prior =
       entry.prior === undefined
         ? priorFromRange(spec.range, `${pp}.prior`)
         : parsePrior(entry.prior, `${pp}.prior`, file);
-    return { id: entry.id, prior };
+    return { id: entry.id, prior, ...(entry.refresh === true ? { refresh: true } : {}) };
   });
   if (v.prior !== undefined && (typeof v.prior !== 'number' || !(v.prior > 0) || !Number.isFinite(v.prior)))
     throw new InputError('expected a model prior probability > 0', at('prior'));
@@ -189,6 +203,7 @@ export function resolveProblem(
       ),
       logModelPrior: Math.log((m.prior ?? 1) / priorSum),
       simulator,
+      perturbed: Int32Array.from(m.parameters.flatMap((q, j) => (q.refresh ? [] : [j]))),
     };
   });
   const stats = statistics ?? [];

@@ -15,6 +15,7 @@ const calibration: CalibrationSummary = {
     evaluations: { mouse: 900, all: 700 },
     trialStep: 'reweight',
     ess: { mouse: 80, all: 12 },
+    trialSimulations: 140,
     draws: 50,
     trialPatients: 400,
     seconds: 12,

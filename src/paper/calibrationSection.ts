@@ -27,6 +27,8 @@ export interface CalibrationSummary {
     readonly trialStep: 'abc' | 'reweight';
     /** Effective sample size of each step's final weights. */
     readonly ess: { readonly mouse: number; readonly all: number };
+    /** Trial simulations of a reweighted step (with rejection control, fewer than particles x trials). */
+    readonly trialSimulations: number;
     readonly draws: number;
     readonly trialPatients: number;
     readonly seconds: number;
@@ -115,8 +117,9 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
         `${b.ess.mouse.toFixed(0)}); ` +
         (b.trialStep === 'reweight'
           ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
-            `standardised discrepancies (ABC importance sampling, Wilkinson 2013; effective sample size ` +
-            `${b.ess.all.toFixed(0)}); `
+            'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +
+            `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
+            `effective sample size ${b.ess.all.toFixed(0)}); `
           : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
             `(${b.evaluations.all} candidates); `) +
         `${b.draws} posterior ` +

@@ -27,6 +27,8 @@ export class CandidateWorker {
   private readonly theta: Float64Array;
   private readonly out: Float64Array;
   private readonly work: Float64Array;
+  /** The perturbed coordinates of theta, gathered for the kernel's density. */
+  private readonly perturbed: Float64Array;
   private logTerms = new Float64Array(0);
 
   constructor(readonly problem: ResolvedProblem) {
@@ -35,6 +37,7 @@ export class CandidateWorker {
     this.theta = new Float64Array(this.dim);
     this.out = new Float64Array(this.nStats);
     this.work = new Float64Array(this.dim);
+    this.perturbed = new Float64Array(this.dim);
   }
 
   /** A result buffer for `count` candidates. */
@@ -82,8 +85,10 @@ export class CandidateWorker {
       for (let a = 0; a < d; a++) {
         let s = k.centers[j * d + a]!;
         for (let b = 0; b <= a; b++) s += k.chol[L + a * d + b]! * this.work[b]!;
-        theta[a] = s;
+        theta[k.dims[a]!] = s;
       }
+      const priors = models[m]!.priors;
+      for (let f = 0; f < k.free.length; f++) theta[k.free[f]!] = priors[k.free[f]!]!.sample(rng);
     }
     const model = models[m]!;
     const d = model.parameters.length;
@@ -137,7 +142,10 @@ export class CandidateWorker {
     return m;
   }
 
-  /** log q(m) + log sum_j w_j N(theta; c_j, Sigma_j) for the current theta. */
+  /**
+   * log q(m) + log sum_j w_j N(theta_dims; c_j, Sigma_j) + sum over refreshed parameters of log pi(theta_f)
+   * for the current theta.
+   */
   private logProposal(ctx: GenerationContext, m: number): number {
     const alive = this.alive(ctx);
     const pm = ctx.modelProb[m]!;
@@ -146,9 +154,13 @@ export class CandidateWorker {
     if (this.logTerms.length < k.n) this.logTerms = new Float64Array(k.n);
     const t = this.logTerms;
     const dd = k.d * k.d;
+    const x = this.perturbed;
+    for (let a = 0; a < k.d; a++) x[a] = this.theta[k.dims[a]!]!;
     for (let j = 0; j < k.n; j++)
-      t[j] =
-        k.logNorm[j]! - 0.5 * mahalanobis2(this.theta, 0, k.centers, j * k.d, k.chol, j * dd, k.d, this.work);
-    return Math.log(qm) + logSumExp(t, k.n);
+      t[j] = k.logNorm[j]! - 0.5 * mahalanobis2(x, 0, k.centers, j * k.d, k.chol, j * dd, k.d, this.work);
+    let logFree = 0;
+    const priors = this.problem.models[m]!.priors;
+    for (let f = 0; f < k.free.length; f++) logFree += priors[k.free[f]!]!.logPdf(this.theta[k.free[f]!]!);
+    return Math.log(qm) + logSumExp(t, k.n) + logFree;
   }
 }

@@ -14,38 +14,41 @@ import type { ModelKernel, Population } from './types.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
-/** Weighted mean and (biased) covariance of `rows` (indices into pop) in model columns 0..d-1. */
+/** Weighted mean and (biased) covariance of `rows` (indices into pop) in model columns dims. */
 function moments(
   pop: Population,
   rows: readonly number[],
-  d: number,
+  dims: Int32Array,
 ): { mean: Float64Array; cov: Float64Array } {
+  const d = dims.length;
+  const at = (i: number, a: number): number => pop.theta[i * pop.dim + dims[a]!]!;
   const mean = new Float64Array(d);
   const cov = new Float64Array(d * d);
   let W = 0;
   for (const i of rows) W += pop.weight[i]!;
   for (const i of rows) {
     const w = pop.weight[i]! / W;
-    for (let a = 0; a < d; a++) mean[a]! += w * pop.theta[i * pop.dim + a]!;
+    for (let a = 0; a < d; a++) mean[a]! += w * at(i, a);
   }
   for (const i of rows) {
     const w = pop.weight[i]! / W;
     for (let a = 0; a < d; a++) {
-      const ea = pop.theta[i * pop.dim + a]! - mean[a]!;
-      for (let b = 0; b < d; b++) cov[a * d + b]! += w * ea * (pop.theta[i * pop.dim + b]! - mean[b]!);
+      const ea = at(i, a) - mean[a]!;
+      for (let b = 0; b < d; b++) cov[a * d + b]! += w * ea * (at(i, b) - mean[b]!);
     }
   }
   return { mean, cov };
 }
 
 /**
- * The kernel of model `m` for the next generation, or null when the model has no particles. `dist` are the
- * population's distances recomputed with the next generation's weights, `epsilon` its threshold.
+ * The kernel of model `m` for the next generation on its parameters `dims` (the others are refreshed from
+ * their priors), or null when the model has no particles. `dist` are the population's distances
+ * recomputed with the next generation's weights, `epsilon` its threshold.
  */
 export function buildKernel(
   pop: Population,
   m: number,
-  d: number,
+  dims: Int32Array,
   priors: readonly Prior[],
   dist: Float64Array,
   epsilon: number,
@@ -54,6 +57,8 @@ export function buildKernel(
   for (let i = 0; i < pop.n; i++) if (pop.model[i] === m) rows.push(i);
   if (rows.length === 0) return null;
   const n = rows.length;
+  const d = dims.length;
+  const free = Int32Array.from(priors.keys()).filter((a) => !dims.includes(a));
   const centers = new Float64Array(n * d);
   const cumulative = new Float64Array(n);
   const chol = new Float64Array(n * d * d);
@@ -61,13 +66,13 @@ export function buildKernel(
   let W = 0;
   for (const i of rows) W += pop.weight[i]!;
   const subset = rows.filter((i) => dist[i]! <= epsilon);
-  const local = subset.length > d ? moments(pop, subset, d) : null;
-  const global = moments(pop, rows, d);
+  const local = subset.length > d ? moments(pop, subset, dims) : null;
+  const global = moments(pop, rows, dims);
   const fallback = new Float64Array(d * d);
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) fallback[a * d + b] = 2 * global.cov[a * d + b]!;
   const diag = new Float64Array(d * d);
   for (let a = 0; a < d; a++) {
-    const { lo, hi } = priors[a]!;
+    const { lo, hi } = priors[dims[a]!]!;
     const width = Number.isFinite(hi - lo) ? hi - lo : 2 * Math.abs(global.mean[a]!) + 1;
     diag[a * d + a] = (width / 10) ** 2;
   }
@@ -77,7 +82,7 @@ export function buildKernel(
   if (Number.isNaN(fallbackLogDet)) fallbackLogDet = cholesky(diag, d, fallbackChol, 0);
   let cum = 0;
   for (const [j, i] of rows.entries()) {
-    for (let a = 0; a < d; a++) centers[j * d + a] = pop.theta[i * pop.dim + a]!;
+    for (let a = 0; a < d; a++) centers[j * d + a] = pop.theta[i * pop.dim + dims[a]!]!;
     cum += pop.weight[i]! / W;
     cumulative[j] = cum;
     let logDet = Number.NaN;
@@ -96,7 +101,7 @@ export function buildKernel(
     logNorm[j] = Math.log(pop.weight[i]! / W) - logDet - 0.5 * d * LOG_2PI;
   }
   cumulative[n - 1] = 1;
-  return { n, d, centers, cumulative, chol, logNorm };
+  return { n, d, dims: Int32Array.from(dims), free, centers, cumulative, chol, logNorm };
 }
 
 /** Index j with cumulative[j - 1] <= u < cumulative[j] (binary search). */

@@ -89,7 +89,7 @@ export function mapEvaluator(spec: ProblemSpec, map: IndexedMap, slots: number):
 
 const isF64 = (x: unknown, n: number): boolean => x instanceof Float64Array && x.length === n;
 
-function checkKernel(k: unknown, path: string): void {
+function checkKernel(k: unknown, parameters: number, path: string): void {
   if (k === null) return;
   const o = needObject(k, path) as Partial<ModelKernel>;
   const n = needInt(o.n, `${path}.n`, 1, 1_000_000);
@@ -97,6 +97,13 @@ function checkKernel(k: unknown, path: string): void {
   const ok =
     isF64(o.centers, n * d) && isF64(o.cumulative, n) && isF64(o.chol, n * d * d) && isF64(o.logNorm, n);
   if (!ok) throw new InputError(`${path}: kernel arrays do not match n = ${n}, d = ${d}`);
+  const dims = o.dims;
+  const free = o.free;
+  if (!(dims instanceof Int32Array) || dims.length !== d || !(free instanceof Int32Array))
+    throw new InputError(`${path}: expected Int32Arrays dims (of length d = ${d}) and free`);
+  const all = [...dims, ...free].sort((a, b) => a - b);
+  if (all.length !== parameters || all.some((a, j) => a !== j))
+    throw new InputError(`${path}: dims and free must split the model's ${parameters} parameters`);
 }
 
 /** The batch as a queue job kind: the problem is data, re-checked and resolved by the worker. */
@@ -117,7 +124,8 @@ export const abcBatchKind: JobKind<BatchContext, BatchItem, BatchResult> = {
     // Generation 0 samples the prior: no kernels yet.
     if (!Array.isArray(g.kernels) || (g.kernels.length !== 0 && g.kernels.length !== spec.models.length))
       throw new InputError('abc-batch context.ctx.kernels: expected one entry per model');
-    for (const [i, k] of g.kernels.entries()) checkKernel(k, `abc-batch context.ctx.kernels[${i}]`);
+    for (const [i, k] of g.kernels.entries())
+      checkKernel(k, spec.models[i]!.parameters.length, `abc-batch context.ctx.kernels[${i}]`);
     const it = needObject(item, 'abc-batch item');
     const from = needInt(it.from, 'abc-batch item.from', 0, CANDIDATES_PER_GENERATION - 1);
     needInt(it.count, 'abc-batch item.count', 1, Math.min(100_000, CANDIDATES_PER_GENERATION - from));

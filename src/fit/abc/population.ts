@@ -93,9 +93,7 @@ export function contextOf(
   if (pop === null || generation === 0)
     return { generation, seed, epsilon, weights, zeta, modelProb: new Float64Array(0), kernels: [] };
   const { dist } = nextEpsilon(problem, pop, weights, 0.5, 0);
-  const kernels = problem.models.map((m, k) =>
-    buildKernel(pop, k, m.parameters.length, m.priors, dist, epsilon),
-  );
+  const kernels = problem.models.map((m, k) => buildKernel(pop, k, m.perturbed, m.priors, dist, epsilon));
   return {
     generation,
     seed,

@@ -20,7 +20,11 @@ export interface Population {
  */
 export interface ModelKernel {
   readonly n: number;
+  /** Perturbed coordinates: the kernel lives on the model's parameters dims[0..d-1]. */
   readonly d: number;
+  readonly dims: Int32Array;
+  /** The model's other parameters, drawn from their priors (ParameterSpec.refresh). */
+  readonly free: Int32Array;
   readonly centers: Float64Array;
   /** Cumulative within-model weights (last entry 1), for drawing a parent. */
   readonly cumulative: Float64Array;

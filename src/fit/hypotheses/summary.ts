@@ -28,6 +28,7 @@ export function calibrationSummary(
       evaluations: { mouse: c.mouse.abc.evaluations, all: c.all.abc.evaluations },
       trialStep: c.all.method,
       ess: { mouse: c.mouse.ess, all: c.all.ess },
+      trialSimulations: c.all.simulations,
       seconds: c.seconds,
     },
     variants: variants.map((v, i) => ({

@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import type { Rng } from '../random/rng.js';
-import { normalCdf } from '../random/special.js';
+import { normalCdf, normalQuantile } from '../random/special.js';
 import { truncLognormal, truncNormal } from '../random/truncated.js';
 
 export type PriorSpec =
@@ -38,6 +38,8 @@ export interface Prior {
   sample(rng: Rng): number;
   /** Normalised log density; -Infinity outside the support. */
   logPdf(x: number): number;
+  /** Inverse distribution function at u in (0, 1) (screens move parameters on this scale). */
+  quantile(u: number): number;
 }
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -109,6 +111,13 @@ export function priorFromRange(range: readonly [number, number], path: string): 
   return { type: 'uniform', lo, hi };
 }
 
+/** Standard normal quantile of u within [a, b] (the truncated distribution's inverse). */
+function truncatedQuantile(u: number, a: number, b: number): number {
+  const pa = a === -INF ? 0 : normalCdf(a);
+  const pb = b === INF ? 1 : normalCdf(b);
+  return Math.min(b, Math.max(a, normalQuantile(pa + u * (pb - pa))));
+}
+
 /** A validated spec made usable. */
 export function makePrior(spec: PriorSpec): Prior {
   switch (spec.type) {
@@ -121,6 +130,7 @@ export function makePrior(spec: PriorSpec): Prior {
         hi,
         sample: (rng) => lo + (hi - lo) * rng.uniform(),
         logPdf: (x) => (x >= lo && x <= hi ? logDens : -INF),
+        quantile: (u) => lo + (hi - lo) * u,
       };
     }
     case 'log-uniform': {
@@ -134,6 +144,7 @@ export function makePrior(spec: PriorSpec): Prior {
         hi,
         sample: (rng) => Math.exp(a + w * rng.uniform()),
         logPdf: (x) => (x >= lo && x <= hi ? -Math.log(x) - logW : -INF),
+        quantile: (u) => Math.exp(a + w * u),
       };
     }
     case 'normal': {
@@ -153,6 +164,7 @@ export function makePrior(spec: PriorSpec): Prior {
           const z = (x - mean) / sd;
           return c - 0.5 * z * z;
         },
+        quantile: (u) => mean + sd * truncatedQuantile(u, (lo - mean) / sd, (hi - mean) / sd),
       };
     }
     case 'log-normal': {
@@ -176,6 +188,7 @@ export function makePrior(spec: PriorSpec): Prior {
           const z = (Math.log(x) - mu) / sigma;
           return c - 0.5 * z * z - Math.log(x);
         },
+        quantile: (u) => Math.exp(mu + sigma * truncatedQuantile(u, zLo, zHi)),
       };
     }
   }

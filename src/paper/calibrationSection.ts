@@ -29,6 +29,10 @@ export interface CalibrationSummary {
     readonly ess: { readonly mouse: number; readonly all: number };
     /** Trial simulations of a reweighted step (with rejection control, fewer than particles x trials). */
     readonly trialSimulations: number;
+    /** Screen settings (absent: no screen), and per variant the parameters it refreshed from the prior. */
+    readonly screen?: { readonly trajectories: number; readonly threshold: number };
+    readonly refreshed: Readonly<Record<string, readonly string[]>>;
+    readonly screenEvaluations: number;
     readonly draws: number;
     readonly trialPatients: number;
     readonly seconds: number;
@@ -115,6 +119,14 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
         `generations per step; the mouse step ran ${b.generations.mouse} generations to epsilon ` +
         `${b.finalEpsilon.mouse.toPrecision(3)} (${b.evaluations.mouse} candidates, effective sample size ` +
         `${b.ess.mouse.toFixed(0)}); ` +
+        (b.screen
+          ? `before it, an elementary-effects screen (Morris 1991, mu* of Campolongo et al. 2007; ` +
+            `${b.screen.trajectories} trajectories per variant, ${b.screenEvaluations} simulations) drew ` +
+            `from their priors, instead of perturbing, the parameters that moved no standardised discrepancy ` +
+            `by ${b.screen.threshold} (${Object.entries(b.refreshed)
+              .map(([id, ps]) => `${id}: ${ps.length}`)
+              .join(', ')}; the posterior is the same, the weights lose those dimensions); `
+          : '') +
         (b.trialStep === 'reweight'
           ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
             'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +

@@ -15,7 +15,10 @@ const NUISANCE = Array.from({ length: 8 }, (_, k) => `n${k}`);
 const nuisanceNormal: SimulatorDefinition = {
   name: 'nuisance-normal',
   description: 'mean of 10 iid N(mu, 1) draws; n0..n7 are ignored',
-  parameters: () => [{ id: 'mu', range: [-10, 10] }, ...NUISANCE.map((id) => ({ id, range: [0, 1] as const }))],
+  parameters: () => [
+    { id: 'mu', range: [-10, 10] },
+    ...NUISANCE.map((id) => ({ id, range: [0, 1] as const })),
+  ],
   create() {
     return {
       statistics: ['mean'],
@@ -55,7 +58,9 @@ test('refreshed nuisance parameters: the conjugate posterior of mu, a larger eff
     });
   const [perturbed, refreshed] = [await run(false), await run(true)];
   const last = (r: typeof perturbed) => r.generations[r.generations.length - 1]!;
-  t.diagnostic(`ess perturbed ${last(perturbed).ess.toFixed(0)}, refreshed ${last(refreshed).ess.toFixed(0)}`);
+  t.diagnostic(
+    `ess perturbed ${last(perturbed).ess.toFixed(0)}, refreshed ${last(refreshed).ess.toFixed(0)}`,
+  );
   assert.ok(last(refreshed).ess > 1.5 * last(perturbed).ess);
   const pop = refreshed.population!;
   let m = 0;

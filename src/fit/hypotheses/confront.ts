@@ -15,8 +15,10 @@ import { stream } from '../../random/rng.js';
 import { effectiveSampleSize } from '../abc/population.js';
 import { type AbcResult, abcSmc } from '../abc/smc.js';
 import type { Population } from '../abc/types.js';
+import { makePrior } from '../priors.js';
+import { morrisScreen } from '../screen.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
-import { evidenceProblem, rawName, type VariantModel } from './spec.js';
+import { evidenceProblem, priorOfRange, rawName, type VariantModel } from './spec.js';
 
 export interface CandidateExperiment {
   readonly id: string;
@@ -47,6 +49,13 @@ export interface ConfrontOptions {
    * per particle instead of a new SMC run.
    */
   readonly trialStep?: 'abc' | 'reweight';
+  /**
+   * Before each SMC step, an elementary-effects screen of every variant (src/fit/screen.ts) with this many
+   * trajectories; parameters whose largest mu* over the step's standardised discrepancies is below
+   * `threshold` are refreshed from their priors instead of perturbed (the posterior is the same, the
+   * importance weights lose dimensions the evidence does not inform).
+   */
+  readonly screen?: { readonly trajectories: number; readonly threshold: number };
   /** Relative weight below which a particle meets rejection control between trials (reweight; default 1e-3). */
   readonly rejectionControl?: number;
   /** Simulators outside the registry (workers 1 only). */
@@ -69,6 +78,10 @@ export interface StepResult {
   readonly ess: number;
   /** Trial simulations a reweighted step ran (0 for an SMC step, whose candidates are `abc.evaluations`). */
   readonly simulations: number;
+  /** Per variant, the parameters the step's screen left to the prior (empty without a screen). */
+  readonly refreshed: readonly (readonly string[])[];
+  /** Simulations the screen ran. */
+  readonly screenEvaluations: number;
 }
 
 export interface Confrontation {
@@ -119,19 +132,54 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
   const withObs = (obs: readonly Observation[]) =>
     o.variants.map((v) => ({ ...v, options: { ...v.options, observations: obs.map((x) => x.id) } }));
   const run = async (label: string, obs: readonly Observation[], seed: number): Promise<StepResult> => {
-    const abc = await abcSmc(evidenceProblem(label, withObs(obs), obs, lookup), {
-      seed,
-      particles: o.particles,
-      maxGenerations: o.maxGenerations,
-      ...(o.minAcceptance !== undefined ? { minAcceptance: o.minAcceptance } : {}),
-      ...(o.maxEvaluations !== undefined ? { maxEvaluations: o.maxEvaluations } : {}),
-      workers: o.workers ?? 1,
-      ...(o.simulators ? { simulators: o.simulators } : {}),
-      onGeneration: (g) =>
-        o.onProgress?.(
-          `${label}: generation ${g.generation}, epsilon ${g.epsilon.toPrecision(3)}, acceptance ${(g.acceptanceRate * 100).toFixed(1)}%`,
+    const variants = withObs(obs);
+    let screenEvaluations = 0;
+    const refreshed = variants.map((v, i) => {
+      if (!o.screen) return [];
+      o.onProgress?.(`${label}: screening ${v.id}`);
+      const priors = v.parameters.map((id) =>
+        makePrior(
+          priorOfRange(
+            lookup(v.simulator)
+              .parameters(v.options, 'options')
+              .find((q) => q.id === id)!.range,
+          ),
         ),
+      );
+      const sim = simulatorFor(i, { observations: obs.map((x) => x.id) });
+      const r = morrisScreen(sim, priors, {
+        trajectories: o.screen.trajectories,
+        seed: seed * 1000 + 300 + i,
+      });
+      screenEvaluations += r.evaluations;
+      const s = r.statistics.length;
+      const z = r.statistics.flatMap((name, j) => (name.startsWith('z:') ? [j] : []));
+      // A parameter without a single valid effect stays perturbed: the screen cannot vouch for it.
+      return v.parameters.filter((_, a) =>
+        z.every((j) => r.effects[a * s + j]! > 0 && r.muStar[a * s + j]! < o.screen!.threshold),
+      );
     });
+    const abc = await abcSmc(
+      evidenceProblem(
+        label,
+        variants.map((v, i) => ({ ...v, refresh: refreshed[i]! })),
+        obs,
+        lookup,
+      ),
+      {
+        seed,
+        particles: o.particles,
+        maxGenerations: o.maxGenerations,
+        ...(o.minAcceptance !== undefined ? { minAcceptance: o.minAcceptance } : {}),
+        ...(o.maxEvaluations !== undefined ? { maxEvaluations: o.maxEvaluations } : {}),
+        workers: o.workers ?? 1,
+        ...(o.simulators ? { simulators: o.simulators } : {}),
+        onGeneration: (g) =>
+          o.onProgress?.(
+            `${label}: generation ${g.generation}, epsilon ${g.epsilon.toPrecision(3)}, acceptance ${(g.acceptanceRate * 100).toFixed(1)}%`,
+          ),
+      },
+    );
     const pop = abc.population;
     return {
       abc,
@@ -139,6 +187,8 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       method: 'abc',
       ess: pop ? effectiveSampleSize(pop.weight) : 0,
       simulations: 0,
+      refreshed,
+      screenEvaluations,
     };
   };
   // One simulator per variant and purpose, created once (compile once, evaluate many).
@@ -240,7 +290,7 @@ function reweight(
   onProgress?: (line: string) => void,
 ): StepResult {
   const pop = mouse.abc.population;
-  if (!pop) return { ...mouse, method: 'reweight', simulations: 0 };
+  if (!pop) return { ...mouse, method: 'reweight', simulations: 0, refreshed: [], screenEvaluations: 0 };
   const order = trials.map((_, j) => j).sort((a, b) => trials[a]!.sd - trials[b]!.sd || a - b);
   const logW = Float64Array.from(pop.weight, (w) => (w > 0 ? Math.log(w) : Number.NEGATIVE_INFINITY));
   const out = new Float64Array(2); // [z, raw] of one observation
@@ -282,5 +332,7 @@ function reweight(
     method: 'reweight',
     ess: sum > 0 ? effectiveSampleSize(weight) : 0,
     simulations,
+    refreshed: [],
+    screenEvaluations: 0,
   };
 }

@@ -25,6 +25,12 @@ export interface Her2Budget {
   readonly minAcceptance: number;
   /** How the trials are added to the mouse posterior (confront.ts: a new SMC run, or reweighting). */
   readonly trialStep: 'abc' | 'reweight';
+  /**
+   * Elementary-effects screen before each SMC step: trajectories per variant, and the mu* (change of a
+   * standardised discrepancy per move of half the prior's mass) below which a parameter is refreshed from
+   * its prior: 0.1, a tenth of an observation's sd, assumed negligible beside ABC tolerances of 1-6.
+   */
+  readonly screen: { readonly trajectories: number; readonly threshold: number };
 }
 
 /** What `npm run reproduce` runs; `--full` asks for FULL_BUDGET. */
@@ -35,6 +41,7 @@ export const REDUCED_BUDGET: Her2Budget = {
   trialPatients: 400,
   minAcceptance: 0.02,
   trialStep: 'reweight',
+  screen: { trajectories: 10, threshold: 0.1 },
 };
 export const FULL_BUDGET: Her2Budget = {
   particles: 1000,
@@ -43,6 +50,7 @@ export const FULL_BUDGET: Her2Budget = {
   trialPatients: 1000,
   minAcceptance: 0.01,
   trialStep: 'abc',
+  screen: { trajectories: 20, threshold: 0.1 },
 };
 
 export async function confrontHer2(o: {
@@ -71,6 +79,7 @@ export async function confrontHer2(o: {
     minAcceptance: b.minAcceptance,
     draws: b.draws,
     trialStep: b.trialStep,
+    screen: b.screen,
     criteria,
     experiments,
     ...(o.workers !== undefined ? { workers: o.workers } : {}),

@@ -19,6 +19,8 @@ export interface VariantModel {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Estimated parameters; priors from the simulator's documented ranges (priorOfRange). */
   readonly parameters: readonly string[];
+  /** Parameters drawn from their priors in every generation (ParameterSpec.refresh; e.g. from a screen). */
+  readonly refresh?: readonly string[];
 }
 
 export const zName = (o: Pick<Observation, 'id'>): string => `z:${o.id}`;
@@ -63,7 +65,7 @@ export function evidenceProblem(
           throw new InputError(`variant '${v.id}' has no parameter '${id}'`, {
             path: `models[${i}].parameters[${j}]`,
           });
-        return { id, prior: priorOfRange(spec.range) };
+        return { id, prior: priorOfRange(spec.range), ...(v.refresh?.includes(id) ? { refresh: true } : {}) };
       }),
     };
   });

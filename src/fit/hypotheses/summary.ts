@@ -17,6 +17,7 @@ export function calibrationSummary(
     readonly maxGenerations: number;
     readonly draws: number;
     readonly trialPatients: number;
+    readonly screen?: { readonly trajectories: number; readonly threshold: number };
   },
 ): CalibrationSummary {
   const last = (s: Confrontation['mouse']) => s.abc.generations[s.abc.generations.length - 1];
@@ -29,6 +30,8 @@ export function calibrationSummary(
       trialStep: c.all.method,
       ess: { mouse: c.mouse.ess, all: c.all.ess },
       trialSimulations: c.all.simulations,
+      refreshed: Object.fromEntries(variants.map((v, i) => [v.id, c.mouse.refreshed[i] ?? []])),
+      screenEvaluations: c.mouse.screenEvaluations + c.all.screenEvaluations,
       seconds: c.seconds,
     },
     variants: variants.map((v, i) => ({

@@ -7,12 +7,15 @@
  * error-controlled with the same rtol/atol). J and d f / d p are the compiler's symbolic derivatives
  * (Problem.jac, Problem.parameterJacobian); d y0 / d p through initial assignments is a central difference of the
  * compiled initialState (exact for initial values linear in p, O(h^2) ~ 1e-11 relative otherwise).
- * Events, doses, discontinuities, DAEs, delays and random draws are refused with an InputError: their
- * sensitivity jumps (Rozenvasser 1967) are not implemented.
+ * Switches of the right-hand side at times the math states (piecewise in `time`) are integration stops;
+ * where a parameter sets the time, sensitivityJump.ts applies the sensitivity jump there. Events, doses,
+ * DAEs, delays and random draws are refused with an InputError: their sensitivity jumps (Rozenvasser 1967)
+ * are not implemented.
  */
 import { InputError } from '../errors.js';
 import type { Problem } from '../problem/types.js';
 import type { OdeOptions, OdeSolution } from './ode/types.js';
+import { parameterSwitches, solveAcrossSwitches } from './sensitivityJump.js';
 import { solve } from './solve.js';
 
 const SQRT_EPS = Math.sqrt(Number.EPSILON);
@@ -36,8 +39,9 @@ export interface SensitivityResult {
 /** Why a problem has no forward sensitivities here, or null when it has. */
 export function sensitivityUnsupported(problem: Problem): string | null {
   if (problem.events.length > 0) return 'the model has events or doses';
-  if (problem.tstops.length > 0)
-    return 'the model has discontinuities (infusions, or switches at times compared with `time`)';
+  // Stops that are not the math's switch times (hand-built problems) have no known time derivative.
+  if (problem.tstops.length > 0 && problem.switchTimes === undefined)
+    return 'the model has discontinuities at times the sensitivities cannot differentiate';
   if (problem.mass) return 'the model has algebraic rules';
   if (problem.hasDelays) return 'the model uses delay()';
   if (problem.hasRandom) return 'the model draws random numbers';
@@ -88,7 +92,12 @@ export function solveDirectional(problem: Problem, options: DirectionalOptions):
   const y0 = new Float64Array(n * (1 + np));
   y0.set(y0given ?? problem.initialState(p));
   if (s0 !== undefined) y0.set(s0.subarray(0, n * np), n);
-  const full = solve(aug, { ...ode, p, y0 });
+  const t0 = ode.t0 ?? problem.t0;
+  const switches = parameterSwitches(problem, p, groups, t0, ode.tEnd);
+  const full =
+    switches.length === 0
+      ? solve(aug, { ...ode, p, y0 })
+      : solveAcrossSwitches(problem, aug, np, switches, { ...ode, p, y0 });
   const nt = full.t.length;
   const N = n * (1 + np);
   const y = new Float64Array(nt * n);

@@ -75,9 +75,11 @@ export function compile(model: Model): CompiledProblem {
   const stoich = stoichiometry(L);
   const reads = wReads(wDefs);
   const doses = compileDoses(L);
-  const breaks = timeBreaks(model, t0, L.paramIndex);
+  const switchTimes = timeBreaks(model, L.paramIndex);
   const tstopsFor = (p: Float64Array): Float64Array =>
-    Float64Array.from(new Set([...doses.tstops, ...breaks(p)])).sort();
+    Float64Array.from(
+      new Set([...doses.tstops, ...switchTimes(p).filter((v) => Number.isFinite(v) && v > t0)]),
+    ).sort();
   const tstops = tstopsFor(L.p0);
   const all = [...wDefs, ...rows];
   const hasRandom = modelUsesRandom(model);
@@ -113,6 +115,7 @@ export function compile(model: Model): CompiledProblem {
     ratesDependOnTime,
     tstops,
     tstopsFor,
+    switchTimes,
     outputIds: [...L.stateIds, ...[...L.ruleW.keys()].filter((id) => !L.derived.has(id))],
     hasRandom,
   };

@@ -163,6 +163,12 @@ export interface Problem {
   readonly tstops: Float64Array;
   /** Optional: the stops for another parameter vector (switch times that read parameters); tstops is at p0. */
   tstopsFor?(p: Float64Array): Float64Array;
+  /**
+   * Optional: the switch times that the math states (piecewise comparing `time` with constants and
+   * parameters), one per switch in a stable order, possibly non-finite or before t0; they are among tstopsFor(p).
+   * The sensitivity engine differences them by the parameters for the jump at a parameter-set switch.
+   */
+  switchTimes?(p: Float64Array): Float64Array;
 
   /** Builds an evaluator for the given symbol ids; throws ModelError on an unknown id. */
   observe(ids: readonly string[], options?: ObserveOptions): Observer;

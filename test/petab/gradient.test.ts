@@ -1,13 +1,16 @@
 /**
  * The exact llh gradient of PEtab problems (forward sensitivities, src/petab/gradient.ts) against central
- * differences of the llh on parameter scale, away from the optimum, on three benchmark problems that cover
+ * differences of the llh on parameter scale, away from the optimum, on benchmark problems that cover
  * the paths: Boehm (one condition, log10 parameters, noise parameters), Brannmark (preequilibration with a
- * conservation law; now refused, see below) and
- * Blasi (`inf` measurement times: steady-state sensitivities after the simulation). Criterion: relative
+ * conservation law, insulin switching at condition-set times: integration stops), Blasi (`inf` measurement
+ * times: steady-state sensitivities after the simulation), and the sensitivity jump at a switch whose time
+ * is estimated (engines/sensitivityJump.ts): Oliveira (its contact rate switches at the estimated t_1) and
+ * Brannmark with its second insulin step's time estimated. Criterion: relative
  * error ||g - g_fd|| / ||g_fd|| <= 1e-4. The FD reference is solved at rtol 1e-10 / atol 1e-14.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { petabLikelihood } from '../../src/fit/multistart/petabLikelihood.js';
@@ -16,9 +19,9 @@ import { COLLECTION } from './collection.js';
 
 const yaml = (name: string): string => join(COLLECTION, name, `${name}.yaml`);
 
-function relativeError(name: string): { rel: number; g: Float64Array } {
-  const pp = loadPetab(yaml(name), { onWarning: () => {} });
-  const ref = loadPetab(yaml(name), { onWarning: () => {}, rtol: 1e-10, atol: 1e-14 });
+function relativeError(file: string): { rel: number; g: Float64Array } {
+  const pp = loadPetab(file, { onWarning: () => {} });
+  const ref = loadPetab(file, { onWarning: () => {}, rtol: 1e-10, atol: 1e-14 });
   const d = pp.parameterIds.length;
   // A point off the optimum, inside the bounds.
   const x = Float64Array.from(pp.nominal, (v, i) =>
@@ -26,7 +29,9 @@ function relativeError(name: string): { rel: number; g: Float64Array } {
   );
   const g = new Float64Array(d);
   const f = pp.llhGradient(x, g);
-  assert.ok(Math.abs(f - pp.llh(x)) < 1e-9 * Math.abs(f), 'llhGradient returns the llh');
+  // The same llh up to the solver's error (rtol 1e-8): the augmented system takes its own steps.
+  const llh = pp.llh(x);
+  assert.ok(Math.abs(f - llh) < 1e-8 * Math.abs(f), `llhGradient returns the llh: ${f} vs ${llh}`);
   const h = 1e-5;
   let num = 0;
   let den = 0;
@@ -45,9 +50,15 @@ function relativeError(name: string): { rel: number; g: Float64Array } {
 describe('PEtab llh gradient by forward sensitivities', {
   skip: !existsSync(COLLECTION) && 'no collection',
 }, () => {
-  for (const name of ['Boehm_JProteomeRes2014', 'Blasi_CellSystems2016']) {
+  const names = [
+    'Boehm_JProteomeRes2014',
+    'Brannmark_JBC2010',
+    'Blasi_CellSystems2016',
+    'Oliveira_NatCommun2021',
+  ];
+  for (const name of names) {
     it(`${name}: relative error vs central FD <= 1e-4`, () => {
-      const { rel, g } = relativeError(name);
+      const { rel, g } = relativeError(yaml(name));
       assert.ok(
         g.some((v) => Math.abs(v) > 1),
         'the point is off the optimum',
@@ -56,15 +67,33 @@ describe('PEtab llh gradient by forward sensitivities', {
     });
   }
 
-  // Brannmark's insulin inputs switch at parameter times (`time < insulin_time_1`), which are integration
-  // stops since the time-switch change; sensitivities across a switch whose time a parameter sets need the
-  // jump term, which is not implemented, so the exact gradient is refused (the adapter falls back to FD).
-  it('Brannmark_JBC2010: parameter-timed switches refuse the exact gradient with the reason', () => {
-    const pp = loadPetab(yaml('Brannmark_JBC2010'), { onWarning: () => {} });
-    assert.throws(
-      () => pp.llhGradient(pp.nominal, new Float64Array(pp.parameterIds.length)),
-      /discontinuities/,
-    );
+  // A switch time set per condition and estimated: Brannmark's TwoSteps condition reads its second insulin
+  // step's time from a new estimated parameter t_step2 (linear, nominal 3 h, between the measurements at
+  // 1.5 and 4 h, so that the llh is smooth in it). Without the jump term its gradient entry is 0.
+  it('Brannmark_JBC2010 with an estimated switch time: relative error vs central FD <= 1e-4', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brannmark-tau-'));
+    try {
+      cpSync(join(COLLECTION, 'Brannmark_JBC2010'), dir, { recursive: true });
+      const cond = join(dir, 'experimentalCondition_Brannmark_JBC2010.tsv');
+      const rows = readFileSync(cond, 'utf8').split('\n');
+      const i = rows.findIndex((r) => r.startsWith('TwoSteps\t'));
+      const cells = rows[i]!.split('\t');
+      cells[4] = 't_step2'; // insulin_time_2
+      rows[i] = cells.join('\t');
+      writeFileSync(cond, rows.join('\n'));
+      const par = join(dir, 'parameters_Brannmark_JBC2010.tsv');
+      const text = readFileSync(par, 'utf8').replace(/\n*$/, '\n');
+      writeFileSync(par, `${text}t_step2\tt_step2\tlin\t1\t3.9\t3\t1\n`);
+      const file = join(dir, 'Brannmark_JBC2010.yaml');
+      const pp = loadPetab(file, { onWarning: () => {} });
+      const k = pp.parameterIds.indexOf('t_step2');
+      assert.ok(k >= 0 && pp.gradientUnsupported === null);
+      const { rel, g } = relativeError(file);
+      assert.ok(Math.abs(g[k]!) > 1, `d llh / d t_step2 = ${g[k]}`);
+      assert.ok(rel <= 1e-4, `relative error ${rel}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the multistart adapter: nllh = -llh, gradient in model units, FD fallback on request', () => {

@@ -58,8 +58,9 @@ export function integrate(s: IntegrateSetup): IntegrateResult {
   const yPre = new Float64Array(n);
   const yG = new Float64Array(n);
   const events: FiredEvent[] = [];
+  // A stop at tEnd is kept so that the last step sees the left limit there (a solve split at a switch ends on it).
   const stops = Float64Array.from(problem.tstopsFor ? problem.tstopsFor(p) : problem.tstops)
-    .filter((ts) => ts > t0 && ts < tEnd)
+    .filter((ts) => ts > t0 && ts <= tEnd)
     .sort();
   const history = problem.hasDelays ? new DenseHistory(n, t0, y) : null;
   const interp = (tq: number, out: Float64Array): void => stepper.interpolate(tq, out);

@@ -13,15 +13,16 @@ import type { Expr, Model } from '../types.js';
 const RELATIONAL = new Set(['lt', 'le', 'gt', 'ge', 'eq', 'neq']);
 
 /**
- * Switch times in (t0, infinity) found in reaction rates and rules, for a parameter vector: unsorted, may
- * repeat. Thresholds may read constant parameters (through `paramIndex`, so that a solve with other
- * parameters, such as a PEtab condition's `Fsk_time`, stops at its own switch times) and fixed compartments.
+ * Switch times found in reaction rates and rules, for a parameter vector: one per threshold, in a stable
+ * order (so that the sensitivity engine can difference each by the parameters, engines/sensitivityJump.ts);
+ * may repeat, be non-finite or lie before the start. Thresholds may read constant parameters (through `paramIndex`,
+ * so that a solve with other parameters, such as a PEtab condition's `Fsk_time`, stops at its own switch
+ * times) and fixed compartments.
  */
 export function timeBreaks(
   model: Model,
-  t0: number,
   paramIndex: ReadonlyMap<string, number>,
-): (p: Float64Array) => number[] {
+): (p: Float64Array) => Float64Array {
   const fixed = new Map<string, number>();
   const changing = new Set<string>([
     ...(model.rules ?? []).flatMap((r) => (r.kind === 'algebraic' ? [] : [r.variable])),
@@ -73,11 +74,7 @@ export function timeBreaks(
   for (const r of model.rules ?? []) visit(r.math);
   return (p) => {
     pNow = p;
-    const out: number[] = [];
-    for (const e of found) {
-      const v = evaluate(e, { value });
-      if (Number.isFinite(v) && v > t0) out.push(v);
-    }
+    const out = Float64Array.from(found, (e) => evaluate(e, { value }));
     pNow = null;
     return out;
   };

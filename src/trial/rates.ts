@@ -14,6 +14,7 @@ import { compile } from '../model/compile.js';
 import { her2Csc, scheduleDose } from '../models/index.js';
 import { constantStepLaw, linearStepLaw, type StepLaw, ultimateExtinction } from './birthDeath.js';
 import { pkAmounts, pkRates } from './pk.js';
+import { type RateKernel, rateKernel } from './rateKernel.js';
 
 /** The compiled trial model and the slots and reactions the trial reads. */
 export interface TrialModel {
@@ -75,6 +76,32 @@ export function emptyState(M: TrialModel, p: Float64Array): Float64Array {
   return y;
 }
 
+/**
+ * The kernel of the CSC fluxes (renewal, the losses, dormant kill) with only the drug moving: its
+ * invariant part (HER2 signalling, the Fc kill's HER2 term) is computed once per patient (rateKernel.ts).
+ */
+const cscKernels = new WeakMap<TrialModel, RateKernel>();
+function cscKernel(M: TrialModel): RateKernel {
+  let K = cscKernels.get(M);
+  if (!K) {
+    const { Abc, Abp } = M.slots;
+    K = rateKernel(M.problem, [M.rxRenew, ...M.rxLoss, M.rxDormantKill], [Abc, Abp]);
+    cscKernels.set(M, K);
+  }
+  return K;
+}
+
+const fluxes = new Float64Array(5);
+
+/** b, d, q at y (S = Sq = 1, set by the caller) into fluxes[0..2], d summed as perCapitaRates always has. */
+function cscRates(K: RateKernel, M: TrialModel, p: Float64Array, y: Float64Array, t: number): void {
+  K.evaluate(t, y, p, fluxes);
+  let d = 0;
+  for (let i = 1; i <= M.rxLoss.length; i++) d += fluxes[i]!;
+  fluxes[1] = d;
+  fluxes[2] = fluxes[M.rxLoss.length + 1]!;
+}
+
 /** Per-capita CSC renewal b, loss d and dormant-CSC kill q at state y (tumor cells ignored). */
 export function perCapitaRates(
   M: TrialModel,
@@ -87,14 +114,12 @@ export function perCapitaRates(
   const q0 = y[Sq];
   y[S] = 1;
   y[Sq] = 1;
-  const pr = M.problem;
-  const b = pr.rate(M.rxRenew, t, y, p);
-  let d = 0;
-  for (const j of M.rxLoss) d += pr.rate(j, t, y, p);
-  const q = pr.rate(M.rxDormantKill, t, y, p);
+  const K = cscKernel(M);
+  K.prepare(y, p);
+  cscRates(K, M, p, y, t);
   y[S] = s0;
   y[Sq] = q0;
-  return [b, d, q];
+  return [fluxes[0]!, fluxes[1]!, fluxes[2]!];
 }
 
 /** Per-capita rates of one patient under one arm on a grid of step h, constant after the grid. */
@@ -191,10 +216,18 @@ export function rateTable(
   const d = new Float64Array(J + 1);
   const q = new Float64Array(J + 1);
   const cumQ = new Float64Array(J + 1);
+  // One prepare for the grid: only the drug moves along it.
+  const K = cscKernel(M);
+  y[M.slots.S] = 1;
+  y[M.slots.Sq] = 1;
+  K.prepare(y, p);
   for (let j = 0; j <= J; j++) {
     y[M.slots.Abc] = abc[j];
     y[M.slots.Abp] = abp[j];
-    [b[j], d[j], q[j]] = perCapitaRates(M, p, y, j * h);
+    cscRates(K, M, p, y, j * h);
+    b[j] = fluxes[0]!;
+    d[j] = fluxes[1]!;
+    q[j] = fluxes[2]!;
     if (j > 0) cumQ[j] = cumQ[j - 1] + 0.5 * h * (q[j - 1] + q[j]);
   }
   const alpha = new Float64Array(J);

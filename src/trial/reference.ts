@@ -12,7 +12,8 @@
  * which the reference reaches det, sLin the same without feedback (the delay burden feedback adds).
  * A test compares it with the ODE phase of the exact path (clone.ts) clone by clone.
  */
-import { balancedRatio, cellSystem, rk4Propagator } from './cellSystem.js';
+import { assembler, balancedRatio, type CellSystem, cellSystem, rk4Propagator } from './cellSystem.js';
+import { type RateKernel, rateKernel } from './rateKernel.js';
 import { emptyState, type TrialModel } from './rates.js';
 
 /** One patient's reference clone (no drug), and what a detection query needs. */
@@ -49,24 +50,57 @@ export interface LinearGrowth {
   readonly rhoMax: number;
 }
 
+/** The cell reactions grouped by reactant (local index x, reactions k), each with its rate kernel. */
+interface ReactantGroup {
+  readonly x: number;
+  readonly k: Int32Array;
+  readonly K: RateKernel;
+  readonly out: Float64Array;
+}
+
+const groups = new WeakMap<CellSystem, ReactantGroup[]>();
+function reactantGroups(M: TrialModel, sys: CellSystem): ReactantGroup[] {
+  let g = groups.get(sys);
+  if (!g) {
+    const by = new Map<number, number[]>();
+    for (let k = 0; k < sys.rx.length; k++)
+      by.set(sys.reactant[k]!, [...(by.get(sys.reactant[k]!) ?? []), k]);
+    g = [...by].map(([x, ks]) => ({
+      x,
+      k: Int32Array.from(ks),
+      K: rateKernel(
+        M.problem,
+        ks.map((k) => sys.rx[k]!),
+        [sys.slots[x]!],
+      ),
+      out: new Float64Array(ks.length),
+    }));
+    groups.set(sys, g);
+  }
+  return g;
+}
+
 export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
   const sys = cellSystem(M);
-  const pr = M.problem;
   const y = emptyState(M, p);
   const nr = sys.rx.length;
   const n = sys.slots.length;
-  // Per-capita rates at N = 1 and N = 1e12: equal -> constant.
+  // Per-capita rates at N = 1 and N = 1e12: equal -> constant. One kernel per reactant species.
   const rho0 = new Float64Array(nr);
-  const varying: number[] = [];
-  for (let k = 0; k < nr; k++) {
-    const s = sys.slots[sys.reactant[k]!]!;
+  const big = new Float64Array(nr);
+  for (const g of reactantGroups(M, sys)) {
+    const s = sys.slots[g.x]!;
+    g.K.prepare(y, p);
     y[s] = 1;
-    rho0[k] = pr.rate(sys.rx[k]!, 0, y, p);
+    g.K.evaluate(0, y, p, g.out);
+    for (let i = 0; i < g.k.length; i++) rho0[g.k[i]!] = g.out[i]!;
     y[s] = 1e12;
-    const big = pr.rate(sys.rx[k]!, 0, y, p) / 1e12;
+    g.K.evaluate(0, y, p, g.out);
+    for (let i = 0; i < g.k.length; i++) big[g.k[i]!] = g.out[i]! / 1e12;
     y[s] = 0;
-    if (Math.abs(big - rho0[k]!) > 1e-12 * Math.abs(rho0[k]!)) varying.push(k);
   }
+  const varying: number[] = [];
+  for (let k = 0; k < nr; k++) if (Math.abs(big[k]! - rho0[k]!) > 1e-12 * Math.abs(rho0[k]!)) varying.push(k);
   let r = 0;
   const loss = new Float64Array(n);
   for (let k = 0; k < nr; k++) {
@@ -77,6 +111,21 @@ export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
   }
   const lnG = r > 0 ? Math.log(balancedRatio(sys, rho0, r)) : 0;
   return { r, lnG, rho0, varying: Int32Array.from(varying), rhoMax: Math.max(...loss) };
+}
+
+/** Kernel of the burden-dependent cell reactions, the cell slots moving (the last one kept: vary rarely changes). */
+let lastKernel: { sys: CellSystem; vary: Int32Array; K: RateKernel } | undefined;
+function varyingKernel(M: TrialModel, sys: CellSystem, vary: Int32Array): RateKernel {
+  const l = lastKernel;
+  if (l && l.sys === sys && l.vary.length === vary.length && l.vary.every((k, i) => k === vary[i]))
+    return l.K;
+  const K = rateKernel(
+    M.problem,
+    Array.from(vary, (k) => sys.rx[k]!),
+    Array.from(sys.slots),
+  );
+  lastKernel = { sys, vary, K };
+  return K;
 }
 
 /**
@@ -92,7 +141,6 @@ export function buildReference(
   const sys = cellSystem(M);
   const pr = M.problem;
   const y = emptyState(M, p);
-  const nr = sys.rx.length;
   const n = sys.slots.length;
   const { r, lnG, rho0, varying: vary, rhoMax } = lin;
   const empty = { r, h: 0, lnN: new Float64Array(1), iLin: 0, lnG: 0, complete: false };
@@ -100,31 +148,37 @@ export function buildReference(
   const h = Math.min(2.6 / rhoMax, Math.LN2 / r / 6);
   const nv = vary.length;
   const rho = Float64Array.from(rho0);
-  const { slots, reactant, rowPtr, col, val, rx } = sys;
-  const rhs = (x: Float64Array, dx: Float64Array): void => {
-    if (nv > 0) {
-      for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
-      for (let v = 0; v < nv; v++) {
-        const k = vary[v]!;
-        const xs = x[reactant[k]!]!;
-        // Rate at this state per cell of the reactant (probe one cell if it holds none).
-        if (xs > 0) rho[k] = pr.rate(rx[k]!, 0, y, p) / xs;
-        else {
-          const s = slots[reactant[k]!]!;
-          y[s] = 1;
-          rho[k] = pr.rate(rx[k]!, 0, y, p);
-          y[s] = 0;
-        }
+  const { slots, reactant, rx } = sys;
+  // The burden-dependent fluxes in one call, their cell-free part once (rateKernel.ts).
+  const K = varyingKernel(M, sys, vary);
+  const flux = new Float64Array(nv);
+  K.prepare(y, p);
+  // The per-capita rates of the burden-dependent reactions at x (probe one cell where the reactant has none).
+  const rates = (x: Float64Array): void => {
+    if (nv === 0) return;
+    for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
+    K.evaluate(0, y, p, flux);
+    for (let v = 0; v < nv; v++) {
+      const k = vary[v]!;
+      const xs = x[reactant[k]!]!;
+      if (xs > 0) rho[k] = flux[v]! / xs;
+      else {
+        const s = slots[reactant[k]!]!;
+        y[s] = 1;
+        rho[k] = pr.rate(rx[k]!, 0, y, p);
+        y[s] = 0;
       }
     }
-    for (let i = 0; i < n; i++) dx[i] = 0;
-    for (let k = 0; k < nr; k++) {
-      const f = rho[k]! * x[reactant[k]!]!;
-      const end = rowPtr[k + 1]!;
-      for (let e = rowPtr[k]!; e < end; e++) dx[col[e]!] = dx[col[e]!]! + val[e]! * f;
-    }
   };
-  const R = rk4Propagator(sys, rho0, h);
+  // dx = sum over reactions of rho x_reactant times its stoichiometry (the rates of the last rates()).
+  const slope = assembler(sys, pr);
+  const assemble = (x: Float64Array, dx: Float64Array): void => slope(rho, x, dx);
+  const rhs = (x: Float64Array, dx: Float64Array): void => {
+    rates(x);
+    assemble(x, dx);
+  };
+  // The RK4 propagator of the linear regime by rows, its zeros left out (a chain: about 5 of 12 per row).
+  const R = sparseRows(rk4Propagator(sys, rho0, h), n);
   const x = new Float64Array(n);
   const k1 = new Float64Array(n);
   const k2 = new Float64Array(n);
@@ -151,12 +205,14 @@ export function buildReference(
     }
     lnN[m] = Math.log(N);
     if (linear) {
-      rhs(x, k1);
+      rates(x);
       for (let v = 0; v < nv; v++) {
         const k = vary[v]!;
         if (Math.abs(rho[k]! - rho0[k]!) > 1e-4 * Math.abs(rho0[k]!)) linear = false;
       }
       if (linear) iLin = m;
+      // The slope only for the RK4 step that follows the linear regime.
+      else assemble(x, k1);
     } else rhs(x, k1);
     m++;
     if (lnN[m - 1]! >= lnDet) {
@@ -166,9 +222,10 @@ export function buildReference(
     if (step >= cap || (m > 2 && lnN[m - 1]! <= lnN[m - 2]!)) break;
     if (linear) {
       // Rates frozen at their N = 0 values (within 1e-4): the RK4 step is the matrix R x (one product).
+      const { ptr, idx, coef } = R;
       for (let i = 0; i < n; i++) {
         let v = 0;
-        for (let j = 0; j < n; j++) v += R[i * n + j]! * x[j]!;
+        for (let e = ptr[i]!; e < ptr[i + 1]!; e++) v += coef[e]! * x[idx[e]!]!;
         tmp[i] = v;
       }
       x.set(tmp);
@@ -183,6 +240,25 @@ export function buildReference(
     for (let i = 0; i < n; i++) x[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
   }
   return { r, h, lnN: lnN.slice(0, m), iLin, lnG, complete };
+}
+
+/**
+ * A dense row-major n x n matrix by rows without its zeros, columns ascending: a row's products summed in
+ * the dense order, less the terms that add exactly 0, give the same bits as the dense product (x finite).
+ */
+function sparseRows(A: Float64Array, n: number): { ptr: Int32Array; idx: Int32Array; coef: Float64Array } {
+  const ptr = new Int32Array(n + 1);
+  const idx: number[] = [];
+  const coef: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++)
+      if (A[i * n + j] !== 0) {
+        idx.push(j);
+        coef.push(A[i * n + j]!);
+      }
+    ptr[i + 1] = idx.length;
+  }
+  return { ptr, idx: Int32Array.from(idx), coef: Float64Array.from(coef) };
 }
 
 /** Age at which lnN[0..last] (increasing) reaches v, linear between points; NaN beyond the last point. */

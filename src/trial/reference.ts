@@ -12,7 +12,14 @@
  * which the reference reaches det, sLin the same without feedback (the delay burden feedback adds).
  * A test compares it with the ODE phase of the exact path (clone.ts) clone by clone.
  */
-import { assembler, balancedRatio, type CellSystem, cellSystem, rk4Propagator } from './cellSystem.js';
+import {
+  assembler,
+  balancedRatio,
+  type CellSystem,
+  cellSystem,
+  propagator,
+  rk4Propagator,
+} from './cellSystem.js';
 import { type RateKernel, rateKernel } from './rateKernel.js';
 import { emptyState, type TrialModel } from './rates.js';
 
@@ -153,20 +160,26 @@ export function buildReference(
   const K = varyingKernel(M, sys, vary);
   const flux = new Float64Array(nv);
   K.prepare(y, p);
+  // When the cell slots are the model's first slots (the trial model), the state vectors are model states
+  // that the kernel reads as they are; otherwise x is copied into y first.
+  const direct = slots.every((s, i) => s === i);
+  const state = (): Float64Array => (direct ? Float64Array.from(y) : new Float64Array(n));
   // The per-capita rates of the burden-dependent reactions at x (probe one cell where the reactant has none).
   const rates = (x: Float64Array): void => {
     if (nv === 0) return;
-    for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
-    K.evaluate(0, y, p, flux);
+    const at = direct ? x : y;
+    if (!direct) for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
+    K.evaluate(0, at, p, flux);
     for (let v = 0; v < nv; v++) {
       const k = vary[v]!;
       const xs = x[reactant[k]!]!;
       if (xs > 0) rho[k] = flux[v]! / xs;
       else {
         const s = slots[reactant[k]!]!;
-        y[s] = 1;
-        rho[k] = pr.rate(rx[k]!, 0, y, p);
-        y[s] = 0;
+        const old = at[s]!;
+        at[s] = 1;
+        rho[k] = pr.rate(rx[k]!, 0, at, p);
+        at[s] = old;
       }
     }
   };
@@ -177,14 +190,15 @@ export function buildReference(
     rates(x);
     assemble(x, dx);
   };
-  // The RK4 propagator of the linear regime by rows, its zeros left out (a chain: about 5 of 12 per row).
-  const R = sparseRows(rk4Propagator(sys, rho0, h), n);
-  const x = new Float64Array(n);
+  // The RK4 propagator of the linear regime, applied as straight-line code over its band (cellSystem.ts).
+  const R = rk4Propagator(sys, rho0, h);
+  const propagate = propagator(sys, pr);
+  const x = state();
+  const tmp = state();
   const k1 = new Float64Array(n);
   const k2 = new Float64Array(n);
   const k3 = new Float64Array(n);
   const k4 = new Float64Array(n);
-  const tmp = new Float64Array(n);
   x[0] = 1;
   const lnDet = Math.log(detMax);
   const cap = Math.ceil(AGE_CAP / h) + 1;
@@ -222,13 +236,7 @@ export function buildReference(
     if (step >= cap || (m > 2 && lnN[m - 1]! <= lnN[m - 2]!)) break;
     if (linear) {
       // Rates frozen at their N = 0 values (within 1e-4): the RK4 step is the matrix R x (one product).
-      const { ptr, idx, coef } = R;
-      for (let i = 0; i < n; i++) {
-        let v = 0;
-        for (let e = ptr[i]!; e < ptr[i + 1]!; e++) v += coef[e]! * x[idx[e]!]!;
-        tmp[i] = v;
-      }
-      x.set(tmp);
+      propagate(R, x);
       continue;
     }
     for (let i = 0; i < n; i++) tmp[i] = x[i]! + 0.5 * h * k1[i]!;
@@ -240,25 +248,6 @@ export function buildReference(
     for (let i = 0; i < n; i++) x[i]! += (h / 6) * (k1[i]! + 2 * k2[i]! + 2 * k3[i]! + k4[i]!);
   }
   return { r, h, lnN: lnN.slice(0, m), iLin, lnG, complete };
-}
-
-/**
- * A dense row-major n x n matrix by rows without its zeros, columns ascending: a row's products summed in
- * the dense order, less the terms that add exactly 0, give the same bits as the dense product (x finite).
- */
-function sparseRows(A: Float64Array, n: number): { ptr: Int32Array; idx: Int32Array; coef: Float64Array } {
-  const ptr = new Int32Array(n + 1);
-  const idx: number[] = [];
-  const coef: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++)
-      if (A[i * n + j] !== 0) {
-        idx.push(j);
-        coef.push(A[i * n + j]!);
-      }
-    ptr[i + 1] = idx.length;
-  }
-  return { ptr, idx: Int32Array.from(idx), coef: Float64Array.from(coef) };
 }
 
 /** Age at which lnN[0..last] (increasing) reaches v, linear between points; NaN beyond the last point. */

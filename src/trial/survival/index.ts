@@ -10,5 +10,5 @@ export {
   kaplanMeier,
   kaplanMeierByGroup,
 } from './kaplan-meier.js';
-export { type LogRank, logRank } from './log-rank.js';
-export { survivalQuantile } from './quantile.js';
+export { type LogRank, logRank, logRankCoded } from './log-rank.js';
+export { kaplanMeierQuantile, survivalQuantile } from './quantile.js';

@@ -32,14 +32,28 @@ export function logRank(
 ): LogRank {
   checkSurvival(time, status);
   const g = groupCodes(group, time.length);
-  const G = g.levels.length;
+  return logRankCoded(time, status, g.code, g.levels);
+}
+
+/**
+ * logRank with the groups as codes: subject i is in levels[code[i]] (time and status checked by the
+ * caller). A trial's arms as a Uint8Array instead of one string per patient.
+ */
+export function logRankCoded(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  code: ArrayLike<number>,
+  levels: readonly string[],
+): LogRank {
+  const G = levels.length;
   if (G < 2)
     throw new InputError(
-      `only one group (${JSON.stringify(g.levels[0])}); the log-rank test needs two or more`,
+      `only one group (${JSON.stringify(levels[0])}); the log-rank test needs two or more`,
       {
         path: 'group',
       },
     );
+  const g = { code, levels: [...levels] };
   const s = sortSurvival(time, status);
   requireEvents(s, 'the log-rank test');
 

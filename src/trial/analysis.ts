@@ -8,7 +8,15 @@
 
 import type { Benefit, OutcomeColumns } from './columns.js';
 import { ARMS, type ArmId, DAYS_PER_YEAR } from './population.js';
-import { coxPH, type KaplanMeier, kaplanMeier, kaplanMeierQuantile, logRankCoded } from './survival/index.js';
+import {
+  coxOfTable,
+  type EventTable,
+  eventTable,
+  type KaplanMeier,
+  kaplanMeier,
+  kaplanMeierQuantile,
+  logRankOfTable,
+} from './survival/index.js';
 
 export interface ArmSummary {
   readonly arm: ArmId;
@@ -69,20 +77,24 @@ export const estimableHr = (h: HazardRatio): boolean =>
   Number.isFinite(h.hr) && Number.isFinite(h.lower) && Number.isFinite(h.upper);
 
 /**
- * Cox HR of trastuzumab (x = 1) against control (x = 0), as R's coxph(Surv ~ arm); NaN fields unless
- * there are enough events. The arm is a covariate of 0/1 bytes: no label per subject.
+ * Cox HR of trastuzumab (group 1) against control (group 0) from the event table, as R's
+ * coxph(Surv ~ arm); NaN fields unless there are enough events.
  */
-function coxOf(time: Float64Array, status: Uint8Array, x: Uint8Array): HazardRatio {
-  const events = [0, 0];
-  const size = [0, 0];
-  for (let i = 0; i < status.length; i++) {
-    events[x[i]!]! += status[i]!;
-    size[x[i]!]!++;
+function coxOf(t: EventTable): HazardRatio {
+  let e0 = 0;
+  let e1 = 0;
+  for (let j = 0; j < t.time.length; j++) {
+    e0 += t.d0[j]!;
+    e1 += t.d1[j]!;
   }
-  const all = events[0]! + events[1]!;
-  if (all < MIN_EVENTS.total || size[0] === 0 || size[1] === 0 || Math.min(...events) < MIN_EVENTS.perArm)
+  if (
+    e0 + e1 < MIN_EVENTS.total ||
+    t.size[0] === 0 ||
+    t.size[1] === 0 ||
+    Math.min(e0, e1) < MIN_EVENTS.perArm
+  )
     return NO_HR;
-  const c = coxPH(time, status, [x]);
+  const c = coxOfTable(t);
   return { hr: c.hr[0]!, lower: c.lower[0]!, upper: c.upper[0]!, p: c.pWald[0]! };
 }
 
@@ -109,7 +121,7 @@ function randomised(
 /** Cox HR of the randomised arms of the patients (of one HER2 stratum index); NaN fields when too few events. */
 export function hazardRatioOf(c: OutcomeColumns, stratum?: number): HazardRatio {
   const r = randomised(c, stratum === undefined ? null : (i) => c.stratum[i] === stratum);
-  return coxOf(r.time, r.status, r.arm);
+  return coxOf(eventTable(r.time, 1, r.status, r.arm));
 }
 
 /** Invasive DFS events among the randomised arms (of one HER2 stratum index). */
@@ -167,20 +179,18 @@ export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
   });
   const anyEvents = status.some((s) => s === 1);
   const twoArms = arms.length === 2;
+  // Log-rank and Cox from counts at the event times (survival/two-group.ts): O(events) work.
+  const table = eventTable(time, 1, status, x);
   const lr =
-    twoArms && anyEvents ? logRankCoded(time, status, x, ARMS) : { chisq: Number.NaN, p: Number.NaN };
-  const cox = twoArms ? coxOf(time, status, x) : NO_HR;
+    twoArms && anyEvents
+      ? logRankOfTable(table, ['control', 'trastuzumab'])
+      : { chisq: Number.NaN, p: Number.NaN };
+  const cox = twoArms ? coxOf(table) : NO_HR;
 
-  // Both outcomes of every patient: row 2 i + a is patient i under arm a.
-  const t2 = new Float64Array(2 * n);
-  const s2 = new Uint8Array(2 * n);
+  // Both outcomes of every patient: row 2 i + a is patient i under arm a, straight from the columns.
   const x2 = new Uint8Array(2 * n);
-  for (let k = 0; k < 2 * n; k++) {
-    t2[k] = c.time[k]! / YEAR;
-    s2[k] = c.code[k]! === 0 ? 0 : 1;
-    x2[k] = k % 2;
-  }
-  const counterfactual = n > 0 ? coxOf(t2, s2, x2) : NO_HR;
+  for (let k = 1; k < 2 * n; k += 2) x2[k] = 1;
+  const counterfactual = n > 0 ? coxOf(eventTable(c.time, YEAR, c.code, x2)) : NO_HR;
 
   // Reverse Kaplan-Meier (censoring is the "event"), its median without the curve.
   const fu =

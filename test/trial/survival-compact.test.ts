@@ -1,17 +1,20 @@
 /**
  * The compact forms the trial analysis uses give the numbers of the full ones: the Kaplan-Meier curve
  * kept at its events (eventsOnly), the quantile of a curve computed without the curve, and the log-rank
- * test on group codes. Random samples with heavy ties (integer times), so that flat segments at a
- * quantile's level occur, and constructed cases that sit exactly on it.
+ * test and Cox fit of two groups from counts at the event times. Random samples with heavy ties (times on
+ * a grid), so that flat segments at a quantile's level and tied events occur, and constructed cases.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stream } from '../../src/random/rng.js';
 import {
+  coxOfTable,
+  coxPH,
+  eventTable,
   kaplanMeier,
   kaplanMeierQuantile,
   logRank,
-  logRankCoded,
+  logRankOfTable,
   survivalQuantile,
 } from '../../src/trial/survival/index.js';
 
@@ -86,18 +89,44 @@ test('quantile without the curve equals survivalQuantile of the curve', () => {
   }
 });
 
-test('log-rank on group codes equals log-rank on labels', () => {
-  for (let seed = 1; seed <= 20; seed++) {
-    const { time, status, code } = sample(200 + seed, 30 + seed * 5, 6 + seed);
+test('two groups from the event table: log-rank bit for bit, Cox within 1e-10 of coxPH (Efron and Breslow)', () => {
+  let ties = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const { time, status, code } = sample(300 + seed, 20 + seed * 9, 5 + seed * 3, seed % 3 ? 0.5 : 0.2);
     if (!status.includes(1) || !code.includes(0) || !code.includes(1)) continue;
-    const a = logRank(
+    // Times in quarter days, the table built from days (sorted the same) divided by 4.
+    const key = Float64Array.from(time, (t) => t * 4);
+    const T = eventTable(key, 4, status, code);
+    if (Array.from(T.d0).some((d, j) => d + T.d1[j]! > 1)) ties++;
+    const lr = logRankOfTable(T, ['a', 'b']);
+    const want = logRank(
       time,
       status,
       Array.from(code, (c) => (c === 0 ? 'a' : 'b')),
     );
-    const b = logRankCoded(time, status, code, ['a', 'b']);
-    assert.equal(b.chisq, a.chisq);
-    assert.equal(b.p, a.p);
-    assert.deepEqual(Array.from(b.expected), Array.from(a.expected));
+    assert.equal(lr.chisq, want.chisq, `seed ${seed}`);
+    assert.deepEqual(Array.from(lr.observed), Array.from(want.observed));
+    for (const ties of ['efron', 'breslow'] as const) {
+      const a = coxOfTable(T, { ties });
+      const b = coxPH(time, status, [code], { ties });
+      const close = (u: number, v: number) => Math.abs(u - v) <= 1e-10 * Math.max(1, Math.abs(v));
+      assert.ok(close(a.coef[0]!, b.coef[0]!), `seed ${seed} ${ties}: coef ${a.coef[0]} vs ${b.coef[0]}`);
+      assert.ok(close(a.se[0]!, b.se[0]!), `seed ${seed} ${ties}: se ${a.se[0]} vs ${b.se[0]}`);
+      assert.ok(close(a.loglik[1], b.loglik[1]), `seed ${seed} ${ties}: loglik`);
+      assert.ok(close(a.scoreTest, b.scoreTest), `seed ${seed} ${ties}: score`);
+      assert.equal(a.iterations, b.iterations);
+    }
   }
+  assert.ok(ties >= 10, `samples with tied events: ${ties}`);
+});
+
+test('event table: near-equal times merge as R does (a censoring 1e-12 before an event is at risk at it)', () => {
+  const time = Float64Array.of(1, 2 - 1e-12, 2, 3, 4);
+  const status = Uint8Array.of(1, 0, 1, 1, 0);
+  const group = Uint8Array.of(0, 1, 1, 0, 1);
+  const T = eventTable(time, 1, status, group);
+  assert.deepEqual(Array.from(T.time), [1, 2 - 1e-12, 3]);
+  assert.deepEqual(Array.from(T.n1), [3, 3, 1]);
+  const want = logRank(time, status, ['a', 'b', 'b', 'a', 'b']);
+  assert.equal(logRankOfTable(T, ['a', 'b']).chisq, want.chisq);
 });

@@ -10,5 +10,6 @@ export {
   kaplanMeier,
   kaplanMeierByGroup,
 } from './kaplan-meier.js';
-export { type LogRank, logRank, logRankCoded } from './log-rank.js';
+export { type LogRank, logRank } from './log-rank.js';
 export { kaplanMeierQuantile, survivalQuantile } from './quantile.js';
+export { coxOfTable, type EventTable, eventTable, logRankOfTable } from './two-group.js';

@@ -35,11 +35,8 @@ export function logRank(
   return logRankCoded(time, status, g.code, g.levels);
 }
 
-/**
- * logRank with the groups as codes: subject i is in levels[code[i]] (time and status checked by the
- * caller). A trial's arms as a Uint8Array instead of one string per patient.
- */
-export function logRankCoded(
+/** logRank with the groups as codes: subject i is in levels[code[i]] (time and status checked). */
+function logRankCoded(
   time: ArrayLike<number>,
   status: ArrayLike<number>,
   code: ArrayLike<number>,
@@ -92,6 +89,21 @@ export function logRankCoded(
     total -= k - start;
   }
 
+  return logRankTest(observed, expected, V, g.levels, nGroup);
+}
+
+/**
+ * The statistic from the observed and expected events per group and the covariance of O - E (row-major
+ * G x G): groups with E > 0 but the first, chisq = (O - E)' V^-1 (O - E).
+ */
+export function logRankTest(
+  observed: Float64Array,
+  expected: Float64Array,
+  V: Float64Array,
+  levels: string[],
+  nGroup: Float64Array,
+): LogRank {
+  const G = levels.length;
   // Keep groups with E > 0, drop the first of them (the rest determine it: sum of O - E is 0).
   const keep: number[] = [];
   for (let a = 0; a < G; a++) if (expected[a] > 0) keep.push(a);
@@ -116,7 +128,7 @@ export function logRankCoded(
     chisq,
     df,
     p: df >= 1 ? chiSquareUpper(chisq, df) : Number.NaN,
-    groups: g.levels,
+    groups: levels,
     observed,
     expected,
     n: nGroup,

@@ -86,7 +86,8 @@ export function transition(n: number, law: StepLaw, rng: Rng): number {
 
 /**
  * Ultimate extinction probability of one lineage started at each grid time (length J + 1), given the step
- * laws of the J grid steps and the constant rates (bEnd, dEnd) after the grid (into xi when given): xi_J = min(1, dEnd / bEnd),
+ * laws of the J grid steps and the constant rates (bEnd, dEnd) after the grid (into xi when given):
+ * xi_J = min(1, dEnd / bEnd),
  * xi_j = G_j(xi_{j+1}) with the step's generating function G(s) = alpha + (1 - alpha)(1 - beta) s / (1 - beta s).
  */
 export function ultimateExtinction(

@@ -114,7 +114,8 @@ export class OutcomeAccumulator {
   }
 
   /**
-   * The columns at their length: views, not copies (a copy doubled the peak of a big trial's columns).
+   * The columns at their length: views, not copies (a copy added the columns once more to a big trial's
+   * peak).
    * The accumulator may go on: it only writes past n, and a growth moves it to new arrays.
    */
   columns(): OutcomeColumns {

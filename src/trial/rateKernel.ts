@@ -3,11 +3,11 @@
  * slots cannot change hoisted out. The fast trial path evaluates the same few fluxes many times while only
  * some state slots move (the drug along a rate table's grid, the cells along the reference clone), and one
  * `problem.rate` call per flux re-evaluated the whole shared prelude each time (HER2 signalling, the Fc
- * kill's Hill powers): a fifth of the fast path. Loop-invariant code motion on the compiler's own
- * straight-line text: a work slot `w[k] = expr;` is varying when expr reads `t`, a helper `H.`, a varying
- * state slot or a varying work slot; the others are computed by `prepare` and kept in the function's
- * private work array. Each slot is the same expression of the same inputs as in `problem.rate`, so the
- * values are bit-identical.
+ * kill's Hill powers): a sixth of the fast path in a profile. Loop-invariant code motion on the
+ * compiler's own straight-line text: a work slot `w[k] = expr;` is varying when expr reads `t`, a helper
+ * `H.`, a varying state slot or a varying work slot; the others are computed by `prepare` and kept in the
+ * function's private work array. Each slot is the same expression of the same inputs as in
+ * `problem.rate`, so the values are bit-identical.
  */
 import type { Problem } from '../problem/types.js';
 

@@ -182,7 +182,7 @@ export function rateTable(
   const doses = o.doses ?? M.doses;
   const drug = treated && doses.length > 0;
   const J = drug ? Math.ceil((doses[doses.length - 1]!.t + washoutDays(M, p, doses)) / h) : 0;
-  // Every array of the table in one buffer: typed-array allocations were a tenth of the fast path.
+  // Every array of the table in one buffer: allocating them one by one was most of a table's time.
   const buf = new Float64Array(10 * (J + 1));
   const part = (k: number, len = J + 1) => buf.subarray(k * (J + 1), k * (J + 1) + len);
   const abc = part(0);

@@ -120,7 +120,7 @@ export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
   return { r, lnG, rho0, varying: Int32Array.from(varying), rhoMax: Math.max(...loss) };
 }
 
-/** Kernel of the burden-dependent cell reactions, the cell slots moving (the last one kept: vary rarely changes). */
+/** Kernel of the burden-dependent cell reactions, the cell slots moving (the last kept: vary rarely changes). */
 let lastKernel: { sys: CellSystem; vary: Int32Array; K: RateKernel } | undefined;
 function varyingKernel(M: TrialModel, sys: CellSystem, vary: Int32Array): RateKernel {
   const l = lastKernel;

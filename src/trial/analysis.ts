@@ -6,9 +6,17 @@
  * ("counterfactual", the model's expected HR with half the noise) and the individual benefit counts.
  */
 
-import { type Benefit, CAUSES, type OutcomeColumns } from './columns.js';
+import type { Benefit, OutcomeColumns } from './columns.js';
 import { ARMS, type ArmId, DAYS_PER_YEAR } from './population.js';
-import { coxTwoGroup, type KaplanMeier, kaplanMeier, kaplanMeierByGroup, logRank } from './survival/index.js';
+import {
+  coxOfTable,
+  type EventTable,
+  eventTable,
+  type KaplanMeier,
+  kaplanMeier,
+  kaplanMeierQuantile,
+  logRankOfTable,
+} from './survival/index.js';
 
 export interface ArmSummary {
   readonly arm: ArmId;
@@ -59,35 +67,6 @@ export function survivalAt(km: KaplanMeier, t: number): { s: number; lo: number;
   return { s: km.surv[k]!, lo: km.lower[k]!, hi: km.upper[k]! };
 }
 
-/**
- * The curve at its event times and its last time only: S and its Greenwood interval change only at events,
- * so the step curve is the same, and a trial of any size keeps a few hundred points instead of one per
- * patient.
- */
-function atEvents(km: KaplanMeier): KaplanMeier {
-  const keep: number[] = [];
-  const last = km.time.length - 1;
-  for (let i = 0; i <= last; i++) if (km.nEvent[i]! > 0 || i === last) keep.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  // Censorings at dropped times count at the next time kept (so that they still add up).
-  const nCensor = new Float64Array(keep.length);
-  for (let i = 0, k = 0; i <= last; i++) {
-    nCensor[k]! += km.nCensor[i]!;
-    if (keep[k] === i) k++;
-  }
-  return {
-    ...km,
-    time: pick(km.time),
-    nRisk: pick(km.nRisk),
-    nEvent: pick(km.nEvent),
-    nCensor,
-    surv: pick(km.surv),
-    stdErr: pick(km.stdErr),
-    lower: pick(km.lower),
-    upper: pick(km.upper),
-  };
-}
-
 /** Fewest events, in all and per arm, for which the model's hazard ratio is reported. */
 export const MIN_EVENTS = { total: 5, perArm: 1 } as const;
 
@@ -97,32 +76,52 @@ const NO_HR: HazardRatio = { hr: Number.NaN, lower: Number.NaN, upper: Number.Na
 export const estimableHr = (h: HazardRatio): boolean =>
   Number.isFinite(h.hr) && Number.isFinite(h.lower) && Number.isFinite(h.upper);
 
-function coxOf(time: ArrayLike<number>, status: ArrayLike<number>, group: string[]): HazardRatio {
-  let events = 0;
-  const byArm = new Map<string, number>();
-  for (let i = 0; i < status.length; i++) {
-    events += status[i]!;
-    byArm.set(group[i]!, (byArm.get(group[i]!) ?? 0) + status[i]!);
+/**
+ * Cox HR of trastuzumab (group 1) against control (group 0) from the event table, as R's
+ * coxph(Surv ~ arm); NaN fields unless there are enough events.
+ */
+function coxOf(t: EventTable): HazardRatio {
+  let e0 = 0;
+  let e1 = 0;
+  for (let j = 0; j < t.time.length; j++) {
+    e0 += t.d0[j]!;
+    e1 += t.d1[j]!;
   }
-  if (events < MIN_EVENTS.total || byArm.size < 2 || [...byArm.values()].some((e) => e < MIN_EVENTS.perArm))
+  if (
+    e0 + e1 < MIN_EVENTS.total ||
+    t.size[0] === 0 ||
+    t.size[1] === 0 ||
+    Math.min(e0, e1) < MIN_EVENTS.perArm
+  )
     return NO_HR;
-  const c = coxTwoGroup(time, status, group, 'control');
+  const c = coxOfTable(t);
   return { hr: c.hr[0]!, lower: c.lower[0]!, upper: c.upper[0]!, p: c.pWald[0]! };
+}
+
+/** Invasive DFS (years), event flag and arm of the randomised arm of the patients picked (all when null). */
+function randomised(
+  c: OutcomeColumns,
+  pick: ((i: number) => boolean) | null,
+): { time: Float64Array; status: Uint8Array; arm: Uint8Array } {
+  let m = 0;
+  for (let i = 0; i < c.n; i++) if (!pick || pick(i)) m++;
+  const time = new Float64Array(m);
+  const status = new Uint8Array(m);
+  const arm = new Uint8Array(m);
+  for (let i = 0, j = 0; i < c.n; i++) {
+    if (pick && !pick(i)) continue;
+    const k = 2 * i + c.arm[i]!;
+    time[j] = c.time[k]! / YEAR;
+    status[j] = c.code[k]! === 0 ? 0 : 1;
+    arm[j++] = c.arm[i]!;
+  }
+  return { time, status, arm };
 }
 
 /** Cox HR of the randomised arms of the patients (of one HER2 stratum index); NaN fields when too few events. */
 export function hazardRatioOf(c: OutcomeColumns, stratum?: number): HazardRatio {
-  const time: number[] = [];
-  const status: number[] = [];
-  const group: string[] = [];
-  for (let i = 0; i < c.n; i++) {
-    if (stratum !== undefined && c.stratum[i] !== stratum) continue;
-    const k = 2 * i + c.arm[i]!;
-    time.push(c.time[k]! / YEAR);
-    status.push(c.code[k]! === 0 ? 0 : 1);
-    group.push(ARMS[c.arm[i]!]!);
-  }
-  return coxOf(time, status, group);
+  const r = randomised(c, stratum === undefined ? null : (i) => c.stratum[i] === stratum);
+  return coxOf(eventTable(r.time, 1, r.status, r.arm));
 }
 
 /** Invasive DFS events among the randomised arms (of one HER2 stratum index). */
@@ -133,33 +132,34 @@ export function eventsOf(c: OutcomeColumns, stratum?: number): number {
   return e;
 }
 
+/**
+ * The analysis from the columns with typed work arrays only (a few bytes a patient besides the sorts of
+ * the survival statistics): no label or object per patient, Kaplan-Meier curves kept at their events.
+ */
 export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
   const n = c.n;
-  const time = new Float64Array(n);
-  const status = new Uint8Array(n);
-  const group: string[] = [];
-  const causes: (typeof CAUSES)[number][] = [];
-  for (let i = 0; i < n; i++) {
-    const k = 2 * i + c.arm[i]!;
-    time[i] = c.time[k]! / YEAR;
-    status[i] = c.code[k]! === 0 ? 0 : 1;
-    group.push(ARMS[c.arm[i]!]!);
-    causes.push(CAUSES[c.code[k]!]!);
-  }
-  const kms = new Map([...kaplanMeierByGroup(time, status, group)].map(([g, km]) => [g, atEvents(km)]));
+  const { time, status, arm: x } = randomised(c, null);
   const arms: ArmSummary[] = [];
-  for (const arm of ARMS) {
-    const km = kms.get(arm);
-    if (!km) continue;
+  ARMS.forEach((arm, a) => {
     let count = 0;
     let events = 0;
     let recurrences = 0;
     for (let i = 0; i < n; i++) {
-      if (group[i] !== arm) continue;
+      if (c.arm[i] !== a) continue;
       count++;
       events += status[i]!;
-      if (causes[i] === 'recurrence') recurrences++;
+      if (c.code[2 * i + a] === 1) recurrences++;
     }
+    if (count === 0) return;
+    // The arm's curve on its own subjects (near-equal times merged within the arm, as R's survfit on it).
+    const ta = new Float64Array(count);
+    const sa = new Uint8Array(count);
+    for (let i = 0, j = 0; i < n; i++)
+      if (c.arm[i] === a) {
+        ta[j] = time[i]!;
+        sa[j++] = status[i]!;
+      }
+    const km = kaplanMeier(ta, sa, { eventsOnly: true });
     const at5 = survivalAt(km, 5);
     const at = survivalAt(km, dfsYears);
     arms.push({
@@ -176,35 +176,37 @@ export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
       dfsAtUpper: at.hi,
       km,
     });
-  }
+  });
   const anyEvents = status.some((s) => s === 1);
   const twoArms = arms.length === 2;
-  const lr = twoArms && anyEvents ? logRank(time, status, group) : { chisq: Number.NaN, p: Number.NaN };
-  const none = { hr: Number.NaN, lower: Number.NaN, upper: Number.NaN, p: Number.NaN };
-  const cox = twoArms ? coxOf(time, status, group) : none;
+  // Log-rank and Cox from counts at the event times (survival/two-group.ts): O(events) work.
+  const table = eventTable(time, 1, status, x);
+  const lr =
+    twoArms && anyEvents
+      ? logRankOfTable(table, ['control', 'trastuzumab'])
+      : { chisq: Number.NaN, p: Number.NaN };
+  const cox = twoArms ? coxOf(table) : NO_HR;
 
-  // Both outcomes of every patient.
-  const t2 = new Float64Array(2 * n);
-  const s2 = new Uint8Array(2 * n);
-  const g2: string[] = [];
-  for (let k = 0; k < 2 * n; k++) {
-    t2[k] = c.time[k]! / YEAR;
-    s2[k] = c.code[k]! === 0 ? 0 : 1;
-    g2.push(ARMS[k % 2]!);
-  }
-  const counterfactual = n > 0 ? coxOf(t2, s2, g2) : none;
+  // Both outcomes of every patient: row 2 i + a is patient i under arm a, straight from the columns.
+  const x2 = new Uint8Array(2 * n);
+  for (let k = 1; k < 2 * n; k += 2) x2[k] = 1;
+  const counterfactual = n > 0 ? coxOf(eventTable(c.time, YEAR, c.code, x2)) : NO_HR;
 
-  // Reverse Kaplan-Meier: censoring is the "event".
-  const fu = kaplanMeier(
-    time,
-    Uint8Array.from(status, (s) => 1 - s),
-  );
+  // Reverse Kaplan-Meier (censoring is the "event"), its median without the curve.
+  const fu =
+    n > 0
+      ? kaplanMeierQuantile(
+          time,
+          Uint8Array.from(status, (s) => 1 - s),
+          0.5,
+        )
+      : null;
   return {
     arms,
     logRank: { chisq: lr.chisq, p: lr.p },
     cox,
     counterfactual,
     benefit: c.benefit,
-    medianFollowUpMonths: fu.median === null ? Number.NaN : fu.median * 12,
+    medianFollowUpMonths: fu === null ? Number.NaN : fu * 12,
   };
 }

@@ -86,7 +86,8 @@ export function transition(n: number, law: StepLaw, rng: Rng): number {
 
 /**
  * Ultimate extinction probability of one lineage started at each grid time (length J + 1), given the step
- * laws of the J grid steps and the constant rates (bEnd, dEnd) after the grid: xi_J = min(1, dEnd / bEnd),
+ * laws of the J grid steps and the constant rates (bEnd, dEnd) after the grid (into xi when given):
+ * xi_J = min(1, dEnd / bEnd),
  * xi_j = G_j(xi_{j+1}) with the step's generating function G(s) = alpha + (1 - alpha)(1 - beta) s / (1 - beta s).
  */
 export function ultimateExtinction(
@@ -94,9 +95,9 @@ export function ultimateExtinction(
   beta: Float64Array,
   bEnd: number,
   dEnd: number,
+  xi: Float64Array = new Float64Array(alpha.length + 1),
 ): Float64Array {
   const J = alpha.length;
-  const xi = new Float64Array(J + 1);
   xi[J] = bEnd > dEnd ? dEnd / bEnd : 1;
   for (let j = J - 1; j >= 0; j--) {
     const s = xi[j + 1];

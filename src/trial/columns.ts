@@ -113,16 +113,20 @@ export class OutcomeAccumulator {
     this.code = widen(this.code, 2 * m, (l) => new Uint8Array(l));
   }
 
-  /** The columns at their length (copies: the accumulator may go on). */
+  /**
+   * The columns at their length: views, not copies (a copy added the columns once more to a big trial's
+   * peak).
+   * The accumulator may go on: it only writes past n, and a growth moves it to new arrays.
+   */
   columns(): OutcomeColumns {
     const n = this.n;
     return {
       n,
-      arm: this.arm.slice(0, n),
-      stratum: this.stratum.slice(0, n),
+      arm: this.arm.subarray(0, n),
+      stratum: this.stratum.subarray(0, n),
       strata: [...this.strata],
-      time: this.time.slice(0, 2 * n),
-      code: this.code.slice(0, 2 * n),
+      time: this.time.subarray(0, 2 * n),
+      code: this.code.subarray(0, 2 * n),
       benefit: { ...this.b },
     };
   }

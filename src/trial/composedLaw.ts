@@ -25,9 +25,10 @@ export function composedLaws(T: RateTable): ComposedLaws {
   const hit = cache.get(T);
   if (hit) return hit;
   const J = T.J;
-  const alpha = new Float64Array(J + 1);
-  const beta = new Float64Array(J + 1);
-  const maxRise = new Float64Array(J + 1);
+  const buf = new Float64Array(3 * (J + 1));
+  const alpha = buf.subarray(0, J + 1);
+  const beta = buf.subarray(J + 1, 2 * (J + 1));
+  const maxRise = buf.subarray(2 * (J + 1));
   // Suffix product P_j = M_j P_{j+1}, P_J = identity, M = [[(1-a)(1-b) - a b, a], [-b, 1]], kept with d = 1.
   let pa = 1;
   let pb = 0;

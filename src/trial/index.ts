@@ -2,7 +2,7 @@
  * Virtual adjuvant trials of the HER2-CSC model: designs as data (design.ts, designs.ts: B-31/N9831, its
  * HER2-negative central-testing subgroups, B-47), virtual populations (population.ts, assumptions.ts),
  * patients simulated under both arms (patient.ts; the fast path fastClone.ts, composedLaw.ts, reference.ts,
- * cellSystem.ts, pk.ts; the exact reference path clone.ts), the trial runner on worker threads (run.ts), the trial as a
+ * cellSystem.ts, rateKernel.ts, pk.ts; the exact reference path clone.ts), the trial runner on worker threads (run.ts), the trial as a
  * calibration simulator (simulator.ts: prepare once, evaluate many), its analysis
  * (analysis.ts, survival/), the scan (b47.ts) and its outputs (output.ts, forest.ts).
  */

@@ -14,6 +14,7 @@ import { compile } from '../model/compile.js';
 import { her2Csc, scheduleDose } from '../models/index.js';
 import { constantStepLaw, linearStepLaw, type StepLaw, ultimateExtinction } from './birthDeath.js';
 import { pkAmounts, pkRates } from './pk.js';
+import { type RateKernel, rateKernel } from './rateKernel.js';
 
 /** The compiled trial model and the slots and reactions the trial reads. */
 export interface TrialModel {
@@ -75,6 +76,32 @@ export function emptyState(M: TrialModel, p: Float64Array): Float64Array {
   return y;
 }
 
+/**
+ * The kernel of the CSC fluxes (renewal, the losses, dormant kill) with only the drug moving: its
+ * invariant part (HER2 signalling, the Fc kill's HER2 term) is computed once per patient (rateKernel.ts).
+ */
+const cscKernels = new WeakMap<TrialModel, RateKernel>();
+function cscKernel(M: TrialModel): RateKernel {
+  let K = cscKernels.get(M);
+  if (!K) {
+    const { Abc, Abp } = M.slots;
+    K = rateKernel(M.problem, [M.rxRenew, ...M.rxLoss, M.rxDormantKill], [Abc, Abp]);
+    cscKernels.set(M, K);
+  }
+  return K;
+}
+
+const fluxes = new Float64Array(5);
+
+/** b, d, q at y (S = Sq = 1, set by the caller) into fluxes[0..2], d summed as perCapitaRates always has. */
+function cscRates(K: RateKernel, M: TrialModel, p: Float64Array, y: Float64Array, t: number): void {
+  K.evaluate(t, y, p, fluxes);
+  let d = 0;
+  for (let i = 1; i <= M.rxLoss.length; i++) d += fluxes[i]!;
+  fluxes[1] = d;
+  fluxes[2] = fluxes[M.rxLoss.length + 1]!;
+}
+
 /** Per-capita CSC renewal b, loss d and dormant-CSC kill q at state y (tumor cells ignored). */
 export function perCapitaRates(
   M: TrialModel,
@@ -87,14 +114,12 @@ export function perCapitaRates(
   const q0 = y[Sq];
   y[S] = 1;
   y[Sq] = 1;
-  const pr = M.problem;
-  const b = pr.rate(M.rxRenew, t, y, p);
-  let d = 0;
-  for (const j of M.rxLoss) d += pr.rate(j, t, y, p);
-  const q = pr.rate(M.rxDormantKill, t, y, p);
+  const K = cscKernel(M);
+  K.prepare(y, p);
+  cscRates(K, M, p, y, t);
   y[S] = s0;
   y[Sq] = q0;
-  return [b, d, q];
+  return [fluxes[0]!, fluxes[1]!, fluxes[2]!];
 }
 
 /** Per-capita rates of one patient under one arm on a grid of step h, constant after the grid. */
@@ -155,20 +180,19 @@ export function rateTable(
   const y = emptyState(M, p);
   const [bEnd, dEnd] = perCapitaRates(M, p, y);
   const doses = o.doses ?? M.doses;
-  let J = 0;
-  let abc = new Float64Array(1);
-  let abp = new Float64Array(1);
-  if (treated && doses.length > 0 && o.pk === 'closed') {
+  const drug = treated && doses.length > 0;
+  const J = drug ? Math.ceil((doses[doses.length - 1]!.t + washoutDays(M, p, doses)) / h) : 0;
+  // Every array of the table in one buffer: allocating them one by one was most of a table's time.
+  const buf = new Float64Array(10 * (J + 1));
+  const part = (k: number, len = J + 1) => buf.subarray(k * (J + 1), k * (J + 1) + len);
+  const abc = part(0);
+  const abp = part(1);
+  if (drug && o.pk === 'closed') {
     if (doses.some((d) => d.target !== 'Ab_c')) throw new Error('trial PK: doses must target Ab_c');
-    const last = doses[doses.length - 1]!.t;
-    J = Math.ceil((last + washoutDays(M, p, doses)) / h);
-    const times = Float64Array.from({ length: J + 1 }, (_, j) => j * h + 1e-7);
-    abc = new Float64Array(J + 1);
-    abp = new Float64Array(J + 1);
+    const times = part(2);
+    for (let j = 0; j <= J; j++) times[j] = j * h + 1e-7;
     pkAmounts(pkRates(M.problem, p), doses, times, abc, abp);
-  } else if (treated && doses.length > 0) {
-    const last = doses[doses.length - 1]!.t;
-    J = Math.ceil((last + washoutDays(M, p, doses)) / h);
+  } else if (drug) {
     // Sampled just after each grid time, so that a dose given on a grid day is included.
     const times = Array.from({ length: J + 1 }, (_, j) => j * h + 1e-7);
     const tr = run(M.problem, {
@@ -180,32 +204,38 @@ export function rateTable(
       doses,
       rtol: 1e-7,
     });
-    abc = new Float64Array(J + 1);
-    abp = new Float64Array(J + 1);
     for (let j = 0; j <= J; j++) {
       abc[j] = tr.y[2 * j]!;
       abp[j] = tr.y[2 * j + 1]!;
     }
   }
-  const b = new Float64Array(J + 1);
-  const d = new Float64Array(J + 1);
-  const q = new Float64Array(J + 1);
-  const cumQ = new Float64Array(J + 1);
+  const b = part(3);
+  const d = part(4);
+  const q = part(5);
+  const cumQ = part(6);
+  // One prepare for the grid: only the drug moves along it.
+  const K = cscKernel(M);
+  y[M.slots.S] = 1;
+  y[M.slots.Sq] = 1;
+  K.prepare(y, p);
   for (let j = 0; j <= J; j++) {
     y[M.slots.Abc] = abc[j];
     y[M.slots.Abp] = abp[j];
-    [b[j], d[j], q[j]] = perCapitaRates(M, p, y, j * h);
+    cscRates(K, M, p, y, j * h);
+    b[j] = fluxes[0]!;
+    d[j] = fluxes[1]!;
+    q[j] = fluxes[2]!;
     if (j > 0) cumQ[j] = cumQ[j - 1] + 0.5 * h * (q[j - 1] + q[j]);
   }
-  const alpha = new Float64Array(J);
-  const beta = new Float64Array(J);
+  const alpha = part(7, J);
+  const beta = part(8, J);
   const law: StepLaw = { alpha: 0, beta: 0 };
   for (let j = 0; j < J; j++) {
     linearStepLaw(b[j], b[j + 1], d[j], d[j + 1], h, law);
     alpha[j] = law.alpha;
     beta[j] = law.beta;
   }
-  const xi = ultimateExtinction(alpha, beta, bEnd, dEnd);
+  const xi = ultimateExtinction(alpha, beta, bEnd, dEnd, part(9));
   return { h, J, b, d, q, cumQ, alpha, beta, xi, abc, abp, doses: J > 0 ? doses : [], bEnd, dEnd };
 }
 

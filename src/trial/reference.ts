@@ -12,7 +12,15 @@
  * which the reference reaches det, sLin the same without feedback (the delay burden feedback adds).
  * A test compares it with the ODE phase of the exact path (clone.ts) clone by clone.
  */
-import { balancedRatio, cellSystem, rk4Propagator } from './cellSystem.js';
+import {
+  assembler,
+  balancedRatio,
+  type CellSystem,
+  cellSystem,
+  propagator,
+  rk4Propagator,
+} from './cellSystem.js';
+import { type RateKernel, rateKernel } from './rateKernel.js';
 import { emptyState, type TrialModel } from './rates.js';
 
 /** One patient's reference clone (no drug), and what a detection query needs. */
@@ -49,24 +57,57 @@ export interface LinearGrowth {
   readonly rhoMax: number;
 }
 
+/** The cell reactions grouped by reactant (local index x, reactions k), each with its rate kernel. */
+interface ReactantGroup {
+  readonly x: number;
+  readonly k: Int32Array;
+  readonly K: RateKernel;
+  readonly out: Float64Array;
+}
+
+const groups = new WeakMap<CellSystem, ReactantGroup[]>();
+function reactantGroups(M: TrialModel, sys: CellSystem): ReactantGroup[] {
+  let g = groups.get(sys);
+  if (!g) {
+    const by = new Map<number, number[]>();
+    for (let k = 0; k < sys.rx.length; k++)
+      by.set(sys.reactant[k]!, [...(by.get(sys.reactant[k]!) ?? []), k]);
+    g = [...by].map(([x, ks]) => ({
+      x,
+      k: Int32Array.from(ks),
+      K: rateKernel(
+        M.problem,
+        ks.map((k) => sys.rx[k]!),
+        [sys.slots[x]!],
+      ),
+      out: new Float64Array(ks.length),
+    }));
+    groups.set(sys, g);
+  }
+  return g;
+}
+
 export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
   const sys = cellSystem(M);
-  const pr = M.problem;
   const y = emptyState(M, p);
   const nr = sys.rx.length;
   const n = sys.slots.length;
-  // Per-capita rates at N = 1 and N = 1e12: equal -> constant.
+  // Per-capita rates at N = 1 and N = 1e12: equal -> constant. One kernel per reactant species.
   const rho0 = new Float64Array(nr);
-  const varying: number[] = [];
-  for (let k = 0; k < nr; k++) {
-    const s = sys.slots[sys.reactant[k]!]!;
+  const big = new Float64Array(nr);
+  for (const g of reactantGroups(M, sys)) {
+    const s = sys.slots[g.x]!;
+    g.K.prepare(y, p);
     y[s] = 1;
-    rho0[k] = pr.rate(sys.rx[k]!, 0, y, p);
+    g.K.evaluate(0, y, p, g.out);
+    for (let i = 0; i < g.k.length; i++) rho0[g.k[i]!] = g.out[i]!;
     y[s] = 1e12;
-    const big = pr.rate(sys.rx[k]!, 0, y, p) / 1e12;
+    g.K.evaluate(0, y, p, g.out);
+    for (let i = 0; i < g.k.length; i++) big[g.k[i]!] = g.out[i]! / 1e12;
     y[s] = 0;
-    if (Math.abs(big - rho0[k]!) > 1e-12 * Math.abs(rho0[k]!)) varying.push(k);
   }
+  const varying: number[] = [];
+  for (let k = 0; k < nr; k++) if (Math.abs(big[k]! - rho0[k]!) > 1e-12 * Math.abs(rho0[k]!)) varying.push(k);
   let r = 0;
   const loss = new Float64Array(n);
   for (let k = 0; k < nr; k++) {
@@ -77,6 +118,21 @@ export function linearGrowth(M: TrialModel, p: Float64Array): LinearGrowth {
   }
   const lnG = r > 0 ? Math.log(balancedRatio(sys, rho0, r)) : 0;
   return { r, lnG, rho0, varying: Int32Array.from(varying), rhoMax: Math.max(...loss) };
+}
+
+/** Kernel of the burden-dependent cell reactions, the cell slots moving (the last kept: vary rarely changes). */
+let lastKernel: { sys: CellSystem; vary: Int32Array; K: RateKernel } | undefined;
+function varyingKernel(M: TrialModel, sys: CellSystem, vary: Int32Array): RateKernel {
+  const l = lastKernel;
+  if (l && l.sys === sys && l.vary.length === vary.length && l.vary.every((k, i) => k === vary[i]))
+    return l.K;
+  const K = rateKernel(
+    M.problem,
+    Array.from(vary, (k) => sys.rx[k]!),
+    Array.from(sys.slots),
+  );
+  lastKernel = { sys, vary, K };
+  return K;
 }
 
 /**
@@ -92,7 +148,6 @@ export function buildReference(
   const sys = cellSystem(M);
   const pr = M.problem;
   const y = emptyState(M, p);
-  const nr = sys.rx.length;
   const n = sys.slots.length;
   const { r, lnG, rho0, varying: vary, rhoMax } = lin;
   const empty = { r, h: 0, lnN: new Float64Array(1), iLin: 0, lnG: 0, complete: false };
@@ -100,37 +155,50 @@ export function buildReference(
   const h = Math.min(2.6 / rhoMax, Math.LN2 / r / 6);
   const nv = vary.length;
   const rho = Float64Array.from(rho0);
-  const { slots, reactant, rowPtr, col, val, rx } = sys;
-  const rhs = (x: Float64Array, dx: Float64Array): void => {
-    if (nv > 0) {
-      for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
-      for (let v = 0; v < nv; v++) {
-        const k = vary[v]!;
-        const xs = x[reactant[k]!]!;
-        // Rate at this state per cell of the reactant (probe one cell if it holds none).
-        if (xs > 0) rho[k] = pr.rate(rx[k]!, 0, y, p) / xs;
-        else {
-          const s = slots[reactant[k]!]!;
-          y[s] = 1;
-          rho[k] = pr.rate(rx[k]!, 0, y, p);
-          y[s] = 0;
-        }
+  const { slots, reactant, rx } = sys;
+  // The burden-dependent fluxes in one call, their cell-free part once (rateKernel.ts).
+  const K = varyingKernel(M, sys, vary);
+  const flux = new Float64Array(nv);
+  K.prepare(y, p);
+  // When the cell slots are the model's first slots (the trial model), the state vectors are model states
+  // that the kernel reads as they are; otherwise x is copied into y first.
+  const direct = slots.every((s, i) => s === i);
+  const state = (): Float64Array => (direct ? Float64Array.from(y) : new Float64Array(n));
+  // The per-capita rates of the burden-dependent reactions at x (probe one cell where the reactant has none).
+  const rates = (x: Float64Array): void => {
+    if (nv === 0) return;
+    const at = direct ? x : y;
+    if (!direct) for (let i = 0; i < n; i++) y[slots[i]!] = x[i]!;
+    K.evaluate(0, at, p, flux);
+    for (let v = 0; v < nv; v++) {
+      const k = vary[v]!;
+      const xs = x[reactant[k]!]!;
+      if (xs > 0) rho[k] = flux[v]! / xs;
+      else {
+        const s = slots[reactant[k]!]!;
+        const old = at[s]!;
+        at[s] = 1;
+        rho[k] = pr.rate(rx[k]!, 0, at, p);
+        at[s] = old;
       }
     }
-    for (let i = 0; i < n; i++) dx[i] = 0;
-    for (let k = 0; k < nr; k++) {
-      const f = rho[k]! * x[reactant[k]!]!;
-      const end = rowPtr[k + 1]!;
-      for (let e = rowPtr[k]!; e < end; e++) dx[col[e]!] = dx[col[e]!]! + val[e]! * f;
-    }
   };
+  // dx = sum over reactions of rho x_reactant times its stoichiometry (the rates of the last rates()).
+  const slope = assembler(sys, pr);
+  const assemble = (x: Float64Array, dx: Float64Array): void => slope(rho, x, dx);
+  const rhs = (x: Float64Array, dx: Float64Array): void => {
+    rates(x);
+    assemble(x, dx);
+  };
+  // The RK4 propagator of the linear regime, applied as straight-line code over its band (cellSystem.ts).
   const R = rk4Propagator(sys, rho0, h);
-  const x = new Float64Array(n);
+  const propagate = propagator(sys, pr);
+  const x = state();
+  const tmp = state();
   const k1 = new Float64Array(n);
   const k2 = new Float64Array(n);
   const k3 = new Float64Array(n);
   const k4 = new Float64Array(n);
-  const tmp = new Float64Array(n);
   x[0] = 1;
   const lnDet = Math.log(detMax);
   const cap = Math.ceil(AGE_CAP / h) + 1;
@@ -151,12 +219,14 @@ export function buildReference(
     }
     lnN[m] = Math.log(N);
     if (linear) {
-      rhs(x, k1);
+      rates(x);
       for (let v = 0; v < nv; v++) {
         const k = vary[v]!;
         if (Math.abs(rho[k]! - rho0[k]!) > 1e-4 * Math.abs(rho0[k]!)) linear = false;
       }
       if (linear) iLin = m;
+      // The slope only for the RK4 step that follows the linear regime.
+      else assemble(x, k1);
     } else rhs(x, k1);
     m++;
     if (lnN[m - 1]! >= lnDet) {
@@ -166,12 +236,7 @@ export function buildReference(
     if (step >= cap || (m > 2 && lnN[m - 1]! <= lnN[m - 2]!)) break;
     if (linear) {
       // Rates frozen at their N = 0 values (within 1e-4): the RK4 step is the matrix R x (one product).
-      for (let i = 0; i < n; i++) {
-        let v = 0;
-        for (let j = 0; j < n; j++) v += R[i * n + j]! * x[j]!;
-        tmp[i] = v;
-      }
-      x.set(tmp);
+      propagate(R, x);
       continue;
     }
     for (let i = 0; i < n; i++) tmp[i] = x[i]! + 0.5 * h * k1[i]!;

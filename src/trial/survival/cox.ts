@@ -84,6 +84,17 @@ export function coxPH(
   let events = 0;
   for (let k = 0; k < n; k++) events += s.status[k];
   const fit = newtonRaphson(new CoxLikelihood(s, x, p, o.ties === 'efron'), p, o.maxIter, o.tol);
+  return coxResult(fit, p, o, n, events);
+}
+
+/** Estimates, standard errors, Wald intervals and tests of a fit, as coxPH reports them. */
+export function coxResult(
+  fit: Fit,
+  p: number,
+  o: Required<CoxOptions>,
+  n: number,
+  events: number,
+): CoxResult {
   const z = zForLevel(o.confLevel);
   const se = new Float64Array(p);
   const hr = new Float64Array(p);
@@ -143,7 +154,7 @@ export function coxTwoGroup(
   return coxPH(time, status, [x], options);
 }
 
-function checkCoxOptions(o: CoxOptions): Required<CoxOptions> {
+export function checkCoxOptions(o: CoxOptions): Required<CoxOptions> {
   const ties = o.ties ?? 'efron';
   if (ties !== 'efron' && ties !== 'breslow')
     throw new InputError(`expected 'efron' or 'breslow', got ${String(ties)}`, { path: 'options.ties' });
@@ -161,7 +172,7 @@ function checkCoxOptions(o: CoxOptions): Required<CoxOptions> {
   return { ties, confLevel, maxIter, tol };
 }
 
-interface Fit {
+export interface Fit {
   beta: Float64Array;
   variance: Float64Array;
   loglik: [number, number];
@@ -176,7 +187,14 @@ interface Fit {
  * each time (h-th retry: (trial + h beta) / (h + 1)). The variance is the inverse information at the
  * returned beta; redundant covariates (zero pivots) get NaN coefficients, as R gives NA.
  */
-function newtonRaphson(lik: CoxLikelihood, p: number, maxIter: number, tol: number): Fit {
+/** What the iteration needs of a partial likelihood: its value, filling the score u and information imat. */
+export interface PartialLikelihood {
+  readonly u: Float64Array;
+  readonly imat: Float64Array;
+  evaluate(beta: Float64Array): number;
+}
+
+export function newtonRaphson(lik: PartialLikelihood, p: number, maxIter: number, tol: number): Fit {
   const beta = new Float64Array(p);
   const trial = new Float64Array(p);
   const step = new Float64Array(p);

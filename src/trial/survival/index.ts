@@ -1,6 +1,7 @@
 /**
  * Survival statistics for virtual trials, matching R's survival package: Kaplan-Meier curves with
- * Greenwood errors and R's median, the log-rank test, and Cox regression (Efron or Breslow ties).
+ * Greenwood errors and R's median, the log-rank test, and Cox regression (Efron or Breslow ties); for two
+ * groups the log-rank test and the Cox fit from counts at the event times (two-group.ts).
  */
 export { type CoxOptions, type CoxResult, coxPH, coxTwoGroup } from './cox.js';
 export {
@@ -11,4 +12,5 @@ export {
   kaplanMeierByGroup,
 } from './kaplan-meier.js';
 export { type LogRank, logRank } from './log-rank.js';
-export { survivalQuantile } from './quantile.js';
+export { kaplanMeierQuantile, survivalQuantile } from './quantile.js';
+export { coxOfTable, type EventTable, eventTable, logRankOfTable } from './two-group.js';

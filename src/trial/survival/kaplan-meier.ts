@@ -38,6 +38,12 @@ export interface KaplanMeierOptions {
   confLevel?: number;
   /** Default 'log', as R. */
   confType?: ConfType;
+  /**
+   * Keep only the event times and the last time (default false): S and its interval change only at
+   * events, so the step curve, its median and band are the same, and a curve of n subjects holds O(events)
+   * rows; censorings at a dropped time count at the next time kept.
+   */
+  eventsOnly?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ export function kaplanMeier(
   const { z, confType } = checkKmOptions(options);
   checkSurvival(time, status);
   const s = sortSurvival(time, status);
-  return kmSorted(s.time, s.status, z, confType);
+  return kmSorted(s.time, s.status, z, confType, options.eventsOnly === true);
 }
 
 /**
@@ -85,7 +91,7 @@ export function kaplanMeierByGroup(
   const out = new Map<string, KaplanMeier>();
   g.levels.forEach((level, c) => {
     mergeNearTies(times[c]);
-    out.set(level, kmSorted(times[c], stats[c], z, confType));
+    out.set(level, kmSorted(times[c], stats[c], z, confType, options.eventsOnly === true));
   });
   return out;
 }
@@ -102,11 +108,25 @@ function checkKmOptions(o: KaplanMeierOptions): { z: number; confType: ConfType 
   return { z: zForLevel(level), confType };
 }
 
-/** The estimate from times sorted ascending (ties already merged) and their statuses. */
-function kmSorted(t: Float64Array, st: Uint8Array, z: number, confType: ConfType): KaplanMeier {
+/**
+ * The estimate from times sorted ascending (ties already merged) and their statuses; with eventsOnly the
+ * rows at event times and the last time only.
+ */
+function kmSorted(
+  t: Float64Array,
+  st: Uint8Array,
+  z: number,
+  confType: ConfType,
+  eventsOnly = false,
+): KaplanMeier {
   const n = t.length;
   let m = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || t[k] !== t[k - 1]) m++;
+  for (let k = 0; k < n; ) {
+    const tk = t[k];
+    let d = 0;
+    for (; k < n && t[k] === tk; k++) d += st[k];
+    if (!eventsOnly || d > 0 || k === n) m++;
+  }
   const time = new Float64Array(m);
   const nRisk = new Float64Array(m);
   const nEvent = new Float64Array(m);
@@ -117,7 +137,8 @@ function kmSorted(t: Float64Array, st: Uint8Array, z: number, confType: ConfType
   let s = 1;
   let varHaz = 0; // Greenwood: sum d / (n (n - d)), the variance of the cumulative hazard
   let events = 0;
-  for (let k = 0, j = 0; k < n; j++) {
+  let censored = 0; // at times not kept, counted at the next kept one
+  for (let k = 0, j = 0; k < n; ) {
     const tj = t[k];
     let d = 0;
     let c = 0;
@@ -129,12 +150,16 @@ function kmSorted(t: Float64Array, st: Uint8Array, z: number, confType: ConfType
       s *= (atRisk - d) / atRisk;
       varHaz += d / (atRisk * (atRisk - d));
     }
-    time[j] = tj;
-    nRisk[j] = atRisk;
-    nEvent[j] = d;
-    nCensor[j] = c;
-    surv[j] = s;
-    stdErr[j] = Math.sqrt(varHaz);
+    if (!eventsOnly || d > 0 || k === n) {
+      time[j] = tj;
+      nRisk[j] = atRisk;
+      nEvent[j] = d;
+      nCensor[j] = censored + c;
+      surv[j] = s;
+      stdErr[j] = Math.sqrt(varHaz);
+      censored = 0;
+      j++;
+    } else censored += c;
     atRisk -= d + c;
     events += d;
   }

@@ -32,14 +32,25 @@ export function logRank(
 ): LogRank {
   checkSurvival(time, status);
   const g = groupCodes(group, time.length);
-  const G = g.levels.length;
+  return logRankCoded(time, status, g.code, g.levels);
+}
+
+/** logRank with the groups as codes: subject i is in levels[code[i]] (time and status checked). */
+function logRankCoded(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  code: ArrayLike<number>,
+  levels: readonly string[],
+): LogRank {
+  const G = levels.length;
   if (G < 2)
     throw new InputError(
-      `only one group (${JSON.stringify(g.levels[0])}); the log-rank test needs two or more`,
+      `only one group (${JSON.stringify(levels[0])}); the log-rank test needs two or more`,
       {
         path: 'group',
       },
     );
+  const g = { code, levels: [...levels] };
   const s = sortSurvival(time, status);
   requireEvents(s, 'the log-rank test');
 
@@ -78,6 +89,21 @@ export function logRank(
     total -= k - start;
   }
 
+  return logRankTest(observed, expected, V, g.levels, nGroup);
+}
+
+/**
+ * The statistic from the observed and expected events per group and the covariance of O - E (row-major
+ * G x G): groups with E > 0 but the first, chisq = (O - E)' V^-1 (O - E).
+ */
+export function logRankTest(
+  observed: Float64Array,
+  expected: Float64Array,
+  V: Float64Array,
+  levels: string[],
+  nGroup: Float64Array,
+): LogRank {
+  const G = levels.length;
   // Keep groups with E > 0, drop the first of them (the rest determine it: sum of O - E is 0).
   const keep: number[] = [];
   for (let a = 0; a < G; a++) if (expected[a] > 0) keep.push(a);
@@ -102,7 +128,7 @@ export function logRank(
     chisq,
     df,
     p: df >= 1 ? chiSquareUpper(chisq, df) : Number.NaN,
-    groups: g.levels,
+    groups: levels,
     observed,
     expected,
     n: nGroup,

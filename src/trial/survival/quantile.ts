@@ -5,7 +5,7 @@
  * the last time observed when the flat part is the curve's tail. Applied to the confidence band, the same
  * rule gives the confidence interval of the quantile (Brookmeyer & Crowley 1982).
  */
-import { TIME_TOLERANCE } from './input.js';
+import { checkSurvival, sortSurvival, TIME_TOLERANCE } from './input.js';
 
 /**
  * The p-quantile (0 <= p <= 1) of a step curve with values `curve[j]` from `time[j]` on (and 1 before
@@ -54,4 +54,64 @@ function stepIndex(ys: readonly number[], shift: number, p: number): number {
   if (ys[last] + shift === p) return last;
   for (let k = last + 1; k < ys.length; k++) if (!Number.isNaN(ys[k])) return k;
   return -1; // beyond the last point
+}
+
+/**
+ * survivalQuantile of the Kaplan-Meier curve of (time, status) without building the curve: one pass over
+ * the sorted times keeps, per shift of stepIndex, the last point at or below p and the first above it.
+ * The curve is non-increasing and has no NaN, so its first-reach points are the levels in the order they
+ * come, and each stepIndex is where they cross p. For a curve with as many steps as subjects (the
+ * reverse Kaplan-Meier of follow-up, whose events are the censorings) this holds O(1) instead of O(n).
+ */
+export function kaplanMeierQuantile(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  p: number,
+): number | null {
+  checkSurvival(time, status);
+  const { n, time: t, status: st } = sortSurvival(time, status);
+  const tol = TIME_TOLERANCE;
+  // Per shift (+tol, -tol): x of the last point with y + shift <= p (NaN: none), and x of the first point
+  // beyond it (NaN: none yet); the first point is (0, 0).
+  const shifts = [tol, -tol];
+  const below = shifts.map((sh) => sh <= p);
+  const last = below.map((b) => (b ? 0 : Number.NaN));
+  const lastY = [0, 0];
+  const next = below.map((b) => (b ? Number.NaN : 0));
+  let points = 1; // (0, 0)
+  let yPrev = 0;
+  let atRisk = n;
+  let s = 1;
+  let xMax = 0;
+  for (let k = 0; k < n; ) {
+    const tk = t[k];
+    let d = 0;
+    let c = 0;
+    for (; k < n && t[k] === tk; k++) {
+      if (st[k] === 1) d++;
+      else c++;
+    }
+    if (d > 0) s *= (atRisk - d) / atRisk;
+    atRisk -= d + c;
+    xMax = tk;
+    const y = 1 - s;
+    if (y === yPrev) continue; // a level already reached
+    yPrev = y;
+    points++;
+    for (let i = 0; i < 2; i++) {
+      if (!Number.isNaN(next[i]!)) continue;
+      if (y + shifts[i]! <= p) {
+        last[i] = tk;
+        lastY[i] = y;
+      } else next[i] = tk;
+    }
+  }
+  if (yPrev < p) return null;
+  // stepIndex: -1 with fewer than two points; the point at p when hit exactly, else the next one.
+  const at = (i: number): number =>
+    points < 2 || Number.isNaN(last[i]!) ? Number.NaN : lastY[i]! + shifts[i]! === p ? last[i]! : next[i]!;
+  let q = (at(0) + at(1)) / 2;
+  if (p === 0) q = 0;
+  if (Math.abs(p - yPrev) < tol) q = (at(0) + xMax) / 2;
+  return Number.isNaN(q) ? null : q;
 }

@@ -26,7 +26,9 @@ function relativeError(name: string): { rel: number; g: Float64Array } {
   );
   const g = new Float64Array(d);
   const f = pp.llhGradient(x, g);
-  assert.ok(Math.abs(f - pp.llh(x)) < 1e-9 * Math.abs(f), 'llhGradient returns the llh');
+  // Two solves of different systems at rtol 1e-8 (the augmented one's steps also control the sensitivities):
+  // equal to the solver's accuracy, measured 8e-12 relative with Rodas5P and 5e-9 with BDF.
+  assert.ok(Math.abs(f - pp.llh(x)) < 1e-7 * Math.abs(f), 'llhGradient returns the llh');
   const h = 1e-5;
   let num = 0;
   let den = 0;

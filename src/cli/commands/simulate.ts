@@ -86,8 +86,8 @@ export const simulate: Command = {
           '--round applies to stochastic runs (--stochastic); ODE amounts need no rounding',
         );
       const method = (optString(args, 'method') ?? 'auto') as OdeMethod;
-      if (!['auto', 'dopri5', 'rodas'].includes(method))
-        throw new UsageError(`--method: expected auto, dopri5 or rodas for ODE runs, got '${method}'`);
+      if (!['auto', 'dopri5', 'rodas', 'bdf'].includes(method))
+        throw new UsageError(`--method: expected auto, dopri5, rodas or bdf for ODE runs, got '${method}'`);
       const rtol = optNumber(args, 'rtol', { positive: true })!;
       const atol = optNumber(args, 'atol', { positive: true })!;
       const sol = solve(problem, { t0, tEnd, method, rtol, atol, outputTimes });

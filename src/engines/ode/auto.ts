@@ -23,7 +23,7 @@ export class AutoStepper implements OdeStepper {
   constructor(ctx: StepContext, stiff: StiffMethod) {
     this.ctx = ctx;
     const dae = ctx.problem.mass?.some((m) => m !== 1) ?? false;
-    this.explicit = dae ? null : new Dopri5(ctx);
+    this.explicit = dae ? null : new Dopri5(ctx, true);
     this.implicit = dae || stiff === 'rodas' ? new Rodas(ctx) : new Bdf(ctx);
     this.active = this.explicit ?? this.implicit;
   }

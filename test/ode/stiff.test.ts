@@ -23,7 +23,9 @@ for (const method of ['rodas', 'bdf', 'auto'] as const) {
     for (const jac of [true, false]) {
       const { err, s } = maxRelError(robertson(jac), method);
       // Finite differences perturb y2 ~ 1e-13 by >= 1.5e-14: a less exact Jacobian, larger (still small) error.
-      assert.ok(err < (jac ? 2e-5 : 1e-4), `jac=${jac}: error ${err}`);
+      // BDF (and auto, which switches to it): 1.8e-5 to 8.4e-5 measured, on y1 = 2e-8, i.e. 1-2 atol absolute.
+      const tol = method === 'rodas' ? (jac ? 2e-5 : 1e-4) : 2e-4;
+      assert.ok(err < tol, `jac=${jac}: error ${err}`);
       // BDF (orders <= 5, ~1.2 rhs per step) takes ~3x Rodas5P's steps at rtol 1e-8, but keeps its
       // Jacobian and LU over many of them.
       const maxSteps = method === 'rodas' ? 600 : 2500;

@@ -12,7 +12,7 @@ export interface OdeOptions {
   /** Default 'auto': starts explicit, switches to the stiff method when stiffness is detected. */
   readonly method?: OdeMethod;
   /**
-   * The stiff method `auto` switches to; default 'rodas'. Problems with algebraic rows always use 'rodas'
+   * The stiff method `auto` switches to; default 'bdf'. Problems with algebraic rows always use 'rodas'
    * (bdf.ts has no mass matrix).
    */
   readonly stiff?: StiffMethod;

@@ -1,15 +1,11 @@
 /**
  * Variable-order (1-5), variable-step BDF stepper for stiff ODEs: the quasi-constant-step difference form of
- * bdfDifferences.ts (Shampine & Reichelt 1997; SciPy's BDF), with the nonlinear solver and reuse policy of
- * CVODE (Hindmarsh et al., "SUNDIALS", ACM TOMS 31:363, 2005; Byrne & Hindmarsh 1975): modified Newton on
- * the corrector with a Jacobian kept over up to MAX_JAC_AGE steps and refreshed only when the iteration fails
- * to converge; the LU of W = I/c - J (c = h / GAMMA[k]) kept while c changes by at most C_RATIO, the
- * correction scaled by 2 / (1 + c / cLU) to make up for the stale c; convergence judged by the estimated
- * remaining iteration error against NLS_COEF of the error test, with the rate kept across steps, so that a
- * typical step costs one or two right-hand sides and no factorisation.
- * Step and order change only after order + 1 equal steps, to the order whose error estimate allows the
- * largest step (CVODE's biases, below). Error control per component (atol at each state's scale, scale.ts).
- * Use for stiff problems where Rodas5P's 8 stages and fresh Jacobian per step dominate; no algebraic rows.
+ * bdfDifferences.ts (Shampine & Reichelt 1997; SciPy's BDF), corrected by modified Newton with the Jacobian
+ * and LU reuse of CVODE (bdfNewton.ts; Hindmarsh et al. 2005; Byrne & Hindmarsh 1975). Step and order change
+ * only after order + 1 equal steps, to the order whose error estimate allows the largest step, with CVODE's
+ * step rules (below). Error control per component (atol at each state's scale, scale.ts).
+ * Use for stiff problems where Rodas5P's 8 stages and fresh Jacobian and LU per step dominate; global error
+ * at a given tolerance is larger than Rodas5P's (BDF's error constants); no algebraic rows (use rodas).
  * Non-stiffness (for `auto`): h ||J||_inf stays below the explicit method's stability bound.
  */
 import { ModelError, SolverError } from '../../errors.js';
@@ -24,24 +20,11 @@ import {
   GAMMA,
   MAX_ORDER,
 } from './bdfDifferences.js';
+import { BdfNewton } from './bdfNewton.js';
 import { initialStep } from './initialStep.js';
-import { factorW, type IterationWork, solveW } from './iteration.js';
-import { jacobian } from './jacobian.js';
 import { errorNorm, worstComponent } from './norm.js';
 import { leftOf, type OdeStepper, type StepContext } from './stepper.js';
 
-/** Newton iterations per attempt (CVODE's maxcor = 3). */
-const MAX_ITER = 3;
-/** Convergence when the estimated iteration error is below NLS_COEF of the error test (CVODE's nlscoef). */
-const NLS_COEF = 0.1;
-/** CVODE's CRDOWN and RDIV: rate memory, and divergence when a correction is > RDIV x the previous. */
-const CR_DOWN = 0.3;
-const R_DIV = 2;
-/** Refactor W when c / cLU leaves [1 - C_RATIO, 1 + C_RATIO] (CVODE's DGMAX) or after MAX_LU_AGE steps. */
-const C_RATIO = 0.3;
-const MAX_LU_AGE = 20;
-/** Steps a Jacobian is kept without a convergence failure (CVODE's MSBJ). */
-const MAX_JAC_AGE = 50;
 /**
  * CVODE's step-size rules: factors (BIAS e)^(-1/(order+1)) with BIAS 6 for orders k - 1 and k and 10 for
  * k + 1 (a cautious 0.41-0.74 where SciPy uses 0.9, which here rejected a quarter of the steps); no
@@ -81,13 +64,11 @@ export class Bdf implements OdeStepper {
   private readonly n: number;
   private readonly D: Float64Array;
   private readonly dw: DifferenceWork;
-  private readonly lu: IterationWork;
-  private readonly J: Float64Array;
+  private readonly newton: BdfNewton;
   private readonly f: Float64Array;
   private readonly yPred: Float64Array;
   private readonly psi: Float64Array;
   private readonly d: Float64Array;
-  private readonly dy: Float64Array;
   private readonly yNew: Float64Array;
   private readonly scale: Float64Array;
   /** Interpolating polynomial of the last accepted step: D[0..kInt] at t, spacing hInt. */
@@ -102,13 +83,7 @@ export class Bdf implements OdeStepper {
   private h = 0;
   private nEqual = 0;
   private errorFails = 0;
-  /** Steps since J was evaluated (Infinity: no valid J) and since W was factored (Infinity: no valid LU). */
-  private jacAge = Number.POSITIVE_INFINITY;
-  private luAge = Number.POSITIVE_INFINITY;
-  private cLu = 0;
-  private rate = 1;
   private singular = 0;
-  private normJ = 0;
   private nonStiffCount = 0;
 
   constructor(ctx: StepContext) {
@@ -121,17 +96,11 @@ export class Bdf implements OdeStepper {
     this.y = new Float64Array(n);
     this.D = new Float64Array(D_ROWS * n);
     this.dw = differenceWork(n);
-    this.lu = {
-      W: new Float64Array(n * n),
-      piv: new Int32Array(n),
-      ...(ctx.problem.jacobianBlocks !== undefined ? { blocks: ctx.problem.jacobianBlocks } : {}),
-    };
-    this.J = new Float64Array(n * n);
+    this.newton = new BdfNewton(ctx);
     this.f = new Float64Array(n);
     this.yPred = new Float64Array(n);
     this.psi = new Float64Array(n);
     this.d = new Float64Array(n);
-    this.dy = new Float64Array(n);
     this.yNew = new Float64Array(n);
     this.scale = new Float64Array(n);
     this.P = new Float64Array((MAXK + 1) * n);
@@ -156,7 +125,7 @@ export class Bdf implements OdeStepper {
     ctx.problem.rhs(t, this.y, ctx.p, f);
     ctx.stats.rhsEvals++;
     // An order-1 start: a step handed over from a higher-order method would fail the first error tests.
-    let h0 = initialStep(ctx, t, this.y, f, 1, ctx.maxStep, this.yNew, this.dy);
+    let h0 = initialStep(ctx, t, this.y, f, 1, ctx.maxStep, this.yNew, this.psi);
     if (!Number.isNaN(h)) h0 = Math.min(h0, h);
     this.h = h0;
     this.hNext = h0;
@@ -170,9 +139,7 @@ export class Bdf implements OdeStepper {
     this.denseReady = false;
     this.k = 1;
     this.nEqual = 0;
-    this.jacAge = Number.POSITIVE_INFINITY;
-    this.luAge = Number.POSITIVE_INFINITY;
-    this.rate = 1;
+    this.newton.reset(true);
     this.errorFails = 0;
     this.singular = 0;
     this.nonStiffCount = 0;
@@ -201,24 +168,23 @@ export class Bdf implements OdeStepper {
       scale[m] = ctx.atol[m] + ctx.rtol * Math.abs(acc);
     }
     const c = h / GAM[k];
-    let status = this.newton(tEval, c);
-    if (status === 'diverged' && this.jacAge > 0) {
+    const { newton, yNew } = this;
+    let status = newton.solve(tEval, c, ERR[k], yPred, psi, scale, d, yNew);
+    if (status === 'diverged' && !newton.jacobianIsFresh) {
       // A stale Jacobian (CVODE's CV_FAIL_BAD_J): evaluate it at the predicted point and try again.
-      this.refreshJacobian(tEval, yPred);
-      status = this.newton(tEval, c);
+      newton.refreshJacobian(tEval, yPred);
+      status = newton.solve(tEval, c, ERR[k], yPred, psi, scale, d, yNew);
     }
     if (status !== 'converged') {
       if (status === 'singular' && ++this.singular > MAX_SINGULAR) {
         throw new SolverError('singular iteration matrix I/c - J', this.t);
       }
       this.lastError = status === 'nonfinite' ? Number.NaN : Number.POSITIVE_INFINITY;
-      this.luAge = Number.POSITIVE_INFINITY;
+      newton.reset(false);
       this.reject(ETA_CONV_FAIL);
       return false;
     }
     this.singular = 0;
-    const yNew = this.yNew;
-    for (let m = 0; m < n; m++) yNew[m] = yPred[m] + d[m];
     const e = ERR[k] * errorNorm(d, this.y, yNew, ctx.atol, ctx.rtol, n);
     this.lastError = e;
     if (!(e <= 1)) {
@@ -239,73 +205,6 @@ export class Bdf implements OdeStepper {
 
   worstComponent(): number {
     return worstComponent(this.d, this.y, this.yNew, this.ctx.atol, this.ctx.rtol, this.n);
-  }
-
-  /**
-   * Modified Newton on d: c f(t, y_pred + d) - psi - d = 0, with W = I/cLU - J factored (refactored here when
-   * stale). Leaves d (and yNew = y_pred + d implicitly) on convergence.
-   */
-  private newton(tEval: number, c: number): 'converged' | 'diverged' | 'nonfinite' | 'singular' {
-    const { ctx, n, yPred, psi, d, dy, f, scale, lu } = this;
-    if (this.jacAge === Number.POSITIVE_INFINITY || this.jacAge >= MAX_JAC_AGE) {
-      this.refreshJacobian(tEval, yPred);
-    }
-    if (this.luAge >= MAX_LU_AGE || Math.abs(c / this.cLu - 1) > C_RATIO) {
-      ctx.stats.luDecomps++;
-      this.luAge = 0;
-      this.cLu = c;
-      this.rate = 1;
-      if (!factorW(this.J, undefined, n, c, 1, lu)) {
-        this.luAge = Number.POSITIVE_INFINITY;
-        return 'singular';
-      }
-    }
-    const ratio = c / this.cLu;
-    const corr = 2 / (1 + ratio) / this.cLu;
-    const y = this.yNew;
-    y.set(yPred);
-    d.fill(0);
-    let delPrev = 0;
-    const errConst = ERR[this.k];
-    for (let it = 0; it < MAX_ITER; it++) {
-      ctx.problem.rhs(tEval, y, ctx.p, f);
-      ctx.stats.rhsEvals++;
-      // (I - cLu J) dy = c f - psi - d, i.e. W dy = (c f - psi - d) / cLu.
-      for (let m = 0; m < n; m++) dy[m] = (c * f[m] - psi[m] - d[m]) * corr;
-      solveW(lu, n, dy);
-      let sum = 0;
-      for (let m = 0; m < n; m++) {
-        const r = dy[m] / scale[m];
-        sum += r * r;
-        y[m] += dy[m];
-        d[m] += dy[m];
-      }
-      const del = n === 0 ? 0 : Math.sqrt(sum / n);
-      if (!Number.isFinite(del)) return 'nonfinite';
-      if (it > 0) this.rate = Math.max(CR_DOWN * this.rate, del / delPrev);
-      if ((del * Math.min(1, this.rate) * errConst) / NLS_COEF <= 1) return 'converged';
-      if (it > 0 && del > R_DIV * delPrev) return 'diverged';
-      delPrev = del;
-    }
-    return 'diverged';
-  }
-
-  private refreshJacobian(tEval: number, yAt: Float64Array): void {
-    const { ctx, n, J } = this;
-    if (!ctx.problem.jac) {
-      ctx.problem.rhs(tEval, yAt, ctx.p, this.f);
-      ctx.stats.rhsEvals++;
-    }
-    jacobian(ctx, tEval, yAt, this.f, J, this.dy);
-    this.jacAge = 0;
-    this.luAge = Number.POSITIVE_INFINITY;
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      let row = 0;
-      for (let j = 0; j < n; j++) row += Math.abs(J[i * n + j]);
-      if (row > norm) norm = row;
-    }
-    this.normJ = norm;
   }
 
   /** Re-spaces the differences for steps of size hNew. */
@@ -338,11 +237,10 @@ export class Bdf implements OdeStepper {
     this.tPrev = this.t;
     this.t = tNew;
     this.y.set(this.yNew);
-    this.jacAge++;
-    this.luAge++;
+    this.newton.age();
     this.nEqual++;
     this.errorFails = 0;
-    if (h * this.normJ < NONSTIFF_HNORM) {
+    if (h * this.newton.normJ < NONSTIFF_HNORM) {
       if (++this.nonStiffCount >= NONSTIFF_COUNT) this.wantsSwitch = true;
     } else this.nonStiffCount = 0;
     if (this.nEqual >= k + 1) this.chooseOrderAndStep(e);

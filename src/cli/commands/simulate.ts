@@ -22,7 +22,7 @@ const options = {
   method: {
     type: 'string',
     value: 'M',
-    help: 'ODE: auto|dopri5|rodas; stochastic: direct|tau-leap|hybrid',
+    help: 'ODE: auto|dopri5|rodas|bdf; stochastic: direct|tau-leap|hybrid',
     defaultText: 'auto / direct',
   },
   rtol: { type: 'string', value: 'R', help: 'relative tolerance (ODE)', default: '1e-6' },

@@ -6,7 +6,7 @@
  *   const sol = solve(problem, { tEnd: 60, outputTimes: [0, 30, 60] });
  */
 
-export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './engines/ode/types.js';
+export type { OdeMethod, OdeOptions, OdeSolution, OdeStats, StiffMethod } from './engines/ode/types.js';
 export {
   type SensitivityOptions,
   type SensitivityResult,

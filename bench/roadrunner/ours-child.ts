@@ -1,20 +1,23 @@
 /**
  * Our side of one libRoadRunner row, in a fresh process (a cold load, like rrref's): read + import + compile
  * the SBML file, then solve on the grid once and time 5 more solves (fastest kept), as rrref does.
- *   node --import tsx bench/roadrunner/ours-child.ts MODEL.xml T_END POINTS RTOL ATOL
+ *   node --import tsx bench/roadrunner/ours-child.ts MODEL.xml T_END POINTS RTOL ATOL [STIFF]
+ * STIFF: the stiff method of `auto` (bdf | rodas; default: solve's).
  * Prints {load_ms, sim_ms, ids, y} (y: species amounts on the grid, row-major).
  */
 import { readFileSync } from 'node:fs';
+import type { StiffMethod } from '../../src/engines/ode/types.js';
 import { solve } from '../../src/engines/solve.js';
 import { importSbml } from '../../src/io/sbml/import.js';
 import { compile } from '../../src/model/compile.js';
 
-const [file, tEndS, pointsS, rtolS, atolS] = process.argv.slice(2) as [
+const [file, tEndS, pointsS, rtolS, atolS, stiff] = process.argv.slice(2) as [
   string,
   string,
   string,
   string,
   string,
+  StiffMethod | undefined,
 ];
 const tEnd = Number(tEndS);
 const points = Number(pointsS);
@@ -24,7 +27,15 @@ const problem = compile(model);
 const t1 = performance.now();
 const ids = model.species.map((s) => s.id);
 const outputTimes = Array.from({ length: points }, (_, i) => (tEnd * i) / (points - 1));
-const opts = { tEnd, outputTimes, outputs: ids, amount: ids, rtol: Number(rtolS), atol: Number(atolS) };
+const opts = {
+  tEnd,
+  outputTimes,
+  outputs: ids,
+  amount: ids,
+  rtol: Number(rtolS),
+  atol: Number(atolS),
+  ...(stiff !== undefined ? { stiff } : {}),
+};
 const first = solve(problem, opts);
 let best = Number.POSITIVE_INFINITY;
 for (let k = 0; k < 5; k++) {

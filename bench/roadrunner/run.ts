@@ -128,7 +128,7 @@ function error(y: readonly number[], ref: readonly number[], nIds: number): numb
   return worst;
 }
 
-function runCase(c: Case, tmp: string, log: (s: string) => void): Row[] {
+function runCase(c: Case, tmp: string, log: (s: string) => void, stiff: string | null): Row[] {
   const fail = (why: string): Row[] => [
     {
       problem: `rr load ${c.name}`,
@@ -155,6 +155,7 @@ function runCase(c: Case, tmp: string, log: (s: string) => void): Row[] {
           String(POINTS),
           String(RTOL),
           String(ATOL),
+          ...(stiff !== null ? [stiff] : []),
         ],
         {
           encoding: 'utf8',
@@ -184,7 +185,7 @@ function runCase(c: Case, tmp: string, log: (s: string) => void): Row[] {
       },
       {
         problem: `rr simulate ${c.name}`,
-        solver: 'cscsim auto',
+        solver: stiff !== null ? `cscsim auto (${stiff})` : 'cscsim auto',
         ms: ours.sim_ms,
         error: errOurs,
         peer: PEER,
@@ -198,8 +199,15 @@ function runCase(c: Case, tmp: string, log: (s: string) => void): Row[] {
   }
 }
 
-/** Rows `rr load X` and `rr simulate X` for every model; `only` filters by substring. */
-export function runRoadrunnerBench(log: (s: string) => void, only: readonly string[] | null = null): Row[] {
+/**
+ * Rows `rr load X` and `rr simulate X` for every model; `only` filters by substring; `stiff` is the stiff
+ * method of our `auto` (default: solve's).
+ */
+export function runRoadrunnerBench(
+  log: (s: string) => void,
+  only: readonly string[] | null = null,
+  stiff: string | null = null,
+): Row[] {
   if (!existsSync(RRREF)) throw new Error(`no rrref at ${RRREF}`);
   const tmp = mkdtempSync(join(tmpdir(), 'cscsim-rr-'));
   try {
@@ -216,7 +224,7 @@ export function runRoadrunnerBench(log: (s: string) => void, only: readonly stri
     cases.push({ name: 'her2csc-mcf7-fatpad', file: her2, tEnd: 90 });
     return cases
       .filter((c) => only === null || only.some((o) => c.name.includes(o)))
-      .flatMap((c) => runCase(c, tmp, log));
+      .flatMap((c) => runCase(c, tmp, log, stiff));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -239,6 +247,8 @@ export function roadrunnerSummary(rows: readonly Row[]): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--only');
   const only = i >= 0 ? process.argv[i + 1]!.split(',') : null;
-  const rows = runRoadrunnerBench((s) => process.stderr.write(`${s}\n`), only);
+  const k = process.argv.indexOf('--stiff');
+  const stiff = k >= 0 ? process.argv[k + 1]! : null;
+  const rows = runRoadrunnerBench((s) => process.stderr.write(`${s}\n`), only, stiff);
   process.stdout.write(`${JSON.stringify(rows, null, 1)}\n${roadrunnerSummary(rows)}\n`);
 }

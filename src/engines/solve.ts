@@ -1,12 +1,13 @@
 /**
  * Entry point of the deterministic engines: solve(problem, options) -> OdeSolution.
- * Resolves options, picks the stepper by method ('dopri5' | 'rodas' | 'auto'), runs the shared
+ * Resolves options, picks the stepper by method ('dopri5' | 'rodas' | 'bdf' | 'auto'), runs the shared
  * integrator (ode/integrate.ts) and packages the result.
  */
 import { InputError } from '../errors.js';
 import type { Problem, SolveContext } from '../problem/types.js';
 import { stream } from '../random/index.js';
 import { AutoStepper } from './ode/auto.js';
+import { Bdf } from './ode/bdf.js';
 import { ConstantStepper } from './ode/constant.js';
 import { Dopri5 } from './ode/dopri5.js';
 import { integrate } from './ode/integrate.js';
@@ -14,14 +15,15 @@ import { OutputSampler } from './ode/output.js';
 import { Rodas } from './ode/rodas.js';
 import { atolScales } from './ode/scale.js';
 import type { OdeStepper, StepContext } from './ode/stepper.js';
-import type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
+import type { OdeMethod, OdeOptions, OdeSolution, OdeStats, StiffMethod } from './ode/types.js';
 
 export type { OdeMethod, OdeOptions, OdeSolution, OdeStats } from './ode/types.js';
 
-const STEPPERS: Record<OdeMethod, (ctx: StepContext) => OdeStepper> = {
-  auto: (ctx) => new AutoStepper(ctx),
+const STEPPERS: Record<OdeMethod, (ctx: StepContext, stiff: StiffMethod) => OdeStepper> = {
+  auto: (ctx, stiff) => new AutoStepper(ctx, stiff),
   dopri5: (ctx) => new Dopri5(ctx),
   rodas: (ctx) => new Rodas(ctx),
+  bdf: (ctx) => new Bdf(ctx),
 };
 
 export function solve(problem: Problem, options: OdeOptions): OdeSolution {
@@ -37,7 +39,7 @@ function solveBound(problem: Problem, options: OdeOptions, context: SolveContext
   const uniform = context.uniform ?? undefined;
   const method = options.method ?? 'auto';
   if (!Object.hasOwn(STEPPERS, method)) {
-    throw new InputError(`unknown ODE method '${method}' (expected auto, dopri5 or rodas)`, {
+    throw new InputError(`unknown ODE method '${method}' (expected auto, dopri5, rodas or bdf)`, {
       path: 'method',
     });
   }
@@ -78,11 +80,19 @@ function solveBound(problem: Problem, options: OdeOptions, context: SolveContext
   const stats: OdeStats = { rhsEvals: 0, jacEvals: 0, luDecomps: 0, accepted: 0, rejected: 0, switches: 0 };
   const ctx: StepContext = { problem, n, p, rtol, atol, maxStep, stats };
   const stepper = problem.rhsIsZero
-    ? new ConstantStepper(method === 'rodas' ? 'rodas' : 'dopri5', n)
-    : STEPPERS[method](ctx);
+    ? new ConstantStepper(method === 'rodas' || method === 'bdf' ? method : 'dopri5', n)
+    : STEPPERS[method](ctx, stiffMethod(options.stiff));
   const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps, uniform, context });
   const out = sampler.result();
   return { status: 'finished', method, t: out.t, ids: [...ids], y: out.y, yEnd, events, stats };
+}
+
+function stiffMethod(stiff: StiffMethod | undefined): StiffMethod {
+  if (stiff === undefined) return 'bdf';
+  if (stiff !== 'bdf' && stiff !== 'rodas') {
+    throw new InputError(`unknown stiff method '${stiff}' (expected bdf or rodas)`, { path: 'stiff' });
+  }
+  return stiff;
 }
 
 function resolveAtol(atol: number | Float64Array, n: number): Float64Array {

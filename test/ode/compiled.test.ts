@@ -36,7 +36,7 @@ function superposition(t: number): number {
   return c;
 }
 
-for (const method of ['dopri5', 'rodas', 'auto'] as const) {
+for (const method of ['dopri5', 'rodas', 'bdf', 'auto'] as const) {
   test(`compiled two-compartment PK with a q7d bolus regimen matches superposition (${method})`, () => {
     const problem = compile(twoCompartment());
     const times = Array.from({ length: 36 }, (_, i) => i);

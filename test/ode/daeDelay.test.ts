@@ -39,7 +39,7 @@ test("delay equation y'(t) = -y(t - 1), y = 1 before 0 (method of steps): y(2) =
       dy[0] = -past[0];
     },
   });
-  for (const method of ['dopri5', 'rodas', 'auto'] as const) {
+  for (const method of ['dopri5', 'rodas', 'bdf', 'auto'] as const) {
     const s = solve(pr, { tEnd: 3, method, rtol: 1e-9, atol: 1e-12, outputTimes: [1, 2, 3] });
     assert.ok(Math.abs(s.y[0] - 0) < 1e-8, `${method} y(1) = ${s.y[0]}`);
     assert.ok(Math.abs(s.y[1] + 0.5) < 1e-8, `${method} y(2) = ${s.y[1]}`);

@@ -19,7 +19,7 @@ function clock(events: CompiledEvent[], y0 = [0, 0, 0]) {
   });
 }
 
-for (const method of ['dopri5', 'rodas', 'auto'] as const) {
+for (const method of ['dopri5', 'rodas', 'bdf', 'auto'] as const) {
   test(`root located at the known time and state reset (sawtooth, ${method})`, () => {
     const ev = thresholdEvent('reset', 0, 2.5, (_t, y) => {
       y[0] -= 2.5;
@@ -61,7 +61,7 @@ test('exponential decay crosses a threshold at t = ln 2 to ~1e-12', () => {
       ),
     ],
   });
-  for (const method of ['dopri5', 'rodas'] as const) {
+  for (const method of ['dopri5', 'rodas', 'bdf'] as const) {
     const s = solve(pr, { tEnd: 3, method, rtol: 1e-10, atol: 1e-12 });
     assert.equal(s.events.length, 1);
     assert.ok(Math.abs(hit - Math.LN2) < 1e-9, `${method}: ${hit - Math.LN2}`);

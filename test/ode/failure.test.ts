@@ -14,7 +14,7 @@ const blowUp = handProblem({
   },
 });
 
-for (const method of ['dopri5', 'rodas', 'auto'] as const) {
+for (const method of ['dopri5', 'rodas', 'bdf', 'auto'] as const) {
   test(`y' = y^2 from y(0) = 1 blows up at t = 1: SolverError names 'y' (${method})`, () => {
     assert.throws(
       () => solve(blowUp, { tEnd: 2, method }),

@@ -44,7 +44,7 @@ const problem = handProblem({
   events: [doseEvent('bolus', 0, dose, doseTimes)],
 });
 
-for (const method of ['dopri5', 'rodas', 'auto'] as const) {
+for (const method of ['dopri5', 'rodas', 'bdf', 'auto'] as const) {
   test(`repeated bolus doses match superposition (${method}); outputs at dose times are post-dose`, () => {
     const times = Array.from({ length: 71 }, (_, i) => i * 0.5);
     const s = solve(problem, { tEnd: 35, method, rtol: 1e-8, atol: 1e-10, outputTimes: times });

@@ -22,7 +22,7 @@ const options = {
   method: {
     type: 'string',
     value: 'M',
-    help: 'ODE: auto|dopri5|rodas; stochastic: direct|tau-leap|hybrid',
+    help: 'ODE: auto|dopri5|rodas|bdf; stochastic: direct|tau-leap|hybrid',
     defaultText: 'auto / direct',
   },
   rtol: { type: 'string', value: 'R', help: 'relative tolerance (ODE)', default: '1e-6' },
@@ -86,8 +86,8 @@ export const simulate: Command = {
           '--round applies to stochastic runs (--stochastic); ODE amounts need no rounding',
         );
       const method = (optString(args, 'method') ?? 'auto') as OdeMethod;
-      if (!['auto', 'dopri5', 'rodas'].includes(method))
-        throw new UsageError(`--method: expected auto, dopri5 or rodas for ODE runs, got '${method}'`);
+      if (!['auto', 'dopri5', 'rodas', 'bdf'].includes(method))
+        throw new UsageError(`--method: expected auto, dopri5, rodas or bdf for ODE runs, got '${method}'`);
       const rtol = optNumber(args, 'rtol', { positive: true })!;
       const atol = optNumber(args, 'atol', { positive: true })!;
       const sol = solve(problem, { t0, tEnd, method, rtol, atol, outputTimes });

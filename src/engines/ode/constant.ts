@@ -20,7 +20,7 @@ export class ConstantStepper implements OdeStepper {
 
   constructor(
     /** The method the caller asked for (every method is exact here). */
-    readonly method: 'dopri5' | 'rodas',
+    readonly method: 'dopri5' | 'rodas' | 'bdf',
     n: number,
   ) {
     this.y = new Float64Array(n);

@@ -2,7 +2,8 @@
  * Dormand-Prince 5(4) stepper (DOPRI5; Hairer, Norsett & Wanner I, Sec. II.5 and the dopri5.f code):
  * FSAL, PI step-size control (Sec. IV.2 of vol. II; beta = 0.04, exponent 1/5 - 0.75 beta),
  * order-4 dense output, Hairer's stiffness test (vol. I, Sec. IV.2: h |lambda| estimated from the last
- * two stages; 15 stiff verdicts without 6 consecutive non-stiff ones => stiff).
+ * two stages; 10 stiff verdicts without 6 consecutive non-stiff ones => stiff) and, under `auto` with an
+ * analytic Jacobian, h rho(J) by power iteration (spectralProbe.ts; 2 verdicts in a row => stiff).
  * Use for non-stiff problems; `auto` hands over to Rodas5P when the stiffness test fires.
  */
 import { ModelError } from '../../errors.js';
@@ -10,6 +11,7 @@ import { evalDense } from './dense.js';
 import { compileRk, explicitRkStep } from './explicitRk.js';
 import { initialStep } from './initialStep.js';
 import { errorNorm, worstComponent } from './norm.js';
+import { SpectralProbe } from './spectralProbe.js';
 import { leftOf, type OdeStepper, type StepContext } from './stepper.js';
 import { DOPRI5, DOPRI5_DENSE } from './tableaus.js';
 
@@ -25,6 +27,7 @@ const FAC_MAX_INV = 5;
 const STIFF_HLAMBDA = 2.97;
 const STIFF_COUNT = 10;
 const NONSTIFF_COUNT = 6;
+const PROBE_COUNT = 2;
 
 export class Dopri5 implements OdeStepper {
   readonly method = 'dopri5' as const;
@@ -48,8 +51,11 @@ export class Dopri5 implements OdeStepper {
   private lastRejected = false;
   private stiffCount = 0;
   private nonStiffCount = 0;
+  private readonly probe: SpectralProbe | null;
+  private probeCount = 0;
 
-  constructor(ctx: StepContext) {
+  /** `probe`: also test stiffness by h rho(J) (when the problem has an analytic Jacobian; for `auto`). */
+  constructor(ctx: StepContext, probe = false) {
     if (ctx.problem.mass?.some((m) => m !== 1)) {
       throw new ModelError('dopri5 cannot solve a problem with algebraic equations (mass matrix); use rodas');
     }
@@ -63,6 +69,7 @@ export class Dopri5 implements OdeStepper {
     this.yStage = new Float64Array(n);
     this.yNew = new Float64Array(n);
     this.err = new Float64Array(n);
+    this.probe = probe && ctx.problem.jac ? new SpectralProbe(ctx) : null;
   }
 
   reset(t: number, y: Float64Array, h: number): void {
@@ -79,6 +86,8 @@ export class Dopri5 implements OdeStepper {
     this.lastRejected = false;
     this.stiffCount = 0;
     this.nonStiffCount = 0;
+    this.probeCount = 0;
+    this.probe?.reset();
     this.wantsSwitch = false;
   }
 
@@ -110,6 +119,12 @@ export class Dopri5 implements OdeStepper {
     this.t = tNew;
     y.set(yNew);
     k.copyWithin(0, (RK.s - 1) * n, RK.s * n); // FSAL
+    if (this.probe) {
+      const hRho = this.probe.check(tNew, y, h);
+      if (hRho > STIFF_HLAMBDA) {
+        if (++this.probeCount >= PROBE_COUNT) this.wantsSwitch = true;
+      } else if (!Number.isNaN(hRho)) this.probeCount = 0;
+    }
     this.hNext = hNew;
     return true;
   }

@@ -1,5 +1,5 @@
 /**
- * Jacobian and time derivative of the right-hand side for the Rosenbrock stepper: the analytic
+ * Jacobian and time derivative of the right-hand side for the implicit steppers: the analytic
  * `problem.jac` when present, else column-wise forward differences with increments
  * delta_j = sqrt(eps) max(|y_j|, atol_j, FLOOR max|y|) scaled to the component, as in CVODE's difference-quotient
  * Jacobian (Hindmarsh et al., ACM TOMS 31:363, 2005). Hairer's RODAS increment sqrt(eps max(1e-5, |y_j|))
@@ -29,27 +29,39 @@ export function jacobianAndDt(
   dT: Float64Array,
   tmp: Float64Array,
 ): number {
+  jacobian(ctx, t, y, f0, J, tmp);
+  return timeDerivative(ctx, t, y, f0, dT, tmp, 1);
+}
+
+/** Writes J at (t, y); `f0` must hold f(t, y) unless problem.jac exists (then it is not read). */
+export function jacobian(
+  ctx: StepContext,
+  t: number,
+  y: Float64Array,
+  f0: Float64Array,
+  J: Float64Array,
+  tmp: Float64Array,
+): void {
   const { problem, p, n, stats, atol } = ctx;
   stats.jacEvals++;
   if (problem.jac) {
     problem.jac(t, y, p, J);
-  } else {
-    let ymax = 0;
-    for (let j = 0; j < n; j++) ymax = Math.max(ymax, Math.abs(y[j]));
-    const floor = FLOOR * ymax;
-    for (let j = 0; j < n; j++) {
-      const yj = y[j];
-      const scale = Math.max(Math.abs(yj), atol[j], floor);
-      const delta = scale > 0 ? SQRT_EPS * scale : SQRT_EPS * 1e-5;
-      y[j] = yj + delta;
-      const dj = y[j] - yj; // the increment actually represented
-      problem.rhs(t, y, p, tmp);
-      y[j] = yj;
-      for (let i = 0; i < n; i++) J[i * n + j] = (tmp[i] - f0[i]) / dj;
-    }
-    stats.rhsEvals += n;
+    return;
   }
-  return timeDerivative(ctx, t, y, f0, dT, tmp, 1);
+  let ymax = 0;
+  for (let j = 0; j < n; j++) ymax = Math.max(ymax, Math.abs(y[j]));
+  const floor = FLOOR * ymax;
+  for (let j = 0; j < n; j++) {
+    const yj = y[j];
+    const scale = Math.max(Math.abs(yj), atol[j], floor);
+    const delta = scale > 0 ? SQRT_EPS * scale : SQRT_EPS * 1e-5;
+    y[j] = yj + delta;
+    const dj = y[j] - yj; // the increment actually represented
+    problem.rhs(t, y, p, tmp);
+    y[j] = yj;
+    for (let i = 0; i < n; i++) J[i * n + j] = (tmp[i] - f0[i]) / dj;
+  }
+  stats.rhsEvals += n;
 }
 
 /**

@@ -8,15 +8,10 @@
 import { SolverError } from '../../errors.js';
 import { evalDense } from './dense.js';
 import { initialStep } from './initialStep.js';
+import { factorW } from './iteration.js';
 import { jacobianAndDt, timeDerivative } from './jacobian.js';
 import { errorNorm, worstComponent } from './norm.js';
-import {
-  compileRosenbrock,
-  factorW,
-  type RosenbrockWork,
-  rosenbrockDense,
-  rosenbrockStep,
-} from './rosenbrock.js';
+import { compileRosenbrock, type RosenbrockWork, rosenbrockDense, rosenbrockStep } from './rosenbrock.js';
 import { leftOf, type OdeStepper, type StepContext } from './stepper.js';
 import { RODAS5P } from './tableaus.js';
 

@@ -5,8 +5,7 @@
  *   (M / (h gamma) - J) k_i = f(t + c_i h, y + sum_j a_ij k_j) + h d_i f_t + M sum_j (C_ij / h) k_j.
  */
 import type { Problem } from '../../problem/types.js';
-import { blockFactor, blockSolve } from './linalg/blockLu.js';
-import { luFactor, luSolve } from './linalg/lu.js';
+import { type IterationWork, solveW } from './iteration.js';
 import { flatten, type RosenbrockTableau } from './tableaus.js';
 
 export interface CompiledRosenbrock {
@@ -40,41 +39,12 @@ export function compileRosenbrock(tab: RosenbrockTableau): CompiledRosenbrock {
 }
 
 /** Work buffers of a Rosenbrock step, allocated once per solve. */
-export interface RosenbrockWork {
-  /** n x n iteration matrix, factored in place. */
-  readonly W: Float64Array;
-  readonly piv: Int32Array;
+export interface RosenbrockWork extends IterationWork {
   /** Stage increments, stage j at j*n. */
   readonly k: Float64Array;
   readonly kv: readonly Float64Array[];
   readonly u: Float64Array;
   readonly du: Float64Array;
-  /** Problem.jacobianBlocks (> 1: W is factored and solved blockwise, linalg/blockLu.ts), with the J it was formed from. */
-  readonly blocks?: number;
-  J?: Float64Array;
-}
-
-/**
- * Forms and factors W = M/(h gamma) - J. Returns false when W is singular.
- */
-export function factorW(
-  J: Float64Array,
-  mass: Float64Array | undefined,
-  n: number,
-  h: number,
-  gamma: number,
-  work: RosenbrockWork,
-): boolean {
-  const { W, piv } = work;
-  const g = 1 / (h * gamma);
-  if (work.blocks !== undefined && work.blocks > 1 && mass === undefined) {
-    work.J = J;
-    return blockFactor(J, n, work.blocks, g, W, piv);
-  }
-  work.J = undefined;
-  for (let i = 0, nn = n * n; i < nn; i++) W[i] = -J[i];
-  for (let i = 0; i < n; i++) W[i * n + i] += mass ? mass[i] * g : g;
-  return luFactor(W, n, piv);
 }
 
 /**
@@ -99,7 +69,7 @@ export function rosenbrockStep(
   tCap = Number.POSITIVE_INFINITY,
 ): number {
   const { s, a, C, c, d, b, bTilde } = ros;
-  const { W, piv, k, kv, u, du } = work;
+  const { k, kv, u, du } = work;
   const invH = 1 / h;
   for (let i = 0; i < s; i++) {
     const row = i * s;
@@ -124,8 +94,7 @@ export function rosenbrockStep(
       problem.rhs(Math.min(t + c[i] * h, tCap), u, p, du);
       for (let m = 0; m < n; m++) ki[m] += du[m] + hd * dT[m];
     }
-    if (work.J !== undefined) blockSolve(W, work.J, n, work.blocks!, piv, ki);
-    else luSolve(W, n, piv, ki);
+    solveW(work, n, ki);
   }
   for (let m = 0; m < n; m++) {
     let acc = y[m];

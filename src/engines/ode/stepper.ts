@@ -25,7 +25,7 @@ import type { Problem } from '../../problem/types.js';
 import type { OdeStats } from './types.js';
 
 export interface OdeStepper {
-  readonly method: 'dopri5' | 'rodas';
+  readonly method: 'dopri5' | 'rodas' | 'bdf';
   readonly order: number;
   /** Start of the last accepted step. */
   readonly tPrev: number;

@@ -1,6 +1,8 @@
 /** The ODE engine's public contract: solve(problem, options) -> OdeSolution (SciPy solve_ivp-like). */
 
-export type OdeMethod = 'auto' | 'dopri5' | 'rodas';
+export type OdeMethod = 'auto' | 'dopri5' | 'rodas' | 'bdf';
+/** The stiff methods `auto` can switch to. */
+export type StiffMethod = 'rodas' | 'bdf';
 
 export interface OdeOptions {
   /** End time (required). */
@@ -9,6 +11,11 @@ export interface OdeOptions {
   readonly t0?: number;
   /** Default 'auto': starts explicit, switches to the stiff method when stiffness is detected. */
   readonly method?: OdeMethod;
+  /**
+   * The stiff method `auto` switches to; default 'bdf'. Problems with algebraic rows always use 'rodas'
+   * (bdf.ts has no mass matrix).
+   */
+  readonly stiff?: StiffMethod;
   /** Relative tolerance, default 1e-6. */
   readonly rtol?: number;
   /**

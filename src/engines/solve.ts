@@ -88,7 +88,7 @@ function solveBound(problem: Problem, options: OdeOptions, context: SolveContext
 }
 
 function stiffMethod(stiff: StiffMethod | undefined): StiffMethod {
-  if (stiff === undefined) return 'bdf';
+  if (stiff === undefined) return 'rodas';
   if (stiff !== 'bdf' && stiff !== 'rodas') {
     throw new InputError(`unknown stiff method '${stiff}' (expected bdf or rodas)`, { path: 'stiff' });
   }

@@ -12,8 +12,9 @@ export interface OdeOptions {
   /** Default 'auto': starts explicit, switches to the stiff method when stiffness is detected. */
   readonly method?: OdeMethod;
   /**
-   * The stiff method `auto` switches to; default 'bdf'. Problems with algebraic rows always use 'rodas'
-   * (bdf.ts has no mass matrix).
+   * The stiff method `auto` switches to; default 'rodas' (BDF is faster on several stiff PEtab models but
+   * does not yet restart well at switches solved at tight tolerance). Problems with algebraic rows always
+   * use 'rodas' (bdf.ts has no mass matrix).
    */
   readonly stiff?: StiffMethod;
   /** Relative tolerance, default 1e-6. */

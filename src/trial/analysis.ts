@@ -4,17 +4,20 @@
  * with the survival statistics of ./survival/. Because every virtual patient was also simulated under the
  * other arm, two summaries no real trial has: the hazard ratio over both outcomes of every patient
  * ("counterfactual", the model's expected HR with half the noise) and the individual benefit counts.
+ * Everything is computed from DFS counted per whole day (summary.ts), as a trial records it: the numbers
+ * are those of the per-patient survival statistics on the day-recorded times (a test holds them equal).
  */
 
-import type { Benefit, OutcomeColumns } from './columns.js';
+import type { Benefit } from './outcome.js';
 import { ARMS, type ArmId, DAYS_PER_YEAR } from './population.js';
+import type { DayCounts, OutcomeSummary } from './summary.js';
 import {
   coxOfTable,
   type EventTable,
-  eventTable,
+  eventTableOfCounts,
   type KaplanMeier,
-  kaplanMeier,
-  kaplanMeierQuantile,
+  kaplanMeierOfCounts,
+  kaplanMeierQuantileOfCounts,
   logRankOfTable,
 } from './survival/index.js';
 
@@ -98,68 +101,70 @@ function coxOf(t: EventTable): HazardRatio {
   return { hr: c.hr[0]!, lower: c.lower[0]!, upper: c.upper[0]!, p: c.pWald[0]! };
 }
 
-/** Invasive DFS (years), event flag and arm of the randomised arm of the patients picked (all when null). */
-function randomised(
-  c: OutcomeColumns,
-  pick: ((i: number) => boolean) | null,
-): { time: Float64Array; status: Uint8Array; arm: Uint8Array } {
-  let m = 0;
-  for (let i = 0; i < c.n; i++) if (!pick || pick(i)) m++;
-  const time = new Float64Array(m);
-  const status = new Uint8Array(m);
-  const arm = new Uint8Array(m);
-  for (let i = 0, j = 0; i < c.n; i++) {
-    if (pick && !pick(i)) continue;
-    const k = 2 * i + c.arm[i]!;
-    time[j] = c.time[k]! / YEAR;
-    status[j] = c.code[k]! === 0 ? 0 : 1;
-    arm[j++] = c.arm[i]!;
-  }
-  return { time, status, arm };
+/** Day k in years (the time axis of every curve and table). */
+function years(days: number): Float64Array {
+  const t = new Float64Array(days);
+  for (let k = 0; k < days; k++) t[k] = k / YEAR;
+  return t;
 }
 
+/** Sum of the randomised counts of arm a over the strata picked (all when undefined). */
+function randomisedCounts(c: OutcomeSummary, a: number, stratum?: number): DayCounts {
+  const event = new Float64Array(c.days);
+  const censor = new Float64Array(c.days);
+  c.randomised.forEach((row, s) => {
+    if (stratum !== undefined && s !== stratum) return;
+    const d = row[a]!;
+    for (let k = 0; k < c.days; k++) {
+      event[k]! += d.event[k]!;
+      censor[k]! += d.censor[k]!;
+    }
+  });
+  return { event, censor };
+}
+
+const tableOf = (t: Float64Array, g0: DayCounts, g1: DayCounts): EventTable =>
+  eventTableOfCounts(t, g0.event, g0.censor, g1.event, g1.censor);
+
 /** Cox HR of the randomised arms of the patients (of one HER2 stratum index); NaN fields when too few events. */
-export function hazardRatioOf(c: OutcomeColumns, stratum?: number): HazardRatio {
-  const r = randomised(c, stratum === undefined ? null : (i) => c.stratum[i] === stratum);
-  return coxOf(eventTable(r.time, 1, r.status, r.arm));
+export function hazardRatioOf(c: OutcomeSummary, stratum?: number): HazardRatio {
+  const t = years(c.days);
+  return coxOf(tableOf(t, randomisedCounts(c, 0, stratum), randomisedCounts(c, 1, stratum)));
 }
 
 /** Invasive DFS events among the randomised arms (of one HER2 stratum index). */
-export function eventsOf(c: OutcomeColumns, stratum?: number): number {
+export function eventsOf(c: OutcomeSummary, stratum?: number): number {
   let e = 0;
-  for (let i = 0; i < c.n; i++)
-    if ((stratum === undefined || c.stratum[i] === stratum) && c.code[2 * i + c.arm[i]!] !== 0) e++;
+  c.randomised.forEach((row, s) => {
+    if (stratum !== undefined && s !== stratum) return;
+    for (const d of row) for (let k = 0; k < c.days; k++) e += d.event[k]!;
+  });
   return e;
 }
 
-/**
- * The analysis from the columns with typed work arrays only (a few bytes a patient besides the sorts of
- * the survival statistics): no label or object per patient, Kaplan-Meier curves kept at their events.
- */
-export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
-  const n = c.n;
-  const { time, status, arm: x } = randomised(c, null);
+/** Randomised patients (of one HER2 stratum index). */
+export function patientsOf(c: OutcomeSummary, stratum?: number): number {
+  let n = 0;
+  c.patients.forEach((row, s) => {
+    if (stratum === undefined || s === stratum) for (const m of row) n += m;
+  });
+  return n;
+}
+
+/** The analysis from the day counts: O(days) work and memory, whatever the number of patients. */
+export function analyse(c: OutcomeSummary, dfsYears = 5): TrialAnalysis {
+  const t = years(c.days);
+  const counts = ARMS.map((_, a) => randomisedCounts(c, a));
   const arms: ArmSummary[] = [];
+  let anyEvents = false;
   ARMS.forEach((arm, a) => {
-    let count = 0;
-    let events = 0;
-    let recurrences = 0;
-    for (let i = 0; i < n; i++) {
-      if (c.arm[i] !== a) continue;
-      count++;
-      events += status[i]!;
-      if (c.code[2 * i + a] === 1) recurrences++;
-    }
+    const count = c.patients.reduce((sum, row) => sum + row[a]!, 0);
     if (count === 0) return;
-    // The arm's curve on its own subjects (near-equal times merged within the arm, as R's survfit on it).
-    const ta = new Float64Array(count);
-    const sa = new Uint8Array(count);
-    for (let i = 0, j = 0; i < n; i++)
-      if (c.arm[i] === a) {
-        ta[j] = time[i]!;
-        sa[j++] = status[i]!;
-      }
-    const km = kaplanMeier(ta, sa, { eventsOnly: true });
+    const recurrences = c.recurrences.reduce((sum, row) => sum + row[a]!, 0);
+    const d = counts[a]!;
+    const km = kaplanMeierOfCounts(t, d.event, d.censor, { eventsOnly: true });
+    const events = km.events ?? 0;
+    if (events > 0) anyEvents = true;
     const at5 = survivalAt(km, 5);
     const at = survivalAt(km, dfsYears);
     arms.push({
@@ -177,30 +182,25 @@ export function analyse(c: OutcomeColumns, dfsYears = 5): TrialAnalysis {
       km,
     });
   });
-  const anyEvents = status.some((s) => s === 1);
   const twoArms = arms.length === 2;
-  // Log-rank and Cox from counts at the event times (survival/two-group.ts): O(events) work.
-  const table = eventTable(time, 1, status, x);
+  // Log-rank and Cox from counts at the event days (survival/two-group.ts).
+  const table = tableOf(t, counts[0]!, counts[1]!);
   const lr =
     twoArms && anyEvents
       ? logRankOfTable(table, ['control', 'trastuzumab'])
       : { chisq: Number.NaN, p: Number.NaN };
   const cox = twoArms ? coxOf(table) : NO_HR;
-
-  // Both outcomes of every patient: row 2 i + a is patient i under arm a, straight from the columns.
-  const x2 = new Uint8Array(2 * n);
-  for (let k = 1; k < 2 * n; k += 2) x2[k] = 1;
-  const counterfactual = n > 0 ? coxOf(eventTable(c.time, YEAR, c.code, x2)) : NO_HR;
-
-  // Reverse Kaplan-Meier (censoring is the "event"), its median without the curve.
-  const fu =
-    n > 0
-      ? kaplanMeierQuantile(
-          time,
-          Uint8Array.from(status, (s) => 1 - s),
-          0.5,
-        )
-      : null;
+  // Both outcomes of every patient: group a is every patient under arm a.
+  const counterfactual = c.n > 0 ? coxOf(tableOf(t, c.both[0]!, c.both[1]!)) : NO_HR;
+  // Reverse Kaplan-Meier (censoring is the "event") of the randomised arms, its median without the curve.
+  const censor = new Float64Array(c.days);
+  const event = new Float64Array(c.days);
+  for (const d of counts)
+    for (let k = 0; k < c.days; k++) {
+      censor[k]! += d.censor[k]!;
+      event[k]! += d.event[k]!;
+    }
+  const fu = c.n > 0 ? kaplanMeierQuantileOfCounts(t, censor, event, 0.5) : null;
   return {
     arms,
     logRank: { chisq: lr.chisq, p: lr.p },

@@ -7,7 +7,7 @@ import { formatCsv } from '../io/csv.js';
 import { el, type Markup, num } from '../report/markup.js';
 import { errorBar, type Mark, plot, ruleMark, seriesColor, symbolPath } from '../report/svg/index.js';
 import { continuous } from '../report/svg/mark.js';
-import { eventsOf, type HazardRatio, hazardRatioOf } from './analysis.js';
+import { eventsOf, type HazardRatio, hazardRatioOf, patientsOf } from './analysis.js';
 import type { TrialResult } from './run.js';
 
 export interface ForestRow {
@@ -29,7 +29,7 @@ const ci = (h: HazardRatio | null) =>
 export function forestRows(r: TrialResult): ForestRow[] {
   const d = r.design;
   const rows: ForestRow[] = [];
-  const c = r.columns;
+  const c = r.summary;
   rows.push({
     label: d.id,
     trial: d.id,
@@ -42,14 +42,13 @@ export function forestRows(r: TrialResult): ForestRow[] {
   if (strata.length > 1)
     for (const s of strata) {
       const k = c.strata.indexOf(s.id);
-      let patients = 0;
-      for (let i = 0; i < c.n; i++) if (c.stratum[i] === k) patients++;
+      const patients = k < 0 ? 0 : patientsOf(c, k);
       rows.push({
         label: `${d.id} ${s.label}`,
         trial: d.id,
-        model: ci(hazardRatioOf(c, k)),
+        model: k < 0 ? null : ci(hazardRatioOf(c, k)),
         published: null,
-        events: eventsOf(c, k),
+        events: k < 0 ? 0 : eventsOf(c, k),
         patients,
       });
     }

@@ -37,7 +37,6 @@ export {
 } from './b47.js';
 export type { Calibration } from './calibrate.js';
 export type { CloneFate, CloneSettings } from './clone.js';
-export { type OutcomeColumns, observed, type PatientOutcome } from './columns.js';
 export {
   administrationsOf,
   checkDesign,
@@ -48,6 +47,7 @@ export {
 } from './design.js';
 export { DESIGNS, designOf, TRIAL_IDS, type TrialId } from './designs.js';
 export { type ForestRow, forestCsv, forestRows, forestSvg } from './forest.js';
+export { observed, type PatientOutcome } from './outcome.js';
 export { kmSvg, OUTCOME_COLUMNS, OutcomeFiles, outcomesCsv, scanCsv } from './output.js';
 export { ARMS, type ArmId, drawPatient, type Micromet, type Patient } from './population.js';
 export { runTrial, type TrialOptions, type TrialResult } from './run.js';
@@ -57,3 +57,4 @@ export {
   type TrialEvaluation,
   type TrialSimulator,
 } from './simulator.js';
+export type { DayCounts, OutcomeSummary } from './summary.js';

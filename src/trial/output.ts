@@ -10,7 +10,7 @@ import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-write
 import { formatCsv, formatCsvField } from '../io/csv.js';
 import { stepChart } from '../report/svg/index.js';
 import type { ScanResult } from './b47.js';
-import { observed, type PatientOutcome } from './columns.js';
+import { observed, type PatientOutcome } from './outcome.js';
 import { ARMS } from './population.js';
 import type { TrialResult } from './run.js';
 

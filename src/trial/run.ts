@@ -13,11 +13,12 @@ import { analyse, type TrialAnalysis } from './analysis.js';
 import { type AssumptionId, scenarioForDesign, type TrialScenario } from './assumptions.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
 import type { CloneSettings } from './clone.js';
-import { OutcomeAccumulator, type OutcomeColumns, type PatientOutcome } from './columns.js';
 import { administrationsOf, checkDesign, type TrialDesign } from './design.js';
 import { DESIGNS } from './designs.js';
+import type { PatientOutcome } from './outcome.js';
 import { runItems } from './pool.js';
 import { trialModel } from './rates.js';
+import { type OutcomeSummary, SummaryAccumulator } from './summary.js';
 import type { WorkContext, WorkItem } from './work.js';
 
 export interface TrialOptions {
@@ -62,8 +63,8 @@ export interface TrialResult {
   readonly micrometMean: number;
   /** Every patient's outcome, or null when not kept (options.keepOutcomes false). */
   readonly outcomes: readonly PatientOutcome[] | null;
-  /** What the analysis uses of every patient, compactly (columns.ts). */
-  readonly columns: OutcomeColumns;
+  /** What the analysis uses of the patients: DFS counted per day, stratum and arm (summary.ts). */
+  readonly summary: OutcomeSummary;
   readonly analysis: TrialAnalysis;
   /** Micrometastases whose deterministic phase was an ODE solve (all that switched, on the exact path). */
   readonly odeSolves: number;
@@ -197,7 +198,7 @@ export async function runTrial(
   const m = mean;
   let done = 0;
   // Chunks finish in any order: held until their predecessors are in, then accumulated and passed on.
-  const acc = new OutcomeAccumulator(design.eligibility.strata.map((s) => s.id));
+  const acc = new SummaryAccumulator(design.eligibility.strata.map((s) => s.id));
   const keep = options.keepOutcomes ?? true;
   const kept: PatientOutcome[] = [];
   const waiting = new Map<number, PatientOutcome[]>();
@@ -224,7 +225,7 @@ export async function runTrial(
     false,
   );
   if (next !== items.length) throw new Error(`trial: ${items.length - next} chunks of outcomes missing`);
-  const columns = acc.columns();
+  const summary = acc.summary();
   return {
     design,
     exact,
@@ -234,8 +235,8 @@ export async function runTrial(
     calibration,
     micrometMean: m,
     outcomes: keep ? kept : null,
-    columns,
-    analysis: analyse(columns, design.calibration.years),
+    summary,
+    analysis: analyse(summary, design.calibration.years),
     odeSolves,
     elapsedMs: performance.now() - start,
   };

@@ -9,10 +9,10 @@
  */
 import { analyse, type HazardRatio } from './analysis.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
-import { OutcomeAccumulator } from './columns.js';
 import type { TrialDesign } from './design.js';
 import { drawPatient, type Patient } from './population.js';
 import { checkModelParams, type TrialOptions, trialSetup } from './run.js';
+import { SummaryAccumulator } from './summary.js';
 import { pilotPatient, trialPatient } from './work.js';
 
 /** What prepareTrial accepts: runTrial's options that fix the design's population and path. */
@@ -78,11 +78,11 @@ export function prepareTrial(design?: TrialDesign, options: SimulatorOptions = {
         mean = calibration.mean;
       }
       const s1 = performance.now();
-      const acc = new OutcomeAccumulator(setup.design.eligibility.strata.map((s) => s.id));
+      const acc = new SummaryAccumulator(setup.design.eligibility.strata.map((s) => s.id));
       for (let i = 0; i < patients; i++) acc.push(trialPatient(c, i, mean, drawn[i]));
       const a0 = performance.now();
       simulate += a0 - s1;
-      const analysis = analyse(acc.columns(), years);
+      const analysis = analyse(acc.summary(), years);
       const end = performance.now();
       const dfsOf = (arm: string) => analysis.arms.find((x) => x.arm === arm)?.dfsAt ?? Number.NaN;
       return {

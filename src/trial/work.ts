@@ -6,8 +6,8 @@
 import type { Administration } from '../experiments/sim.js';
 import type { TrialScenario } from './assumptions.js';
 import type { CloneSettings } from './clone.js';
-import type { PatientOutcome } from './columns.js';
 import type { Her2Stratum } from './design.js';
+import type { PatientOutcome } from './outcome.js';
 import {
   armTable,
   lazyReference,

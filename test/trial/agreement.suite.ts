@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { observed } from '../../src/trial/columns.js';
+import { observed } from '../../src/trial/outcome.js';
 import { runTrial, type TrialResult } from '../../src/trial/run.js';
 import { logRank } from '../../src/trial/survival/index.js';
 

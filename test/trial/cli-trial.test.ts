@@ -16,7 +16,7 @@ test('bad input exits 2 and says what was expected', async () => {
       /expected a trial ID \(b31n9831, b31-central-negative, n9831-central-normal, b47, or all\), got 'b31'/,
     ],
     [['trial'], /got nothing/],
-    [['trial', 'b47', '--patients', '20000000'], /above 10000000: about \d+ min .* GB .* --yes/],
+    [['trial', 'b47', '--patients', '20000000'], /above 10000000: about \d+ min .* memory flat .* --yes/],
   ] as const) {
     const r = await cli(...argv);
     assert.equal(r.code, 2, `${argv.join(' ')}: ${r.err}`);

@@ -10,7 +10,8 @@ export {
   type KaplanMeierOptions,
   kaplanMeier,
   kaplanMeierByGroup,
+  kaplanMeierOfCounts,
 } from './kaplan-meier.js';
 export { type LogRank, logRank } from './log-rank.js';
-export { kaplanMeierQuantile, survivalQuantile } from './quantile.js';
-export { coxOfTable, type EventTable, eventTable, logRankOfTable } from './two-group.js';
+export { kaplanMeierQuantile, kaplanMeierQuantileOfCounts, survivalQuantile } from './quantile.js';
+export { coxOfTable, type EventTable, eventTable, eventTableOfCounts, logRankOfTable } from './two-group.js';

@@ -7,6 +7,7 @@ import { groupCodes } from './groups.js';
 import { checkSurvival, mergeNearTies, sortSurvival } from './input.js';
 import { zForLevel } from './pvalue.js';
 import { survivalQuantile } from './quantile.js';
+import { checkCounts, type Runs, runsOfCounts, runsOfSorted } from './runs.js';
 
 /** Scale of the pointwise interval: log S (R's default), log(-log S), or S itself. */
 export type ConfType = 'log' | 'log-log' | 'plain';
@@ -109,9 +110,21 @@ function checkKmOptions(o: KaplanMeierOptions): { z: number; confType: ConfType 
 }
 
 /**
- * The estimate from times sorted ascending (ties already merged) and their statuses; with eventsOnly the
- * rows at event times and the last time only.
+ * Kaplan-Meier curve of events and censorings counted per distinct time (time ascending), e.g. a trial
+ * whose times are recorded in whole days: kaplanMeier's numbers for the subjects those counts describe.
  */
+export function kaplanMeierOfCounts(
+  time: ArrayLike<number>,
+  nEvent: ArrayLike<number>,
+  nCensor: ArrayLike<number>,
+  options: KaplanMeierOptions = {},
+): KaplanMeier {
+  const { z, confType } = checkKmOptions(options);
+  checkCounts(time, { nEvent, nCensor });
+  return kmOfRuns(runsOfCounts(time, nEvent, nCensor), z, confType, options.eventsOnly === true);
+}
+
+/** The estimate from times sorted ascending (ties already merged) and their statuses. */
 function kmSorted(
   t: Float64Array,
   st: Uint8Array,
@@ -119,14 +132,23 @@ function kmSorted(
   confType: ConfType,
   eventsOnly = false,
 ): KaplanMeier {
-  const n = t.length;
+  return kmOfRuns(runsOfSorted(t, st), z, confType, eventsOnly);
+}
+
+/** The estimate from the runs of a sample; with eventsOnly the rows at event times and the last time only. */
+function kmOfRuns(visit: Runs, z: number, confType: ConfType, eventsOnly: boolean): KaplanMeier {
+  let n = 0;
+  let runs = 0;
+  visit((_, d, c) => {
+    n += d + c;
+    runs++;
+  });
   let m = 0;
-  for (let k = 0; k < n; ) {
-    const tk = t[k];
-    let d = 0;
-    for (; k < n && t[k] === tk; k++) d += st[k];
-    if (!eventsOnly || d > 0 || k === n) m++;
-  }
+  let r = 0;
+  visit((_, d) => {
+    r++;
+    if (!eventsOnly || d > 0 || r === runs) m++;
+  });
   const time = new Float64Array(m);
   const nRisk = new Float64Array(m);
   const nEvent = new Float64Array(m);
@@ -138,19 +160,15 @@ function kmSorted(
   let varHaz = 0; // Greenwood: sum d / (n (n - d)), the variance of the cumulative hazard
   let events = 0;
   let censored = 0; // at times not kept, counted at the next kept one
-  for (let k = 0, j = 0; k < n; ) {
-    const tj = t[k];
-    let d = 0;
-    let c = 0;
-    for (; k < n && t[k] === tj; k++) {
-      if (st[k] === 1) d++;
-      else c++;
-    }
+  let j = 0;
+  r = 0;
+  visit((tj, d, c) => {
+    r++;
     if (d > 0) {
       s *= (atRisk - d) / atRisk;
       varHaz += d / (atRisk * (atRisk - d));
     }
-    if (!eventsOnly || d > 0 || k === n) {
+    if (!eventsOnly || d > 0 || r === runs) {
       time[j] = tj;
       nRisk[j] = atRisk;
       nEvent[j] = d;
@@ -162,7 +180,7 @@ function kmSorted(
     } else censored += c;
     atRisk -= d + c;
     events += d;
-  }
+  });
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   confidenceBand(surv, stdErr, z, confType, lower, upper);

@@ -6,6 +6,7 @@
  * rule gives the confidence interval of the quantile (Brookmeyer & Crowley 1982).
  */
 import { checkSurvival, sortSurvival, TIME_TOLERANCE } from './input.js';
+import { checkCounts, type Runs, runsOfCounts, runsOfSorted } from './runs.js';
 
 /**
  * The p-quantile (0 <= p <= 1) of a step curve with values `curve[j]` from `time[j]` on (and 1 before
@@ -69,7 +70,26 @@ export function kaplanMeierQuantile(
   p: number,
 ): number | null {
   checkSurvival(time, status);
-  const { n, time: t, status: st } = sortSurvival(time, status);
+  const { time: t, status: st } = sortSurvival(time, status);
+  return quantileOfRuns(runsOfSorted(t, st), p);
+}
+
+/** kaplanMeierQuantile of events and censorings counted per distinct time (time ascending). */
+export function kaplanMeierQuantileOfCounts(
+  time: ArrayLike<number>,
+  nEvent: ArrayLike<number>,
+  nCensor: ArrayLike<number>,
+  p: number,
+): number | null {
+  checkCounts(time, { nEvent, nCensor });
+  return quantileOfRuns(runsOfCounts(time, nEvent, nCensor), p);
+}
+
+function quantileOfRuns(visit: Runs, p: number): number | null {
+  let n = 0;
+  visit((_, d, c) => {
+    n += d + c;
+  });
   const tol = TIME_TOLERANCE;
   // Per shift (+tol, -tol): x of the last point with y + shift <= p (NaN: none), and x of the first point
   // beyond it (NaN: none yet); the first point is (0, 0).
@@ -83,19 +103,12 @@ export function kaplanMeierQuantile(
   let atRisk = n;
   let s = 1;
   let xMax = 0;
-  for (let k = 0; k < n; ) {
-    const tk = t[k];
-    let d = 0;
-    let c = 0;
-    for (; k < n && t[k] === tk; k++) {
-      if (st[k] === 1) d++;
-      else c++;
-    }
+  visit((tk, d, c) => {
     if (d > 0) s *= (atRisk - d) / atRisk;
     atRisk -= d + c;
     xMax = tk;
     const y = 1 - s;
-    if (y === yPrev) continue; // a level already reached
+    if (y === yPrev) return; // a level already reached
     yPrev = y;
     points++;
     for (let i = 0; i < 2; i++) {
@@ -105,7 +118,7 @@ export function kaplanMeierQuantile(
         lastY[i] = y;
       } else next[i] = tk;
     }
-  }
+  });
   if (yPrev < p) return null;
   // stepIndex: -1 with fewer than two points; the point at p when hit exactly, else the next one.
   const at = (i: number): number =>

@@ -19,6 +19,7 @@ import {
 } from './cox.js';
 import { TIME_TOLERANCE } from './input.js';
 import { type LogRank, logRankTest } from './log-rank.js';
+import { checkCounts } from './runs.js';
 import { sortOrder } from './sort.js';
 
 export interface EventTable {
@@ -112,6 +113,50 @@ export function eventTable(
     Float64Array,
   ];
   return { time, d0, d1, n0, n1, size };
+}
+
+/**
+ * The table of two groups counted per distinct time (time ascending): events d_g and censorings c_g of
+ * group g at time[j]. eventTable's table for the subjects those counts describe.
+ */
+export function eventTableOfCounts(
+  time: ArrayLike<number>,
+  d0: ArrayLike<number>,
+  c0: ArrayLike<number>,
+  d1: ArrayLike<number>,
+  c1: ArrayLike<number>,
+): EventTable {
+  checkCounts(time, { d0, c0, d1, c1 });
+  const m = time.length;
+  let events = 0;
+  const size: [number, number] = [0, 0];
+  for (let j = 0; j < m; j++) {
+    size[0] += d0[j]! + c0[j]!;
+    size[1] += d1[j]! + c1[j]!;
+    if (d0[j]! + d1[j]! > 0) events++;
+  }
+  const t = {
+    time: new Float64Array(events),
+    d0: new Float64Array(events),
+    d1: new Float64Array(events),
+    n0: new Float64Array(events),
+    n1: new Float64Array(events),
+    size,
+  };
+  let r0 = size[0];
+  let r1 = size[1];
+  for (let j = 0, k = 0; j < m; j++) {
+    if (d0[j]! + d1[j]! > 0) {
+      t.time[k] = time[j]!;
+      t.d0[k] = d0[j]!;
+      t.d1[k] = d1[j]!;
+      t.n0[k] = r0;
+      t.n1[k++] = r1;
+    }
+    r0 -= d0[j]! + c0[j]!;
+    r1 -= d1[j]! + c1[j]!;
+  }
+  return t;
 }
 
 /** The log-rank test of the table (groups labelled `levels`), logRank's numbers. */

@@ -15,6 +15,8 @@ const calibration: CalibrationSummary = {
     evaluations: { mouse: 900, all: 700 },
     trialStep: 'reweight',
     ess: { mouse: 80, all: 12 },
+    distinct: { mouse: 80, all: 30 },
+    moves: 5,
     trialSimulations: 140,
     screen: { trajectories: 10, threshold: 0.1 },
     refreshed: { hierarchy: ['CL', 'V1'] },
@@ -68,6 +70,22 @@ test('report: the calibration section opens the report; claims.json carries it a
     const thin = { ...calibration, budget: { ...calibration.budget, ess: { mouse: 1.3, all: 1.3 } } };
     writeReport(dir, { ...input, calibration: thin });
     assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes('posterior is degenerate'));
+    // A healthy mouse step that the trials reduce to one particle: a conflict of evidence, said as such.
+    const conflict = {
+      ...calibration,
+      budget: {
+        ...calibration.budget,
+        ess: { mouse: 100, all: 1 },
+        distinct: { mouse: 90, all: 1 },
+        bestTrialZ: { b47: -5.3 },
+      },
+      next_experiments: [{ id: 'start-day-14', description: 'trastuzumab from day 14', score: 0 }],
+    };
+    writeReport(dir, { ...input, calibration: conflict });
+    const text = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(text.includes('The trials contradict the mouse posterior') && text.includes('5.3 sd from b47'));
+    assert.ok(!text.includes('posterior is degenerate'));
+    assert.ok(text.includes('scores 0 nats') && !text.includes('most informative next experiment'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

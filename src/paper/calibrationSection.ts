@@ -27,8 +27,14 @@ export interface CalibrationSummary {
     readonly trialStep: 'abc' | 'reweight';
     /** Effective sample size of each step's final weights. */
     readonly ess: { readonly mouse: number; readonly all: number };
+    /** Distinct particles of positive weight per step (the diversity equal weights do not show). */
+    readonly distinct: { readonly mouse: number; readonly all: number };
+    /** Rounds of MCMC moves per generation at most (0: importance weights). */
+    readonly moves: number;
     /** Trial simulations of a reweighted step (with rejection control, fewer than particles x trials). */
     readonly trialSimulations: number;
+    /** Reweighted step: each trial's standardised discrepancy at the particle of largest weight. */
+    readonly bestTrialZ?: Readonly<Record<string, number>>;
     /** Screen settings (absent: no screen), and per variant the parameters it refreshed from the prior. */
     readonly screen?: { readonly trajectories: number; readonly threshold: number };
     readonly refreshed: Readonly<Record<string, readonly string[]>>;
@@ -89,16 +95,37 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
   const best = [...c.variants].sort((x, y) => y.p_all - x.p_all)[0];
   const topExp = c.next_experiments[0];
   // A posterior carried by a handful of particles answers nothing yet: say so before the numbers.
-  const degenerate = Math.min(b.ess.mouse, b.ess.all) < 0.1 * b.particles;
+  const size = (k: 'mouse' | 'all') => Math.min(b.ess[k], b.distinct[k]);
+  const mouseDegenerate = size('mouse') < 0.1 * b.particles;
+  const degenerate = mouseDegenerate || (size('all') < 0.1 * b.particles && b.trialStep !== 'reweight');
+  // A healthy mouse posterior that the trials' kernel reduces to a particle or two: the evidence conflicts.
+  const conflict = !mouseDegenerate && b.trialStep === 'reweight' && size('all') < 0.1 * b.particles;
+  const silent = c.next_experiments.length > 0 && c.next_experiments.every((e) => !(e.score > 1e-9));
+  const alive = c.variants.filter((v) => v.p_all > 0.01).length;
   return section(
     { title: 'The CSC hypotheses confronted with the evidence', id: 'calibration' },
     degenerate
       ? p(
           strong('Caution: '),
-          `the posterior is degenerate at this budget (effective sample size ${b.ess.mouse.toFixed(1)} after the ` +
-            `mouse step and ${b.ess.all.toFixed(1)} with the trials, of ${b.particles} particles): the ` +
+          `the posterior is degenerate at this budget (effective sample size ${b.ess.mouse.toFixed(1)}, ` +
+            `${b.distinct.mouse} distinct particles after the mouse step; ${b.ess.all.toFixed(1)} and ` +
+            `${b.distinct.all} with the trials, of ${b.particles} particles): the ` +
             'probabilities, intervals and experiment scores below rest on a few particles and are not conclusions. ' +
             'Run `cscsim reproduce --full` for a posterior that can carry them.',
+        )
+      : null,
+    conflict
+      ? p(
+          strong('The trials contradict the mouse posterior: '),
+          `weighted by the trials' kernel, its ${b.distinct.mouse} distinct particles leave an effective sample ` +
+            `size of ${b.ess.all.toFixed(1)} (${b.distinct.all} distinct)` +
+            (b.bestTrialZ
+              ? `; even the best particle is ${Object.entries(b.bestTrialZ)
+                  .map(([id, z]) => `${Number.isFinite(z) ? Math.abs(z).toFixed(1) : 'n/a'} sd from ${id}`)
+                  .join(', ')}`
+              : '') +
+            '. No parameter set the mouse evidence allows reproduces the trials, so the all-evidence column ' +
+            'names the least wrong particle, not a posterior.',
         )
       : null,
     p(
@@ -112,13 +139,22 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
             .map((t) => `${t.id} HR ${hr(t.predicted_mouse)} against published ${hr(t.published)}`)
             .join('; ')}. `
         : '',
-      topExp ? `The most informative next experiment: ${topExp.description}.` : '',
+      topExp && !silent ? `The most informative next experiment: ${topExp.description}.` : '',
+      silent
+        ? `Every candidate experiment scores 0 nats: with ${alive === 1 ? 'one variant' : `${alive} variants`} ` +
+            'left there is nothing for an experiment to tell apart.'
+        : '',
     ),
     p(
-      `Budget (reduced, stated): ABC-SMC with model selection, ${b.particles} particles, at most ${b.maxGenerations} ` +
-        `generations per step; the mouse step ran ${b.generations.mouse} generations to epsilon ` +
+      `Budget (stated): ABC-SMC with model selection, ${b.particles} particles, at most ${b.maxGenerations} ` +
+        'generations per step' +
+        (b.moves > 0
+          ? `, replenishment with up to ${b.moves} rounds of Metropolis-Hastings moves per generation ` +
+            '(Drovandi & Pettitt 2011; equal weights, the model index part of the particle)'
+          : ', importance weights') +
+        `; the mouse step ran ${b.generations.mouse} generations to epsilon ` +
         `${b.finalEpsilon.mouse.toPrecision(3)} (${b.evaluations.mouse} candidates, effective sample size ` +
-        `${b.ess.mouse.toFixed(0)}); ` +
+        `${b.ess.mouse.toFixed(0)}, ${b.distinct.mouse} distinct particles); ` +
         (b.screen
           ? `before it, an elementary-effects screen (Morris 1991, mu* of Campolongo et al. 2007; ` +
             `${b.screen.trajectories} trajectories per variant, ${b.screenEvaluations} simulations) drew ` +
@@ -131,7 +167,7 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
           ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
             'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +
             `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
-            `effective sample size ${b.ess.all.toFixed(0)}); `
+            `effective sample size ${b.ess.all.toFixed(1)}, ${b.distinct.all} distinct particles); `
           : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
             `(${b.evaluations.all} candidates); `) +
         `${b.draws} posterior ` +

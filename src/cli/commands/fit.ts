@@ -53,6 +53,12 @@ const options = {
     default: '0.005',
   },
   'max-evaluations': { type: 'string', value: 'N', help: 'stop after N candidates in all' },
+  moves: {
+    type: 'string',
+    value: 'K',
+    help: 'abc: up to K rounds of MCMC moves per generation instead of importance weights (replenishment ABC-SMC; for many parameters)',
+    default: '0',
+  },
   'max-seconds': { type: 'string', value: 'T', help: 'stop after T seconds of wall time (not reproducible)' },
   json: { type: 'boolean', help: 'print summary.json on stdout' },
   redis: {
@@ -77,6 +83,7 @@ function settingsOf(args: Args, fromFile: Partial<AbcSettings>): Partial<AbcSett
   set('targetEpsilon', 'target-epsilon', { min: 0 });
   set('minAcceptance', 'min-acceptance', { min: 0 });
   set('maxEvaluations', 'max-evaluations', { integer: true, min: 1 });
+  set('moves', 'moves', { integer: true, min: 0 });
   return s as Partial<AbcSettings>;
 }
 
@@ -90,7 +97,7 @@ function table(r: AbcResult): string {
   const lines = [`status: ${r.status}; ${r.generations.length} generations, ${r.evaluations} candidates`];
   for (const g of r.generations)
     lines.push(
-      `  generation ${String(g.generation).padStart(2)}  epsilon ${Number.isFinite(g.epsilon) ? g.epsilon.toPrecision(4) : 'prior'}  acceptance ${g.acceptanceRate.toFixed(4)}  ESS ${g.ess.toFixed(0)}${g.nanDistances ? `  NaN ${g.nanDistances}` : ''}`,
+      `  generation ${String(g.generation).padStart(2)}  epsilon ${Number.isFinite(g.epsilon) ? g.epsilon.toPrecision(4) : 'prior'}  acceptance ${g.acceptanceRate.toFixed(4)}  ESS ${g.ess.toFixed(0)}${g.moves ? `  rounds ${g.moves.rounds}  distinct ${g.moves.distinct}` : ''}${g.nanDistances ? `  NaN ${g.nanDistances}` : ''}`,
     );
   const s = summaryOf(r) as {
     models: {

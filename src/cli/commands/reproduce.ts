@@ -6,6 +6,9 @@
  * CSVs. Exit 0 when the run completes (failing claims are results, not errors).
  */
 
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCheckpoint, writeCheckpoint } from '../../fit/abc/checkpoint.js';
 import { confrontHer2, FULL_BUDGET, REDUCED_BUDGET } from '../../fit/hypotheses/her2.js';
 import { REPORT_SCAN_PATIENTS } from '../../paper/b47.js';
 import { summary, writeReport } from '../../paper/report.js';
@@ -52,6 +55,10 @@ const options = {
     type: 'boolean',
     help: `calibrate at the full budget (${FULL_BUDGET.particles} particles, up to ${FULL_BUDGET.maxGenerations} generations per step) instead of the reduced one (${REDUCED_BUDGET.particles}, ${REDUCED_BUDGET.maxGenerations})`,
   },
+  continue: {
+    type: 'boolean',
+    help: 'continue the calibration from the checkpoints a killed run left in DIR/data (same seed and budget; the same bits)',
+  },
   ...redisOptions,
 } as const;
 
@@ -60,7 +67,7 @@ export const reproduceCommand: Command = {
   summary: 'run the claims of Ithimakin et al. 2013 and write the reproduction report',
   usage:
     'cscsim reproduce [--out DIR] [--json] [--seed S] [--sets N] [--claims C1,C3] [--workers N] [--no-trial] ' +
-    '[--trial-patients N] [--scan-patients N] [--no-calibration] [--full]',
+    '[--trial-patients N] [--scan-patients N] [--no-calibration] [--full] [--continue]',
   options,
   async run(argv, io) {
     const args = parseArgs(argv, options);
@@ -93,6 +100,16 @@ export const reproduceCommand: Command = {
         ...(io.isTTY ? { progress: (line: string) => io.stderr(`\r\x1b[K${line}`) } : {}),
       }),
     );
+    // Each SMC step's state after every generation, in the report's data: --continue resumes from it.
+    const saved = (step: string) => join(out, 'data', `calibration-${step}.checkpoint.json`);
+    const resume = optFlag(args, 'continue')
+      ? Object.fromEntries(
+          (['mouse', 'all'] as const).flatMap((k) =>
+            existsSync(saved(k)) ? [[k, readCheckpoint(saved(k))]] : [],
+          ),
+        )
+      : undefined;
+    if (!(optFlag(args, 'no-calibration') || only)) mkdirSync(join(out, 'data'), { recursive: true });
     const calibration =
       optFlag(args, 'no-calibration') || only
         ? null
@@ -100,6 +117,8 @@ export const reproduceCommand: Command = {
             seed,
             budget: optFlag(args, 'full') ? FULL_BUDGET : REDUCED_BUDGET,
             workers: workers ?? 2,
+            checkpoint: (step, state) => writeCheckpoint(saved(step), state),
+            ...(resume ? { resume } : {}),
             onProgress: (line) =>
               io.stderr(io.isTTY ? `\r\x1b[Kcalibration: ${line}` : `calibration: ${line}\n`),
           });

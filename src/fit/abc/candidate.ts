@@ -15,18 +15,16 @@ import type { ResolvedProblem } from '../problem.js';
 import { distance } from './distance.js';
 import { pick } from './kernel.js';
 import { logSumExp, mahalanobis2 } from './linalg.js';
-import { type BatchResult, type GenerationContext, Outcome } from './types.js';
-
-/** Candidate indices per generation: the stream key is generation * 2^32 + candidate. */
-export const CANDIDATES_PER_GENERATION = 2 ** 32;
+import { moveParticle } from './move.js';
+import { type BatchResult, CANDIDATES_PER_GENERATION, type GenerationContext, Outcome } from './types.js';
 
 /** Work buffers of one thread, allocated once per problem. */
 export class CandidateWorker {
   readonly dim: number;
   readonly nStats: number;
-  private readonly theta: Float64Array;
-  private readonly out: Float64Array;
-  private readonly work: Float64Array;
+  readonly theta: Float64Array;
+  readonly out: Float64Array;
+  readonly work: Float64Array;
   /** The perturbed coordinates of theta, gathered for the kernel's density. */
   private readonly perturbed: Float64Array;
   private logTerms = new Float64Array(0);
@@ -57,6 +55,10 @@ export class CandidateWorker {
 
   /** Evaluates candidate `from + slot` into slot `slot` of `res`. */
   evaluate(ctx: GenerationContext, res: BatchResult, slot: number): void {
+    if (ctx.move) {
+      moveParticle(this.problem, ctx, res, slot, this);
+      return;
+    }
     const { problem, theta, out, dim, nStats } = this;
     const c = res.from + slot;
     const rng = stream(ctx.seed, ctx.generation * CANDIDATES_PER_GENERATION + c);

@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import type { ProblemSpec } from '../problem.js';
+import type { MoveStats } from './replenish.js';
 import type { Population } from './types.js';
 
 export interface AbcSettings {
@@ -18,6 +19,11 @@ export interface AbcSettings {
   readonly minAcceptance: number;
   readonly maxGenerations: number;
   readonly maxEvaluations: number;
+  /**
+   * 0: the importance sampler (perturb and weight). k >= 1: replenishment ABC-SMC with up to k rounds of
+   * MCMC moves per generation (replenish.ts), equal weights, and the distance fixed after generation 0.
+   */
+  readonly moves: number;
 }
 
 /** The names of the settings, for reading them from options and problem files. */
@@ -30,6 +36,7 @@ export const SETTING_KEYS: readonly (keyof AbcSettings)[] = [
   'minAcceptance',
   'maxGenerations',
   'maxEvaluations',
+  'moves',
 ];
 
 export interface GenerationStats {
@@ -49,6 +56,8 @@ export interface GenerationStats {
   /** Candidates evaluated speculatively beyond the N-th acceptance (not part of the result). */
   readonly wasted: number;
   readonly seconds: number;
+  /** With moves: the generation's MCMC rounds, acceptances and distinct particles. */
+  readonly moves?: MoveStats;
 }
 
 export interface AbcState {
@@ -64,6 +73,8 @@ export interface AbcState {
   readonly history: readonly GenerationStats[];
   readonly evaluations: number;
   readonly seconds: number;
+  /** With moves: each model's random-walk scale for the next generation. */
+  readonly scales?: Float64Array;
 }
 
 function replacer(_key: string, v: unknown): unknown {

@@ -10,8 +10,15 @@ import { InputError } from '../../errors.js';
 import { type JobKind, needInt, needObject } from '../../parallel/kinds.js';
 import type { IndexedMap } from '../../parallel/map.js';
 import { type ProblemSpec, parseProblem, resolveProblem } from '../problem.js';
-import { CANDIDATES_PER_GENERATION, CandidateWorker } from './candidate.js';
-import type { BatchResult, Evaluator, GenerationContext, ModelKernel } from './types.js';
+import { CandidateWorker } from './candidate.js';
+import {
+  type BatchResult,
+  CANDIDATES_PER_GENERATION,
+  type Evaluator,
+  type GenerationContext,
+  type ModelKernel,
+  type MoveContext,
+} from './types.js';
 
 export const ABC_BATCH = 'abc-batch';
 const BATCH_MS = 250;
@@ -106,6 +113,25 @@ function checkKernel(k: unknown, parameters: number, path: string): void {
     throw new InputError(`${path}: dims and free must split the model's ${parameters} parameters`);
 }
 
+/** A move round's particles and random-walk factors (move.ts), as the worker will index them. */
+function checkMove(mv: unknown, spec: ProblemSpec, dim: number, nStats: number, path: string): void {
+  const o = needObject(mv, path) as Partial<MoveContext>;
+  const n = needInt(o.n, `${path}.n`, 1, 10_000_000);
+  const model = o.model;
+  if (!(model instanceof Int32Array) || model.length !== n)
+    throw new InputError(`${path}.model: expected an Int32Array of n = ${n} model indices`);
+  if (model.some((m) => m < 0 || m >= spec.models.length))
+    throw new InputError(`${path}.model: expected indices below ${spec.models.length}`);
+  if (!isF64(o.theta, n * dim) || !isF64(o.stats, n * nStats) || !isF64(o.distance, n))
+    throw new InputError(`${path}: particle arrays do not match n = ${n}`);
+  if (!Array.isArray(o.chol) || o.chol.length !== spec.models.length)
+    throw new InputError(`${path}.chol: expected one entry per model`);
+  for (const m of new Set(model)) {
+    const d = spec.models[m]!.parameters.filter((q) => !q.refresh).length;
+    if (!isF64(o.chol[m], d * d)) throw new InputError(`${path}.chol[${m}]: expected ${d} x ${d} values`);
+  }
+}
+
 /** The batch as a queue job kind: the problem is data, re-checked and resolved by the worker. */
 export const abcBatchKind: JobKind<BatchContext, BatchItem, BatchResult> = {
   name: ABC_BATCH,
@@ -126,9 +152,15 @@ export const abcBatchKind: JobKind<BatchContext, BatchItem, BatchResult> = {
       throw new InputError('abc-batch context.ctx.kernels: expected one entry per model');
     for (const [i, k] of g.kernels.entries())
       checkKernel(k, spec.models[i]!.parameters.length, `abc-batch context.ctx.kernels[${i}]`);
+    if (g.move !== undefined) {
+      const p = workerFor(spec).problem;
+      const dim = Math.max(...p.models.map((m) => m.parameters.length));
+      checkMove(g.move, spec, dim, p.statistics.length, 'abc-batch context.ctx.move');
+    }
     const it = needObject(item, 'abc-batch item');
     const from = needInt(it.from, 'abc-batch item.from', 0, CANDIDATES_PER_GENERATION - 1);
-    needInt(it.count, 'abc-batch item.count', 1, Math.min(100_000, CANDIDATES_PER_GENERATION - from));
+    const limit = g.move ? g.move.n : CANDIDATES_PER_GENERATION;
+    needInt(it.count, 'abc-batch item.count', 1, Math.min(100_000, limit - from));
   },
   prepare: (context) => {
     const w = workerFor(context.spec);

@@ -28,6 +28,7 @@ import {
   nextWeights,
   populationOf,
 } from './population.js';
+import { initialScale, ROUNDS, replenishGeneration } from './replenish.js';
 import type { Evaluator, Population } from './types.js';
 
 export interface AbcProgress {
@@ -89,6 +90,7 @@ const DEFAULTS: AbcSettings = {
   minAcceptance: 0.005,
   maxGenerations: 20,
   maxEvaluations: Number.POSITIVE_INFINITY,
+  moves: 0,
 };
 
 function checkSettings(s: AbcSettings): void {
@@ -106,6 +108,8 @@ function checkSettings(s: AbcSettings): void {
     throw bad('maxGenerations', 'an integer >= 1', s.maxGenerations);
   if (!(s.maxEvaluations >= s.particles))
     throw bad('maxEvaluations', `at least particles (${s.particles})`, s.maxEvaluations);
+  if (!Number.isInteger(s.moves) || s.moves < 0 || s.moves >= ROUNDS)
+    throw bad('moves', `an integer in [0, ${ROUNDS - 1}]`, s.moves);
 }
 
 export function initialState(spec: ProblemSpec, settings: AbcSettings, problem: ResolvedProblem): AbcState {
@@ -141,7 +145,10 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
         })()
     : undefined;
   const problem = lookup ? resolveProblem(theSpec, lookup) : resolveProblem(theSpec);
-  const settings: AbcSettings = options.resume?.settings ?? { ...DEFAULTS, ...pickSettings(options) };
+  // A checkpoint from before `moves` existed ran the importance sampler.
+  const settings: AbcSettings = options.resume
+    ? { ...DEFAULTS, ...options.resume.settings }
+    : { ...DEFAULTS, ...pickSettings(options) };
   checkSettings(settings);
   let state = options.resume ?? initialState(theSpec, settings, problem);
   const ev: Evaluator = options.map
@@ -160,6 +167,72 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
     while (status === undefined) {
       const g = state.generation;
       const t0 = Date.now();
+      if (settings.moves > 0 && g > 0 && state.population) {
+        const scales =
+          state.scales ?? Float64Array.from(problem.models, (m) => initialScale(m.perturbed.length));
+        const run = await replenishGeneration(ev, problem, {
+          generation: g,
+          seed: settings.seed,
+          population: state.population,
+          weights: state.weights,
+          epsilon: state.epsilon,
+          zeta: settings.zeta,
+          moves: settings.moves,
+          scales,
+          cap: settings.maxEvaluations - state.evaluations,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(deadline !== undefined ? { deadline } : {}),
+          onRound: (r, rounds) =>
+            options.onProgress?.({
+              generation: g,
+              epsilon: state.epsilon,
+              accepted: r,
+              particles: rounds,
+              evaluated: r * settings.particles,
+            }),
+        });
+        if (!run.complete) {
+          status =
+            run.reason === 'aborted'
+              ? 'interrupted'
+              : run.reason === 'deadline'
+                ? 'max-time'
+                : 'max-evaluations';
+          break;
+        }
+        const pop = run.population;
+        const { epsilon } = nextEpsilon(problem, pop, state.weights, settings.alpha, settings.targetEpsilon);
+        const m = run.stats;
+        const stats: GenerationStats = {
+          generation: g,
+          epsilon: state.epsilon,
+          particles: pop.n,
+          evaluations: run.evaluated,
+          simulated: m.simulated - m.nan,
+          nanDistances: m.nan,
+          outsidePrior: m.priorRejected,
+          acceptanceRate: m.accepted / run.evaluated,
+          ess: effectiveSampleSize(pop.weight),
+          modelProbabilities: Array.from(modelProbabilities(pop, problem.models.length)),
+          wasted: 0,
+          seconds: (Date.now() - t0) / 1000,
+          moves: m,
+        };
+        state = {
+          ...state,
+          generation: g + 1,
+          population: pop,
+          epsilon,
+          scales: run.scales,
+          history: [...state.history, stats],
+          evaluations: state.evaluations + run.evaluated,
+          seconds: state.seconds + stats.seconds,
+        };
+        options.checkpoint?.(state);
+        options.onGeneration?.(stats);
+        status = stopAfter(state);
+        continue;
+      }
       const ctx = contextOf(
         problem,
         g,

@@ -1,5 +1,8 @@
 /** Types shared by the ABC-SMC loop, its candidate evaluation and its evaluators (inline or threads). */
 
+/** Candidate indices per generation: the stream key is generation * 2^32 + candidate. */
+export const CANDIDATES_PER_GENERATION = 2 ** 32;
+
 /** A weighted sample of (model, parameters) with the statistics and distances that accepted it. */
 export interface Population {
   readonly n: number;
@@ -48,6 +51,22 @@ export interface GenerationContext {
   readonly modelProb: Float64Array;
   /** Per model; null in generation 0 or for a model without particles (it stays dead). */
   readonly kernels: readonly (ModelKernel | null)[];
+  /** Set for a round of MCMC moves (move.ts): candidate c moves particle c instead of proposing afresh. */
+  readonly move?: MoveContext;
+}
+
+/**
+ * One round of Metropolis-Hastings moves of a population (replenishment ABC-SMC, move.ts): the particles
+ * to move and, per model, the random walk's Cholesky factor on the walk scale of its perturbed parameters.
+ */
+export interface MoveContext {
+  readonly n: number;
+  readonly model: Int32Array;
+  readonly theta: Float64Array;
+  readonly stats: Float64Array;
+  readonly distance: Float64Array;
+  /** Per model: d x d row-major lower factor over ModelKernel-style dims, or null (no particles). */
+  readonly chol: readonly (Float64Array | null)[];
 }
 
 export enum Outcome {
@@ -57,6 +76,8 @@ export enum Outcome {
   OutsidePrior = 2,
   /** The simulation's statistics or distance were NaN: counted, never accepted. */
   NaN = 3,
+  /** A move rejected by the prior ratio alone, before simulating (the particle stays). */
+  PriorRejected = 4,
 }
 
 /** Results of candidates from, from + 1, ..., from + count - 1 of one generation (count may fall short when cancelled). */

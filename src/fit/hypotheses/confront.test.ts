@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { discrepancy, parseEvidence } from '../../paper/evidence/evidence.js';
+import type { AbcState } from '../abc/checkpoint.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { confrontHypotheses } from './confront.js';
 import { evidenceStatistics } from './spec.js';
@@ -58,7 +59,12 @@ function toy(evidence: ReturnType<typeof evidenceWith>): SimulatorDefinition {
   };
 }
 
-const run = (trialSd: number, trialStep: 'abc' | 'reweight' = 'abc') => {
+const run = (
+  trialSd: number,
+  trialStep: 'abc' | 'reweight' = 'abc',
+  moves = 0,
+  extra: Partial<Parameters<typeof confrontHypotheses>[0]> = {},
+) => {
   const evidence = evidenceWith(trialSd);
   return confrontHypotheses({
     evidence,
@@ -79,6 +85,8 @@ const run = (trialSd: number, trialStep: 'abc' | 'reweight' = 'abc') => {
     ],
     simulators: { toy: toy(evidence) },
     trialStep,
+    moves,
+    ...extra,
   });
 };
 
@@ -94,6 +102,35 @@ test('confrontation: mouse data leave the variants tied, the trial picks A; pred
   // The posterior of m1 is symmetric about 0: about half the draws have m1 > 0.
   const c = r.claims[0]!;
   assert.ok(c.id === 'm1' && Math.abs(c.mouse - 0.5) < 0.1, JSON.stringify(c));
+});
+
+test('with MCMC moves: equal weights, diverse particles, the same answer (tie, then A)', async () => {
+  const r = await run(0.5, 'abc', 3);
+  const [pa, pb] = r.mouse.probabilities;
+  assert.ok(Math.abs(pa! - 0.5) < 0.15 && Math.abs(pb! - 0.5) < 0.15, `mouse step ${pa}, ${pb}`);
+  assert.ok(r.all.probabilities[0]! > 0.95, `all step p(A) = ${r.all.probabilities[0]}`);
+  assert.ok(r.mouse.ess > 399 && r.mouse.distinct > 200, `ess ${r.mouse.ess}, distinct ${r.mouse.distinct}`);
+  assert.ok(r.mouse.abc.generations.slice(1).every((g) => g.moves && g.moves.rounds >= 1));
+  assert.ok(Math.abs(r.trials[0]!.all.median - 2) < 0.5, JSON.stringify(r.trials[0]!.all));
+});
+
+test('a step resumed from any checkpoint gives the same bits; a checkpoint of another seed is refused', async () => {
+  const states: AbcState[] = [];
+  const whole = await run(0.5, 'reweight', 3, { checkpoint: (_step, s) => states.push(s) });
+  const bits = (r: typeof whole) =>
+    JSON.stringify([r.mouse.abc.state.population, r.all.probabilities, r.trials]);
+  assert.ok(states.length >= 3);
+  const again = await run(0.5, 'reweight', 3, { resume: { mouse: states[1]! } });
+  assert.equal(bits(again), bits(whole));
+  await assert.rejects(run(0.5, 'reweight', 3, { seed: 4, resume: { mouse: states[1]! } }), /seed 3/);
+});
+
+test("a reweighted step reports every trial's discrepancy at its best particle", async () => {
+  const r = await run(0.5, 'reweight');
+  const z = r.all.bestTrialZ!;
+  assert.equal(z.length, 1);
+  // The best particle is A's with theta near 0: t1 = theta + 2 against 2, so well within an sd.
+  assert.ok(Math.abs(z[0]!) < 1, `z ${z[0]}`);
 });
 
 test('next experiments: ranked by mutual information under the final posterior', async () => {
@@ -112,7 +149,13 @@ test('next experiments: ranked by mutual information under the final posterior',
 test('calibration summary: the report shape, probabilities and intervals carried over', async () => {
   const r = await run(0.5);
   const info = ['A', 'B'].map((id) => ({ id, rationale: `variant ${id}`, citation: 'none' }));
-  const s = calibrationSummary(r, info, { particles: 400, maxGenerations: 4, draws: 200, trialPatients: 0 });
+  const s = calibrationSummary(r, info, {
+    particles: 400,
+    maxGenerations: 4,
+    draws: 200,
+    trialPatients: 0,
+    moves: 0,
+  });
   assert.deepEqual(
     s.variants.map((v) => v.p_all),
     [...r.all.probabilities],

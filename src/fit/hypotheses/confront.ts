@@ -10,15 +10,18 @@
  * { experiment: id } one statistic, the experiment's readout.
  */
 import { mutualInformation } from '../../analysis/information.js';
+import { InputError } from '../../errors.js';
 import type { Evidence, Observation } from '../../paper/evidence/evidence.js';
 import { stream } from '../../random/rng.js';
+import type { AbcState } from '../abc/checkpoint.js';
 import { effectiveSampleSize } from '../abc/population.js';
-import { type AbcResult, abcSmc } from '../abc/smc.js';
+import { abcSmc } from '../abc/smc.js';
 import type { Population } from '../abc/types.js';
 import { makePrior } from '../priors.js';
 import { morrisScreen } from '../screen.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
 import { evidenceProblem, priorOfRange, rawName, type VariantModel } from './spec.js';
+import { distinctParticles, reweight, type StepResult } from './step.js';
 
 export interface CandidateExperiment {
   readonly id: string;
@@ -35,6 +38,8 @@ export interface ConfrontOptions {
   readonly maxGenerations: number;
   readonly minAcceptance?: number;
   readonly maxEvaluations?: number;
+  /** MCMC move rounds per generation (replenishment ABC-SMC; 0: importance weights). */
+  readonly moves?: number;
   readonly workers?: number;
   /** Draws from each posterior for the predictive and the experiments (default 200). */
   readonly draws?: number;
@@ -58,6 +63,10 @@ export interface ConfrontOptions {
   readonly screen?: { readonly trajectories: number; readonly threshold: number };
   /** Relative weight below which a particle meets rejection control between trials (reweight; default 1e-3). */
   readonly rejectionControl?: number;
+  /** Called with each SMC step's state after every generation (to write a checkpoint). */
+  readonly checkpoint?: (step: 'mouse' | 'all', state: AbcState) => void;
+  /** Continue a step from such a state: its problem (screen included) and settings, the same bits. */
+  readonly resume?: Partial<Record<'mouse' | 'all', AbcState>>;
   /** Simulators outside the registry (workers 1 only). */
   readonly simulators?: Readonly<Record<string, SimulatorDefinition>>;
   readonly onProgress?: (line: string) => void;
@@ -67,21 +76,6 @@ export interface Interval {
   readonly median: number;
   readonly lower: number;
   readonly upper: number;
-}
-
-export interface StepResult {
-  /** For a reweighted step: the mouse step's run with the new weights and model probabilities. */
-  readonly abc: AbcResult;
-  readonly probabilities: readonly number[];
-  readonly method: 'abc' | 'reweight';
-  /** Effective sample size of the final population's weights. */
-  readonly ess: number;
-  /** Trial simulations a reweighted step ran (0 for an SMC step, whose candidates are `abc.evaluations`). */
-  readonly simulations: number;
-  /** Per variant, the parameters the step's screen left to the prior (empty without a screen). */
-  readonly refreshed: readonly (readonly string[])[];
-  /** Simulations the screen ran. */
-  readonly screenEvaluations: number;
 }
 
 export interface Confrontation {
@@ -131,10 +125,25 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
   const trialObs = all.filter((x) => x.step === 'trial');
   const withObs = (obs: readonly Observation[]) =>
     o.variants.map((v) => ({ ...v, options: { ...v.options, observations: obs.map((x) => x.id) } }));
-  const run = async (label: string, obs: readonly Observation[], seed: number): Promise<StepResult> => {
+  const run = async (
+    label: 'mouse' | 'all',
+    obs: readonly Observation[],
+    seed: number,
+  ): Promise<StepResult> => {
     const variants = withObs(obs);
+    const resume = o.resume?.[label];
+    if (resume && (resume.settings.seed !== seed || resume.settings.particles !== o.particles))
+      throw new InputError(
+        `the ${label} step's checkpoint is of a run with seed ${resume.settings.seed} and ${resume.settings.particles} particles, not ${seed} and ${o.particles}`,
+        { path: 'settings' },
+      );
     let screenEvaluations = 0;
     const refreshed = variants.map((v, i) => {
+      // A resumed step keeps the screen's choice, stored in its problem (r (k + 1) simulations, as run).
+      if (resume) {
+        if (o.screen) screenEvaluations += o.screen.trajectories * (v.parameters.length + 1);
+        return resume.spec.models[i]!.parameters.flatMap((q) => (q.refresh ? [q.id] : []));
+      }
       if (!o.screen) return [];
       o.onProgress?.(`${label}: screening ${v.id}`);
       const priors = v.parameters.map((id) =>
@@ -172,7 +181,10 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
         maxGenerations: o.maxGenerations,
         ...(o.minAcceptance !== undefined ? { minAcceptance: o.minAcceptance } : {}),
         ...(o.maxEvaluations !== undefined ? { maxEvaluations: o.maxEvaluations } : {}),
+        ...(o.moves !== undefined ? { moves: o.moves } : {}),
         workers: o.workers ?? 1,
+        ...(resume ? { resume } : {}),
+        ...(o.checkpoint ? { checkpoint: (state: AbcState) => o.checkpoint!(label, state) } : {}),
         ...(o.simulators ? { simulators: o.simulators } : {}),
         onGeneration: (g) =>
           o.onProgress?.(
@@ -186,6 +198,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       probabilities: abc.modelProbabilities,
       method: 'abc',
       ess: pop ? effectiveSampleSize(pop.weight) : 0,
+      distinct: pop ? distinctParticles(pop) : 0,
       simulations: 0,
       refreshed,
       screenEvaluations,
@@ -271,68 +284,4 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
     })
     .sort((a, b) => (b.score || 0) - (a.score || 0));
   return { mouse, all: every, trials, claims, experiments, seconds: (performance.now() - t0) / 1000 };
-}
-
-/**
- * The mouse step's particles weighted by the trials' Gaussian kernel (see ConfrontOptions.trialStep), one
- * trial at a time, the most precise first. Between trials, rejection control (Liu, Chen & Wong, JASA
- * 93:1022, 1998) spends the next trials' simulations on particles that can still matter: a particle whose
- * weight is below c = `rejectionControl` x the largest survives with probability w / c and then carries weight c,
- * else it is dropped. The weights stay unbiased; a particle the tight trials already rule out costs one
- * trial simulation instead of all of them.
- */
-function reweight(
-  mouse: StepResult,
-  trials: readonly Observation[],
-  simulatorFor: (v: number, options: Record<string, unknown>) => Simulator,
-  seed: number,
-  rejectionControl: number,
-  onProgress?: (line: string) => void,
-): StepResult {
-  const pop = mouse.abc.population;
-  if (!pop) return { ...mouse, method: 'reweight', simulations: 0, refreshed: [], screenEvaluations: 0 };
-  const order = trials.map((_, j) => j).sort((a, b) => trials[a]!.sd - trials[b]!.sd || a - b);
-  const logW = Float64Array.from(pop.weight, (w) => (w > 0 ? Math.log(w) : Number.NEGATIVE_INFINITY));
-  const out = new Float64Array(2); // [z, raw] of one observation
-  let simulations = 0;
-  for (const [s, j] of order.entries()) {
-    const t = trials[j]!;
-    let alive = 0;
-    for (let i = 0; i < pop.n; i++) {
-      if (logW[i] === Number.NEGATIVE_INFINITY) continue;
-      const v = pop.model[i]!;
-      const k = mouse.abc.models[v]!.parameters.length;
-      const sim = simulatorFor(v, { observations: [t.id] });
-      sim.simulate(pop.theta.slice(i * pop.dim, i * pop.dim + k), stream(seed * 1000 + 500 + j, i), out);
-      simulations++;
-      // A trial that could not be simulated (NaN) says the particle cannot meet the trials: weight 0.
-      logW[i] = Number.isFinite(out[0]!) ? logW[i]! - out[0]! ** 2 / 2 : Number.NEGATIVE_INFINITY;
-      if (++alive % 25 === 0) onProgress?.(`trials: ${t.target}, ${alive} particles weighted`);
-    }
-    if (s === order.length - 1) break;
-    const c = Math.max(...logW) + Math.log(rejectionControl);
-    for (let i = 0; i < pop.n; i++) {
-      if (!(logW[i]! < c)) continue;
-      const keep = Math.log(stream(seed * 1000 + 600 + s, i).uniform()) < logW[i]! - c;
-      logW[i] = keep ? c : Number.NEGATIVE_INFINITY;
-    }
-  }
-  const top = Math.max(...logW);
-  const weight = new Float64Array(pop.n);
-  let sum = 0;
-  for (let i = 0; i < pop.n; i++) sum += weight[i] = Number.isFinite(top) ? Math.exp(logW[i]! - top) : 0;
-  const probabilities = mouse.abc.models.map(() => 0);
-  for (let i = 0; i < pop.n; i++) {
-    weight[i] = sum > 0 ? weight[i]! / sum : 0;
-    probabilities[pop.model[i]!]! += weight[i]!;
-  }
-  return {
-    abc: { ...mouse.abc, population: { ...pop, weight }, modelProbabilities: probabilities },
-    probabilities,
-    method: 'reweight',
-    ess: sum > 0 ? effectiveSampleSize(weight) : 0,
-    simulations,
-    refreshed: [],
-    screenEvaluations: 0,
-  };
 }

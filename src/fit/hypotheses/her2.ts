@@ -9,6 +9,7 @@ import type { CalibrationSummary } from '../../paper/calibrationSection.js';
 import { claims } from '../../paper/claims/index.js';
 import { evidence } from '../../paper/evidence/evidence.js';
 import { hypotheses } from '../../paper/hypotheses.js';
+import type { AbcState } from '../abc/checkpoint.js';
 import { her2Evidence } from '../simulators/her2Evidence.js';
 import { experiments } from '../simulators/her2Experiments.js';
 import { confrontHypotheses } from './confront.js';
@@ -23,6 +24,12 @@ export interface Her2Budget {
   readonly trialPatients: number;
   /** Stop a step once a generation accepts fewer than this share of its candidates. */
   readonly minAcceptance: number;
+  /**
+   * Rounds of MCMC moves per generation at most (replenishment ABC-SMC, src/fit/abc/replenish.ts): equal
+   * weights kept diverse by Metropolis-Hastings, where importance weights degenerated in 30-33 dimensions
+   * (effective sample size 1.1 of 100).
+   */
+  readonly moves: number;
   /** How the trials are added to the mouse posterior (confront.ts: a new SMC run, or reweighting). */
   readonly trialStep: 'abc' | 'reweight';
   /**
@@ -35,21 +42,25 @@ export interface Her2Budget {
 
 /** What `npm run reproduce` runs; `--full` asks for FULL_BUDGET. */
 export const REDUCED_BUDGET: Her2Budget = {
-  particles: 100,
-  maxGenerations: 3,
+  particles: 200,
+  maxGenerations: 12,
   draws: 50,
   trialPatients: 400,
   minAcceptance: 0.02,
+  moves: 5,
   trialStep: 'reweight',
   screen: { trajectories: 10, threshold: 0.1 },
 };
 export const FULL_BUDGET: Her2Budget = {
   particles: 1000,
-  maxGenerations: 12,
+  maxGenerations: 30,
   draws: 400,
   trialPatients: 1000,
   minAcceptance: 0.01,
-  trialStep: 'abc',
+  moves: 10,
+  // A second SMC run on all evidence would move every particle with a trial simulation (0.3-1.4 s each):
+  // days on two cores; the mouse posterior's 1,000 diverse particles are reweighted instead.
+  trialStep: 'reweight',
   screen: { trajectories: 20, threshold: 0.1 },
 };
 
@@ -57,6 +68,8 @@ export async function confrontHer2(o: {
   readonly seed: number;
   readonly budget: Her2Budget;
   readonly workers?: number;
+  readonly checkpoint?: (step: 'mouse' | 'all', state: AbcState) => void;
+  readonly resume?: Partial<Record<'mouse' | 'all', AbcState>>;
   readonly onProgress?: (line: string) => void;
 }): Promise<CalibrationSummary> {
   const b = o.budget;
@@ -77,12 +90,15 @@ export async function confrontHer2(o: {
     particles: b.particles,
     maxGenerations: b.maxGenerations,
     minAcceptance: b.minAcceptance,
+    moves: b.moves,
     draws: b.draws,
     trialStep: b.trialStep,
     screen: b.screen,
     criteria,
     experiments,
     ...(o.workers !== undefined ? { workers: o.workers } : {}),
+    ...(o.checkpoint ? { checkpoint: o.checkpoint } : {}),
+    ...(o.resume ? { resume: o.resume } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
   const info = hypotheses.map((h) => ({ id: h.id, rationale: h.rationale, citation: h.citation }));

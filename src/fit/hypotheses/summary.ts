@@ -17,6 +17,7 @@ export function calibrationSummary(
     readonly maxGenerations: number;
     readonly draws: number;
     readonly trialPatients: number;
+    readonly moves: number;
     readonly screen?: { readonly trajectories: number; readonly threshold: number };
   },
 ): CalibrationSummary {
@@ -29,7 +30,15 @@ export function calibrationSummary(
       evaluations: { mouse: c.mouse.abc.evaluations, all: c.all.abc.evaluations },
       trialStep: c.all.method,
       ess: { mouse: c.mouse.ess, all: c.all.ess },
+      distinct: { mouse: c.mouse.distinct, all: c.all.distinct },
       trialSimulations: c.all.simulations,
+      ...(c.all.bestTrialZ
+        ? {
+            bestTrialZ: Object.fromEntries(
+              c.trials.map((t, j) => [t.observation.target, c.all.bestTrialZ![j] ?? Number.NaN]),
+            ),
+          }
+        : {}),
       refreshed: Object.fromEntries(variants.map((v, i) => [v.id, c.mouse.refreshed[i] ?? []])),
       screenEvaluations: c.mouse.screenEvaluations + c.all.screenEvaluations,
       seconds: c.seconds,

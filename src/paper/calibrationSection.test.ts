@@ -86,6 +86,20 @@ test('report: the calibration section opens the report; claims.json carries it a
     assert.ok(text.includes('The trials contradict the mouse posterior') && text.includes('5.3 sd from b47'));
     assert.ok(!text.includes('posterior is degenerate'));
     assert.ok(text.includes('scores 0 nats') && !text.includes('most informative next experiment'));
+    // Tempered trials: a healthy final population, no conflict note, the temperatures stated.
+    const tempered = {
+      ...calibration,
+      budget: {
+        ...calibration.budget,
+        trialStep: 'temper' as const,
+        temperatures: 7,
+        ess: { mouse: 100, all: 100 },
+      },
+    };
+    writeReport(dir, { ...input, calibration: tempered });
+    const html2 = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(html2.includes('tempered in') && html2.includes('7 temperatures'));
+    assert.ok(!html2.includes('contradict') && !html2.includes('posterior is degenerate'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@ export interface CalibrationSummary {
     readonly finalEpsilon: { readonly mouse: number; readonly all: number };
     readonly evaluations: { readonly mouse: number; readonly all: number };
     /** 'abc': a second SMC run on all evidence; 'reweight': the mouse posterior weighted by the trials. */
-    readonly trialStep: 'abc' | 'reweight';
+    readonly trialStep: 'abc' | 'reweight' | 'temper';
     /** Effective sample size of each step's final weights. */
     readonly ess: { readonly mouse: number; readonly all: number };
     /** Distinct particles of positive weight per step (the diversity equal weights do not show). */
@@ -33,6 +33,8 @@ export interface CalibrationSummary {
     readonly moves: number;
     /** Trial simulations of a reweighted step (with rejection control, fewer than particles x trials). */
     readonly trialSimulations: number;
+    /** Tempered step: the number of temperatures it took to reach beta = 1. */
+    readonly temperatures?: number;
     /** Reweighted step: each trial's standardised discrepancy at the particle of largest weight. */
     readonly bestTrialZ?: Readonly<Record<string, number>>;
     /** Screen settings (absent: no screen), and per variant the parameters it refreshed from the prior. */
@@ -168,8 +170,14 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
             'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +
             `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
             `effective sample size ${b.ess.all.toFixed(1)}, ${b.distinct.all} distinct particles); `
-          : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
-            `(${b.evaluations.all} candidates); `) +
+          : b.trialStep === 'temper'
+            ? "the trials were tempered in: the same target as a Gaussian kernel on the trials' " +
+              'standardised discrepancies (Wilkinson 2013), reached through ' +
+              `${b.temperatures ?? 0} temperatures with Metropolis-Hastings moves at each (Del Moral, Doucet & ` +
+              `Jasra 2006; ${b.trialSimulations} simulations, mouse epsilon held; ${b.distinct.all} distinct ` +
+              'particles at the end); '
+            : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
+              `(${b.evaluations.all} candidates); `) +
         `${b.draws} posterior ` +
         `draws for the predictive, ${b.trialPatients} virtual patients per trial evaluation; ${b.seconds.toFixed(0)} s. ` +
         'The distance is the Euclidean norm of the standardised discrepancies of the evidence file ' +

@@ -70,6 +70,17 @@ export interface MoveBuffers {
   readonly work: Float64Array;
 }
 
+/** The tempered log likelihood -|w (s - observed)|^2 / 2 of row `off` of `stats` (NaN stays NaN). */
+export function temperedLogLik(
+  stats: Float64Array,
+  off: number,
+  observed: Float64Array,
+  w: Float64Array,
+): number {
+  const d = distance(stats, off, observed, w);
+  return -0.5 * d * d;
+}
+
 /** Moves particle res.from + slot of ctx.move into slot `slot` of `res` (the old particle when rejected). */
 export function moveParticle(
   problem: ResolvedProblem,
@@ -99,6 +110,17 @@ export function moveParticle(
   };
   const rng = stream(ctx.seed, ctx.generation * CANDIDATES_PER_GENERATION + c);
   for (let a = 0; a < dim; a++) theta[a] = mv.theta[c * dim + a]!;
+  if (mv.evaluate) {
+    model.simulator.simulate(theta, rng, out);
+    const dist = distance(out, 0, problem.observed, ctx.weights);
+    res.outcome[slot] = Number.isNaN(dist) ? Outcome.NaN : Outcome.Accepted;
+    res.model[slot] = m;
+    res.theta.set(theta, slot * dim);
+    res.stats.set(out, slot * nStats);
+    res.distance[slot] = dist;
+    res.logWeight[slot] = 0;
+    return;
+  }
   for (let a = 0; a < k; a++) work[a] = rng.normal();
   let logRatio = 0;
   for (let a = 0; a < k; a++) {
@@ -118,7 +140,11 @@ export function moveParticle(
     keep(Outcome.OutsidePrior);
     return;
   }
-  if (Math.log(u) >= logRatio) {
+  // Tempered: the likelihood ratio is at most exp(-beta l(current)), since l <= 0; above that bound no
+  // simulation can make u acceptable.
+  const t = mv.temper;
+  const lCur = t ? t.beta * temperedLogLik(mv.stats, c * nStats, problem.observed, t.weights) : 0;
+  if (Math.log(u) >= logRatio - lCur) {
     keep(Outcome.PriorRejected);
     return;
   }
@@ -127,6 +153,13 @@ export function moveParticle(
   if (Number.isNaN(dist) || !(dist <= ctx.epsilon)) {
     keep(Number.isNaN(dist) ? Outcome.NaN : Outcome.Rejected);
     return;
+  }
+  if (t) {
+    const l = t.beta * temperedLogLik(out, 0, problem.observed, t.weights);
+    if (!(Math.log(u) < logRatio + l - lCur)) {
+      keep(Number.isNaN(l) ? Outcome.NaN : Outcome.Rejected);
+      return;
+    }
   }
   res.outcome[slot] = Outcome.Accepted;
   res.model[slot] = m;

@@ -51,7 +51,7 @@ export function initialScale(d: number): number {
   return 2.38 / Math.sqrt(Math.max(1, d));
 }
 
-function systematic(weight: Float64Array, draws: number, u0: number): Int32Array {
+export function systematic(weight: Float64Array, draws: number, u0: number): Int32Array {
   const out = new Int32Array(draws);
   let c = weight[0]!;
   let i = 0;
@@ -64,7 +64,7 @@ function systematic(weight: Float64Array, draws: number, u0: number): Int32Array
 }
 
 /** Per model, the scaled Cholesky factor of the walk (or null for a model without particles). */
-function walkFactors(
+export function walkFactors(
   problem: ResolvedProblem,
   pop: Population,
   scales: Float64Array,
@@ -103,70 +103,82 @@ function walkFactors(
 }
 
 /** Evaluates candidates 0..n-1 of the evaluator's current round, all of them, in index order. */
-async function runRound(ev: Evaluator, n: number, into: BatchResult[]): Promise<void> {
+export async function runRound(ev: Evaluator, n: number, into: BatchResult[]): Promise<void> {
   const size = Math.max(1, Math.ceil(n / (4 * ev.workers)));
   const jobs: Promise<BatchResult>[] = [];
   for (let from = 0; from < n; from += size) jobs.push(ev.evaluate(from, Math.min(size, n - from)));
   into.push(...(await Promise.all(jobs)));
 }
 
-export async function replenishGeneration(
-  ev: Evaluator,
-  problem: ResolvedProblem,
-  o: {
-    readonly generation: number;
-    readonly seed: number;
-    readonly population: Population;
-    readonly weights: Float64Array;
-    readonly epsilon: number;
-    readonly zeta: number;
-    readonly moves: number;
-    readonly scales: Float64Array;
-    /** Largest number of candidates to evaluate (the evaluation budget). */
-    readonly cap: number;
-    readonly signal?: AbortSignal;
-    readonly deadline?: number;
-    readonly onRound?: (round: number, rounds: number) => void;
-  },
-): Promise<ReplenishResult> {
-  const last = o.population;
+/** The population resampled by weight `w` (systematic, one uniform u0), with equal weights. */
+export function resampled(last: Population, w: Float64Array, u0: number): Population {
   const { n, dim, nStats } = last;
-  // Survivors of the new epsilon, resampled to N.
-  const w = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = distance(last.stats, i * nStats, problem.observed, o.weights);
-    sum += w[i] = d <= o.epsilon ? last.weight[i]! : 0;
-  }
-  for (let i = 0; i < n; i++) w[i]! /= sum;
-  const key = o.generation * ROUNDS + ROUNDS - 1;
-  const pick = systematic(w, n, stream(o.seed, key * 2 ** 32).uniform());
-  const model = Int32Array.from(pick, (i) => last.model[i]!);
+  const pick = systematic(w, n, u0);
   const theta = new Float64Array(n * dim);
   const stats = new Float64Array(n * nStats);
-  const dist = new Float64Array(n);
   for (const [k, i] of pick.entries()) {
     theta.set(last.theta.subarray(i * dim, (i + 1) * dim), k * dim);
     stats.set(last.stats.subarray(i * nStats, (i + 1) * nStats), k * nStats);
-    dist[k] = distance(last.stats, i * nStats, problem.observed, o.weights);
   }
-  const weight = new Float64Array(n).fill(1 / n);
-  let pop: Population = { n, dim, nStats, model, theta, stats, distance: dist, weight };
-  const chol = walkFactors(problem, pop, o.scales);
+  return {
+    n,
+    dim,
+    nStats,
+    model: Int32Array.from(pick, (i) => last.model[i]!),
+    theta,
+    stats,
+    distance: Float64Array.from(pick, (i) => last.distance[i]!),
+    weight: new Float64Array(n).fill(1 / n),
+  };
+}
+
+export interface RoundsResult {
+  readonly population: Population;
+  readonly reason?: 'aborted' | 'deadline' | 'cap';
+  readonly evaluated: number;
+  readonly stats: MoveStats;
+  /** Per model: moves tried and accepted (for the scale's adaptation). */
+  readonly tried: Float64Array;
+  readonly moved: Float64Array;
+}
+
+/**
+ * Rounds of moves of `pop` (move.ts), keyed `key * ROUNDS + round`; the first round's acceptance sets
+ * their number (at most `moves`). `stop` is asked before every round.
+ */
+export async function moveRounds(
+  ev: Evaluator,
+  problem: ResolvedProblem,
+  start: Population,
+  o: {
+    readonly key: number;
+    readonly seed: number;
+    readonly epsilon: number;
+    readonly weights: Float64Array;
+    readonly zeta: number;
+    readonly moves: number;
+    readonly chol: readonly (Float64Array | null)[];
+    readonly temper?: MoveContext['temper'];
+    /** One round that simulates every particle where it is. */
+    readonly evaluate?: boolean;
+    readonly stop?: (evaluated: number) => RoundsResult['reason'];
+    readonly onRound?: (round: number, rounds: number) => void;
+  },
+): Promise<RoundsResult> {
+  const { n, dim, nStats } = start;
   const M = problem.models.length;
   const tried = new Float64Array(M);
   const moved = new Float64Array(M);
-  let rounds = o.moves;
+  let pop = start;
+  let rounds = o.evaluate ? 1 : o.moves;
   let evaluated = 0;
   let accepted = 0;
   let priorRejected = 0;
   let simulated = 0;
   let nan = 0;
-  let reason: ReplenishResult['reason'];
+  let reason: RoundsResult['reason'];
   for (let r = 0; r < rounds; r++) {
-    if (o.signal?.aborted) reason = 'aborted';
-    else if (o.deadline !== undefined && Date.now() > o.deadline) reason = 'deadline';
-    else if (evaluated + n > o.cap) reason = 'cap';
+    reason = o.stop?.(evaluated);
     if (reason) break;
     o.onRound?.(r, rounds);
     const move: MoveContext = {
@@ -175,10 +187,12 @@ export async function replenishGeneration(
       theta: pop.theta,
       stats: pop.stats,
       distance: pop.distance,
-      chol,
+      chol: o.chol,
+      ...(o.temper ? { temper: o.temper } : {}),
+      ...(o.evaluate ? { evaluate: true } : {}),
     };
     ev.begin({
-      generation: o.generation * ROUNDS + r,
+      generation: o.key * ROUNDS + r,
       seed: o.seed,
       epsilon: o.epsilon,
       weights: o.weights,
@@ -218,29 +232,100 @@ export async function replenishGeneration(
       }
     pop = next;
     accepted += ok;
-    if (r === 0) {
+    if (r === 0 && !o.evaluate) {
       const acc = ok / n;
       rounds = acc >= 1 ? 1 : acc <= 0 ? o.moves : Math.ceil(Math.log(MISS) / Math.log(1 - acc));
       rounds = Math.max(1, Math.min(o.moves, rounds));
     }
   }
-  const scales = o.scales.slice();
-  for (let m = 0; m < M; m++)
+  const stats = {
+    rounds: evaluated / n,
+    accepted,
+    priorRejected,
+    simulated,
+    nan,
+    distinct: distinctRows(pop),
+  };
+  return { population: pop, ...(reason ? { reason } : {}), evaluated, stats, tried, moved };
+}
+
+/** Each model's walk scale moved toward an acceptance of 0.25 by its last acceptance rate. */
+export function adaptScales(scales: Float64Array, tried: Float64Array, moved: Float64Array): Float64Array {
+  const out = scales.slice();
+  for (let m = 0; m < out.length; m++)
     if (tried[m]! > 0) {
       const acc = moved[m]! / tried[m]!;
-      scales[m] = Math.min(5, Math.max(0.01, scales[m]! * Math.exp(2 * (acc - TARGET_ACCEPTANCE))));
+      out[m] = Math.min(5, Math.max(0.01, out[m]! * Math.exp(2 * (acc - TARGET_ACCEPTANCE))));
     }
+  return out;
+}
+
+/** Distinct (model, parameters) rows of a population. */
+export function distinctRows(pop: Population): number {
   const seen = new Set<string>();
-  for (let i = 0; i < n; i++)
-    seen.add(`${pop.model[i]}:${Array.from(pop.theta.subarray(i * dim, (i + 1) * dim)).join(',')}`);
+  for (let i = 0; i < pop.n; i++)
+    seen.add(`${pop.model[i]}:${pop.theta.subarray(i * pop.dim, (i + 1) * pop.dim).join(',')}`);
+  return seen.size;
+}
+
+export async function replenishGeneration(
+  ev: Evaluator,
+  problem: ResolvedProblem,
+  o: {
+    readonly generation: number;
+    readonly seed: number;
+    readonly population: Population;
+    readonly weights: Float64Array;
+    readonly epsilon: number;
+    readonly zeta: number;
+    readonly moves: number;
+    readonly scales: Float64Array;
+    /** Largest number of candidates to evaluate (the evaluation budget). */
+    readonly cap: number;
+    readonly signal?: AbortSignal;
+    readonly deadline?: number;
+    readonly onRound?: (round: number, rounds: number) => void;
+  },
+): Promise<ReplenishResult> {
+  const last = o.population;
+  const { n, nStats } = last;
+  // Survivors of the new epsilon (distances under the run's weights), resampled to N.
+  const dist = new Float64Array(n);
+  const w = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    dist[i] = distance(last.stats, i * nStats, problem.observed, o.weights);
+    sum += w[i] = dist[i]! <= o.epsilon ? last.weight[i]! : 0;
+  }
+  for (let i = 0; i < n; i++) w[i]! /= sum;
+  const key = o.generation * ROUNDS + ROUNDS - 1;
+  const pop = resampled({ ...last, distance: dist }, w, stream(o.seed, key * 2 ** 32).uniform());
+  const r = await moveRounds(ev, problem, pop, {
+    key: o.generation,
+    seed: o.seed,
+    epsilon: o.epsilon,
+    weights: o.weights,
+    zeta: o.zeta,
+    moves: o.moves,
+    chol: walkFactors(problem, pop, o.scales),
+    stop: (evaluated) =>
+      o.signal?.aborted
+        ? 'aborted'
+        : o.deadline !== undefined && Date.now() > o.deadline
+          ? 'deadline'
+          : evaluated + n > o.cap
+            ? 'cap'
+            : undefined,
+    ...(o.onRound ? { onRound: o.onRound } : {}),
+  });
   // A budget that ends after a round leaves a valid, less mixed population; an abort or deadline drops it.
-  const done = reason === undefined || (reason === 'cap' && evaluated > 0);
+  const done = r.reason === undefined || (r.reason === 'cap' && r.evaluated > 0);
   return {
     complete: done,
-    ...(done ? {} : { reason: reason! }),
-    population: pop,
-    scales,
-    evaluated,
-    stats: { rounds: evaluated / n, accepted, priorRejected, simulated, nan, distinct: seen.size },
+    ...(done ? {} : { reason: r.reason! }),
+    population: r.population,
+    scales: adaptScales(o.scales, r.tried, r.moved),
+    evaluated: r.evaluated,
+    stats: r.stats,
   };
 }

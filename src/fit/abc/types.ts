@@ -67,6 +67,13 @@ export interface MoveContext {
   readonly distance: Float64Array;
   /** Per model: d x d row-major lower factor over ModelKernel-style dims, or null (no particles). */
   readonly chol: readonly (Float64Array | null)[];
+  /**
+   * Tempering (temper.ts): the target gains exp(beta l(s)), l(s) = -|tw (s - observed)|^2 / 2 over the
+   * statistics that `weights` (tw) picks, beside the indicator of the context's distance.
+   */
+  readonly temper?: { readonly beta: number; readonly weights: Float64Array };
+  /** Simulate every particle where it is (no proposal): statistics for a new target. */
+  readonly evaluate?: boolean;
 }
 
 export enum Outcome {

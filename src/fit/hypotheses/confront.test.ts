@@ -61,7 +61,7 @@ function toy(evidence: ReturnType<typeof evidenceWith>): SimulatorDefinition {
 
 const run = (
   trialSd: number,
-  trialStep: 'abc' | 'reweight' = 'abc',
+  trialStep: 'abc' | 'reweight' | 'temper' = 'abc',
   moves = 0,
   extra: Partial<Parameters<typeof confrontHypotheses>[0]> = {},
 ) => {
@@ -111,6 +111,15 @@ test('with MCMC moves: equal weights, diverse particles, the same answer (tie, t
   assert.ok(r.all.probabilities[0]! > 0.95, `all step p(A) = ${r.all.probabilities[0]}`);
   assert.ok(r.mouse.ess > 399 && r.mouse.distinct > 200, `ess ${r.mouse.ess}, distinct ${r.mouse.distinct}`);
   assert.ok(r.mouse.abc.generations.slice(1).every((g) => g.moves && g.moves.rounds >= 1));
+  assert.ok(Math.abs(r.trials[0]!.all.median - 2) < 0.5, JSON.stringify(r.trials[0]!.all));
+});
+
+test('trials tempered into the mouse posterior pick A, with a diverse final population', async () => {
+  const r = await run(0.5, 'temper', 3);
+  assert.equal(r.all.method, 'temper');
+  assert.ok(r.all.probabilities[0]! > 0.95, `p(A) = ${r.all.probabilities[0]}`);
+  assert.ok(r.all.distinct > 100 && r.all.ess > 399, `distinct ${r.all.distinct}, ess ${r.all.ess}`);
+  assert.ok(r.all.temper && r.all.temper.betas.at(-1) === 1, JSON.stringify(r.all.temper));
   assert.ok(Math.abs(r.trials[0]!.all.median - 2) < 0.5, JSON.stringify(r.trials[0]!.all));
 });
 

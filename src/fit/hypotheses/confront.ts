@@ -22,6 +22,7 @@ import { morrisScreen } from '../screen.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
 import { evidenceProblem, priorOfRange, rawName, type VariantModel } from './spec.js';
 import { distinctParticles, reweight, type StepResult } from './step.js';
+import { temperTrials } from './temperStep.js';
 
 export interface CandidateExperiment {
   readonly id: string;
@@ -53,7 +54,7 @@ export interface ConfrontOptions {
    * (exact under that error model, Wilkinson, Stat Appl Genet Mol Biol 12:129, 2013), one trial simulation
    * per particle instead of a new SMC run.
    */
-  readonly trialStep?: 'abc' | 'reweight';
+  readonly trialStep?: 'abc' | 'reweight' | 'temper';
   /**
    * Before each SMC step, an elementary-effects screen of every variant (src/fit/screen.ts) with this many
    * trajectories; parameters whose largest mu* over the step's standardised discrepancies is below
@@ -218,16 +219,27 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
   };
   const mouse = await run('mouse', mouseObs, o.seed);
   const every =
-    o.trialStep === 'reweight'
-      ? reweight(
-          mouse,
-          trialObs,
-          (v, opts) => simulatorFor(v, opts),
-          o.seed,
-          o.rejectionControl ?? 1e-3,
-          o.onProgress,
-        )
-      : await run('all', all, o.seed + 1);
+    o.trialStep === 'temper'
+      ? await temperTrials(mouse, {
+          variants: o.variants,
+          observations: all,
+          lookup,
+          seed: o.seed + 1,
+          moves: o.moves ?? 5,
+          workers: o.workers ?? 1,
+          custom: o.simulators !== undefined,
+          ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        })
+      : o.trialStep === 'reweight'
+        ? reweight(
+            mouse,
+            trialObs,
+            (v, opts) => simulatorFor(v, opts),
+            o.seed,
+            o.rejectionControl ?? 1e-3,
+            o.onProgress,
+          )
+        : await run('all', all, o.seed + 1);
   const draws = o.draws ?? 200;
   /** Statistic k of simulator (v, options) at each drawn particle of a step's population. */
   const atDraws = (step: StepResult, options: Record<string, unknown>, k: number, salt: number) => {

@@ -30,8 +30,12 @@ export interface Her2Budget {
    * (effective sample size 1.1 of 100).
    */
   readonly moves: number;
-  /** How the trials are added to the mouse posterior (confront.ts: a new SMC run, or reweighting). */
-  readonly trialStep: 'abc' | 'reweight';
+  /**
+   * How the trials are added to the mouse posterior (confront.ts): a new SMC run, reweighting (one
+   * importance weight: degenerate where the trials contradict the mouse posterior), or tempering with MCMC
+   * moves (the same target, non-degenerate, at about 0.25 s of CPU per move: minutes per temperature).
+   */
+  readonly trialStep: 'abc' | 'reweight' | 'temper';
   /**
    * Elementary-effects screen before each SMC step: trajectories per variant, and the mu* (change of a
    * standardised discrepancy per move of half the prior's mass) below which a parameter is refreshed from
@@ -58,9 +62,9 @@ export const FULL_BUDGET: Her2Budget = {
   trialPatients: 1000,
   minAcceptance: 0.01,
   moves: 10,
-  // A second SMC run on all evidence would move every particle with a trial simulation (0.3-1.4 s each):
-  // days on two cores; the mouse posterior's 1,000 diverse particles are reweighted instead.
-  trialStep: 'reweight',
+  // A second SMC run from the prior would pay a trial simulation (0.3-1.4 s) for every move of every
+  // generation; tempering starts from the mouse posterior and pays it only where the trials are added.
+  trialStep: 'temper',
   screen: { trajectories: 20, threshold: 0.1 },
 };
 

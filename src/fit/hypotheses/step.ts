@@ -13,7 +13,7 @@ export interface StepResult {
   /** For a reweighted step: the mouse step's run with the new weights and model probabilities. */
   readonly abc: AbcResult;
   readonly probabilities: readonly number[];
-  readonly method: 'abc' | 'reweight';
+  readonly method: 'abc' | 'reweight' | 'temper';
   /** Effective sample size of the final population's weights. */
   readonly ess: number;
   /** Distinct particles carrying weight (with MCMC moves the weights are equal: this is the diversity). */
@@ -29,6 +29,13 @@ export interface StepResult {
    * trial observation, in the evidence file's order): how far the best the mouse posterior has is from them.
    */
   readonly bestTrialZ?: readonly number[];
+  /** Tempered step: temperatures, candidates, particles the first evaluation dropped, and the betas. */
+  readonly temper?: {
+    readonly levels: number;
+    readonly evaluated: number;
+    readonly dropped: number;
+    readonly betas: readonly number[];
+  };
 }
 
 /** Distinct (model, parameters) rows among the particles of positive weight. */

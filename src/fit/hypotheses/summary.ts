@@ -32,6 +32,7 @@ export function calibrationSummary(
       ess: { mouse: c.mouse.ess, all: c.all.ess },
       distinct: { mouse: c.mouse.distinct, all: c.all.distinct },
       trialSimulations: c.all.simulations,
+      ...(c.all.temper ? { temperatures: c.all.temper.levels } : {}),
       ...(c.all.bestTrialZ
         ? {
             bestTrialZ: Object.fromEntries(

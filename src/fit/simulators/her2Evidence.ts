@@ -87,7 +87,7 @@ export const her2Evidence: SimulatorDefinition = {
     ];
   },
   create(ids, options, path): Simulator {
-    checkKnownOptions(options, ['variant', 'observations', 'trialPatients', 'experiment'], path);
+    checkKnownOptions(options, ['variant', 'observations', 'trialPatients', 'experiment', 'mouseGate'], path);
     const h = variantOf(options, path);
     const trialIds = new Set(h.trialParams.map((a) => a.id as string));
     const mouseIds = ids.filter((id) => !trialIds.has(id));
@@ -120,6 +120,12 @@ export const her2Evidence: SimulatorDefinition = {
     const patients = optionNumber(options, 'trialPatients', path, { dflt: 400, positive: true });
     if (!Number.isInteger(patients) || patients < 4)
       throw new InputError('expected an integer >= 4', { path: `${path}.trialPatients` });
+    // With mouseGate g: trials run only when the claims' discrepancies are within g (Euclidean norm), else
+    // their statistics are NaN; a sampler whose target needs both (src/fit/abc/temper.ts) skips the dear half.
+    const gate =
+      options.mouseGate === undefined
+        ? Number.POSITIVE_INFINITY
+        : optionNumber(options, 'mouseGate', path, { positive: true });
     const known = trialModel().problem.paramIndex;
     const ps0Default = trialModel().problem.p[known.get('ps0')!]!;
     const psHER2Default = trialModel().problem.p[known.get('psHER2')!]!;
@@ -146,10 +152,15 @@ export const her2Evidence: SimulatorDefinition = {
         const modelParams: Record<string, number> = {};
         for (const [id, v] of Object.entries(mcf7))
           if (!NOT_IN_PATIENTS.has(id) && known.has(id)) modelParams[id] = v;
+        let z2 = 0;
+        for (let i = 0; i < n; i++)
+          if (claimIndex[i]! >= 0) z2 += discrepancy(obs[i]!, stats[claimIndex[i]!]!) ** 2;
+        const gated = !(Math.sqrt(z2) <= gate);
         for (let i = 0; i < n; i++) {
           const o = obs[i]!;
           let raw: number;
           if (claimIndex[i]! >= 0) raw = stats[claimIndex[i]!]!;
+          else if (gated) raw = Number.NaN;
           else {
             // Each trial of each candidate its own virtual patients (the stream keys its seed).
             const seed = Math.floor(rng.uniform() * 2 ** 48);

@@ -3,8 +3,19 @@
  * evidence of Poisson and geometric counts, and the completely observed birth-death process.
  */
 
-import { type AbcResult, type ProblemSpec, parseProblem } from '../../src/fit/index.js';
+import { type AbcResult, type PriorSpec, type ProblemSpec, parseProblem } from '../../src/fit/index.js';
 import { incompleteGamma, logFactorial, logGamma } from '../../src/random/special.js';
+
+/** The conjugate problem: the mean of 10 N(mu, 1) draws observed at 0.8, mu ~ N(0, 1) unless `prior`. */
+export function normalMeanProblem(prior: PriorSpec = { type: 'normal', mean: 0, sd: 1 }): ProblemSpec {
+  return parseProblem({
+    simulator: 'normal-mean',
+    options: { n: 10, sigma: 1 },
+    parameters: [{ id: 'mu', prior }],
+    observed: { mean: 0.8 },
+    distance: { type: 'fixed' },
+  });
+}
 
 /** Normal mean with known sigma, n observations with mean xbar, prior N(m0, s0^2). */
 export function normalPosterior(xbar: number, n: number, sigma: number, m0: number, s0: number) {

@@ -15,7 +15,7 @@ import {
   posteriorCsv,
   type SimulatorDefinition,
 } from '../../src/fit/index.js';
-import { COUNTS, countsProblem, normalPosterior, poissonProbability } from './exact.js';
+import { COUNTS, countsProblem, normalMeanProblem, normalPosterior, poissonProbability } from './exact.js';
 
 function moments(pop: Population, a: number) {
   let m = 0;
@@ -26,13 +26,7 @@ function moments(pop: Population, a: number) {
 }
 
 test('moves: the normal mean reaches the conjugate posterior (mean within 0.1 sd, sd within 5%)', async () => {
-  const spec = parseProblem({
-    simulator: 'normal-mean',
-    options: { n: 10, sigma: 1 },
-    parameters: [{ id: 'mu', prior: { type: 'normal', mean: 0, sd: 1 } }],
-    observed: { mean: 0.8 },
-    distance: { type: 'fixed' },
-  });
+  const spec = normalMeanProblem();
   const exact = normalPosterior(0.8, 10, 1, 0, 1);
   const r = await abcSmc(spec, { particles: 2000, seed: 11, targetEpsilon: 0.03, moves: 10 });
   assert.equal(r.status, 'target-epsilon');
@@ -72,13 +66,7 @@ for (const [label, prior, density] of [
   ],
 ] as const)
   test(`moves: a bounded prior ${label} gives the exact posterior (mean within 0.1 sd, sd within 5%)`, async () => {
-    const spec = parseProblem({
-      simulator: 'normal-mean',
-      options: { n: 10, sigma: 1 },
-      parameters: [{ id: 'mu', prior }],
-      observed: { mean: 0.8 },
-      distance: { type: 'fixed' },
-    });
+    const spec = normalMeanProblem(prior);
     const exact = quadrature(density, prior.lo, prior.hi, 0.8);
     const r = await abcSmc(spec, { particles: 2000, seed: 12, targetEpsilon: 0.02, moves: 10 });
     assert.equal(r.status, 'target-epsilon');

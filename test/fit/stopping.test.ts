@@ -1,15 +1,10 @@
 /** Stopping rules: each ends the run with the last complete generation and says which rule it was. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { abcSmc, parseProblem } from '../../src/fit/index.js';
+import { abcSmc } from '../../src/fit/index.js';
+import { normalMeanProblem } from './exact.js';
 
-const spec = parseProblem({
-  simulator: 'normal-mean',
-  options: { n: 10, sigma: 1 },
-  parameters: [{ id: 'mu', prior: { type: 'normal', mean: 0, sd: 1 } }],
-  observed: { mean: 0.8 },
-  distance: { type: 'fixed' },
-});
+const spec = normalMeanProblem();
 
 test('max generations, target epsilon, evaluation budget, minimum acceptance, wall time, abort', async () => {
   const g = await abcSmc(spec, { particles: 200, maxGenerations: 3 });

@@ -5,12 +5,13 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
-import { abcSmc, parseProblem } from '../../src/fit/index.js';
+import { abcSmc } from '../../src/fit/index.js';
 import {
   birthDeathExact,
   birthDeathProblem,
   COUNTS,
   countsProblem,
+  normalMeanProblem,
   normalPosterior,
   poissonProbability,
   posteriorMoments,
@@ -19,13 +20,7 @@ import {
 const workers = Math.max(1, Math.min(2, availableParallelism()));
 
 test('(a) normal mean, 10000 particles, 3 seeds: mean and sd within 5% of the conjugate posterior sd', async (t) => {
-  const spec = parseProblem({
-    simulator: 'normal-mean',
-    options: { n: 10, sigma: 1 },
-    parameters: [{ id: 'mu', prior: { type: 'normal', mean: 0, sd: 1 } }],
-    observed: { mean: 0.8 },
-    distance: { type: 'fixed' },
-  });
+  const spec = normalMeanProblem();
   const exact = normalPosterior(0.8, 10, 1, 0, 1);
   for (const seed of [1, 2, 3]) {
     const r = await abcSmc(spec, { particles: 10000, seed, targetEpsilon: 0.02, workers });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { abcSmc, type Population, parseProblem, resolveProblem } from '../../src/fit/index.js';
+import { abcSmc, type Population, resolveProblem } from '../../src/fit/index.js';
 import { stream } from '../../src/random/rng.js';
 import {
   BIRTH_DEATH,
@@ -14,6 +14,7 @@ import {
   birthDeathProblem,
   COUNTS,
   countsProblem,
+  normalMeanProblem,
   normalPosterior,
   poissonProbability,
   posteriorMoments,
@@ -28,13 +29,7 @@ function moments(pop: Population) {
 }
 
 test('(a) normal mean: ABC posterior sd within 5% and mean within 10% of the conjugate sd (5%: npm run test:fit), converging as epsilon falls', async (t) => {
-  const spec = parseProblem({
-    simulator: 'normal-mean',
-    options: { n: 10, sigma: 1 },
-    parameters: [{ id: 'mu', prior: { type: 'normal', mean: 0, sd: 1 } }],
-    observed: { mean: 0.8 },
-    distance: { type: 'fixed' },
-  });
+  const spec = normalMeanProblem();
   const exact = normalPosterior(0.8, 10, 1, 0, 1);
   const errors: { eps: number; mean: number; sd: number }[] = [];
   const pops: Population[] = [];

@@ -260,11 +260,12 @@ export function adaptScales(scales: Float64Array, tried: Float64Array, moved: Fl
   return out;
 }
 
-/** Distinct (model, parameters) rows of a population. */
+/** Distinct (model, parameters) rows among the particles of positive weight. */
 export function distinctRows(pop: Population): number {
   const seen = new Set<string>();
   for (let i = 0; i < pop.n; i++)
-    seen.add(`${pop.model[i]}:${pop.theta.subarray(i * pop.dim, (i + 1) * pop.dim).join(',')}`);
+    if (pop.weight[i]! > 0)
+      seen.add(`${pop.model[i]}:${pop.theta.subarray(i * pop.dim, (i + 1) * pop.dim).join(',')}`);
   return seen.size;
 }
 

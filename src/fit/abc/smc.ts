@@ -161,6 +161,25 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
   const started = Date.now();
   const deadline = options.maxSeconds !== undefined ? started + options.maxSeconds * 1000 : undefined;
   let status: AbcStatus | undefined;
+  /** A complete generation: the next state, its checkpoint and callback, and the stopping rule. */
+  const advance = (
+    pop: Population,
+    stats: GenerationStats,
+    next: Pick<AbcState, 'epsilon'> & Partial<Pick<AbcState, 'weights' | 'scales'>>,
+  ): void => {
+    state = {
+      ...state,
+      ...next,
+      generation: state.generation + 1,
+      population: pop,
+      history: [...state.history, stats],
+      evaluations: state.evaluations + stats.evaluations,
+      seconds: state.seconds + stats.seconds,
+    };
+    options.checkpoint?.(state);
+    options.onGeneration?.(stats);
+    status = stopAfter(state);
+  };
   try {
     if (!options.resume) options.checkpoint?.(state);
     status = stopAfter(state);
@@ -218,19 +237,7 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
           seconds: (Date.now() - t0) / 1000,
           moves: m,
         };
-        state = {
-          ...state,
-          generation: g + 1,
-          population: pop,
-          epsilon,
-          scales: run.scales,
-          history: [...state.history, stats],
-          evaluations: state.evaluations + run.evaluated,
-          seconds: state.seconds + stats.seconds,
-        };
-        options.checkpoint?.(state);
-        options.onGeneration?.(stats);
-        status = stopAfter(state);
+        advance(pop, stats, { epsilon, scales: run.scales });
         continue;
       }
       const ctx = contextOf(
@@ -285,19 +292,7 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
         wasted: run.wasted,
         seconds: (Date.now() - t0) / 1000,
       };
-      state = {
-        ...state,
-        generation: g + 1,
-        population: pop,
-        weights,
-        epsilon,
-        history: [...state.history, stats],
-        evaluations: state.evaluations + run.evaluated,
-        seconds: state.seconds + stats.seconds,
-      };
-      options.checkpoint?.(state);
-      options.onGeneration?.(stats);
-      status = stopAfter(state);
+      advance(pop, stats, { weights, epsilon });
     }
   } finally {
     await ev.close();

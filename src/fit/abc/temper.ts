@@ -13,7 +13,7 @@
 import { stream } from '../../random/rng.js';
 import type { ResolvedProblem } from '../problem.js';
 import { temperedLogLik } from './move.js';
-import { effectiveSampleSize } from './population.js';
+import { effectiveSampleSize, modelProbabilities } from './population.js';
 import { adaptScales, initialScale, moveRounds, ROUNDS, resampled, walkFactors } from './replenish.js';
 import type { Evaluator, Population } from './types.js';
 
@@ -130,15 +130,13 @@ export async function temper(
     w = new Float64Array(n).fill(1 / n);
     for (let i = 0; i < n; i++)
       l[i] = temperedLogLik(pop.stats, i * pop.nStats, problem.observed, o.likelihoodWeights);
-    const p = new Array<number>(M).fill(0);
-    for (let i = 0; i < n; i++) p[pop.model[i]!]! += 1 / n;
     levels.push({
       beta,
       ess,
       rounds: r.stats.rounds,
       acceptance: r.stats.accepted / r.evaluated,
       distinct: r.stats.distinct,
-      modelProbabilities: p,
+      modelProbabilities: Array.from(modelProbabilities({ ...pop, weight: w }, M)),
     });
     o.onProgress?.(
       `tempering: beta ${beta.toPrecision(3)}, ESS ${ess.toFixed(0)} before resampling, acceptance ${((100 * r.stats.accepted) / r.evaluated).toFixed(1)}%`,

@@ -15,13 +15,14 @@ import type { Evidence, Observation } from '../../paper/evidence/evidence.js';
 import { stream } from '../../random/rng.js';
 import type { AbcState } from '../abc/checkpoint.js';
 import { effectiveSampleSize } from '../abc/population.js';
+import { distinctRows, systematic } from '../abc/replenish.js';
 import { abcSmc } from '../abc/smc.js';
 import type { Population } from '../abc/types.js';
 import { makePrior } from '../priors.js';
 import { morrisScreen } from '../screen.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
 import { evidenceProblem, priorOfRange, rawName, type VariantModel } from './spec.js';
-import { distinctParticles, reweight, type StepResult } from './step.js';
+import { reweight, type StepResult } from './step.js';
 import { temperTrials } from './temperStep.js';
 
 export interface CandidateExperiment {
@@ -96,16 +97,7 @@ export interface Confrontation {
 
 /** Indices of `draws` particles drawn by weight (systematic resampling, one uniform from the stream). */
 function resample(pop: Population, draws: number, seed: number): Int32Array {
-  const u0 = stream(seed, 0).uniform();
-  const out = new Int32Array(draws);
-  let c = pop.weight[0]!;
-  let i = 0;
-  for (let k = 0; k < draws; k++) {
-    const u = (u0 + k) / draws;
-    while (u > c && i < pop.n - 1) c += pop.weight[++i]!;
-    out[k] = i;
-  }
-  return out;
+  return systematic(pop.weight, draws, stream(seed, 0).uniform());
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -199,7 +191,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       probabilities: abc.modelProbabilities,
       method: 'abc',
       ess: pop ? effectiveSampleSize(pop.weight) : 0,
-      distinct: pop ? distinctParticles(pop) : 0,
+      distinct: pop ? distinctRows(pop) : 0,
       simulations: 0,
       refreshed,
       screenEvaluations,

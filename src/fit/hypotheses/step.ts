@@ -5,8 +5,8 @@
 import type { Observation } from '../../paper/evidence/evidence.js';
 import { stream } from '../../random/rng.js';
 import { effectiveSampleSize } from '../abc/population.js';
+import { distinctRows } from '../abc/replenish.js';
 import type { AbcResult } from '../abc/smc.js';
-import type { Population } from '../abc/types.js';
 import type { Simulator } from '../simulators/index.js';
 
 export interface StepResult {
@@ -36,15 +36,6 @@ export interface StepResult {
     readonly dropped: number;
     readonly betas: readonly number[];
   };
-}
-
-/** Distinct (model, parameters) rows among the particles of positive weight. */
-export function distinctParticles(pop: Population): number {
-  const seen = new Set<string>();
-  for (let i = 0; i < pop.n; i++)
-    if (pop.weight[i]! > 0)
-      seen.add(`${pop.model[i]}:${pop.theta.subarray(i * pop.dim, (i + 1) * pop.dim).join(',')}`);
-  return seen.size;
 }
 
 /**
@@ -110,7 +101,7 @@ export function reweight(
     probabilities,
     method: 'reweight',
     ess: sum > 0 ? effectiveSampleSize(weight) : 0,
-    distinct: distinctParticles({ ...pop, weight }),
+    distinct: distinctRows({ ...pop, weight }),
     simulations,
     refreshed: [],
     screenEvaluations: 0,

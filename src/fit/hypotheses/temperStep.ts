@@ -8,7 +8,7 @@
  */
 import type { Observation } from '../../paper/evidence/evidence.js';
 import { inlineEvaluator } from '../abc/inline.js';
-import { effectiveSampleSize } from '../abc/population.js';
+import { effectiveSampleSize, modelProbabilities } from '../abc/population.js';
 import { distinctRows } from '../abc/replenish.js';
 import { temper } from '../abc/temper.js';
 import { threadEvaluator } from '../pool.js';
@@ -62,8 +62,7 @@ export async function temperTrials(
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
     const pop = r.population;
-    const probabilities = mouse.abc.models.map(() => 0);
-    for (let i = 0; i < pop.n; i++) probabilities[pop.model[i]!]! += pop.weight[i]!;
+    const probabilities = Array.from(modelProbabilities(pop, mouse.abc.models.length));
     return {
       abc: {
         ...mouse.abc,

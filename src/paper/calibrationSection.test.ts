@@ -86,6 +86,19 @@ test('report: the calibration section opens the report; claims.json carries it a
     assert.ok(text.includes('The trials contradict the mouse posterior') && text.includes('5.3 sd from b47'));
     assert.ok(!text.includes('posterior is degenerate'));
     assert.ok(text.includes('scores 0 nats') && !text.includes('most informative next experiment'));
+    // Few particles, but the best within 3 sd of every trial: a narrow region, not a conflict; the trial
+    // assumptions' posterior stated.
+    const narrow = {
+      ...conflict,
+      budget: { ...conflict.budget, ess: { mouse: 100, all: 3.9 }, bestTrialZ: { b47: -1.7, b31n9831: 0.4 } },
+      trial_parameters: [
+        { variant: 'patient-fc', id: 'effectors', median: 0.031, lower: 0.012, upper: 0.05 },
+      ],
+    };
+    writeReport(dir, { ...input, calibration: narrow });
+    const text3 = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(text3.includes('single out a narrow region') && text3.includes('1.7 sd from b47'));
+    assert.ok(!text3.includes('contradict') && text3.includes('effectors (patient-fc) 0.031 (0.012-0.050)'));
     // Tempered trials: a healthy final population, no conflict note, the temperatures stated.
     const tempered = {
       ...calibration,

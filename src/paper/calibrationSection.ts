@@ -43,6 +43,8 @@ export interface CalibrationSummary {
     readonly screenEvaluations: number;
     readonly draws: number;
     readonly trialPatients: number;
+    /** Reweighted step: copies of each particle with trial assumptions, those redrawn from their priors. */
+    readonly trialDraws?: number;
     readonly seconds: number;
   };
   readonly variants: readonly {
@@ -68,6 +70,14 @@ export interface CalibrationSummary {
     readonly id: string;
     readonly description: string;
     readonly score: number;
+  }[];
+  /** Trial assumptions a variant frees: weighted median and 95% interval after all evidence. */
+  readonly trial_parameters?: readonly {
+    readonly variant: string;
+    readonly id: string;
+    readonly median: number;
+    readonly lower: number;
+    readonly upper: number;
   }[];
 }
 
@@ -100,8 +110,16 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
   const size = (k: 'mouse' | 'all') => Math.min(b.ess[k], b.distinct[k]);
   const mouseDegenerate = size('mouse') < 0.1 * b.particles;
   const degenerate = mouseDegenerate || (size('all') < 0.1 * b.particles && b.trialStep !== 'reweight');
-  // A healthy mouse posterior that the trials' kernel reduces to a particle or two: the evidence conflicts.
-  const conflict = !mouseDegenerate && b.trialStep === 'reweight' && size('all') < 0.1 * b.particles;
+  // A healthy mouse posterior that the trials' kernel reduces to a few particles: the evidence conflicts
+  // when even the best of them is more than 3 sd from a trial, else the trials single out a narrow region.
+  const few = !mouseDegenerate && b.trialStep === 'reweight' && size('all') < 0.1 * b.particles;
+  const bestZ = Object.values(b.bestTrialZ ?? {});
+  const conflict = few && !(bestZ.length > 0 && bestZ.every((z) => Math.abs(z) <= 3));
+  const narrow = few && !conflict;
+  const zText = () =>
+    Object.entries(b.bestTrialZ ?? {})
+      .map(([id, z]) => `${Number.isFinite(z) ? Math.abs(z).toFixed(1) : 'n/a'} sd from ${id}`)
+      .join(', ');
   const silent = c.next_experiments.length > 0 && c.next_experiments.every((e) => !(e.score > 1e-9));
   const alive = c.variants.filter((v) => v.p_all > 0.01).length;
   return section(
@@ -121,13 +139,18 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
           strong('The trials contradict the mouse posterior: '),
           `weighted by the trials' kernel, its ${b.distinct.mouse} distinct particles leave an effective sample ` +
             `size of ${b.ess.all.toFixed(1)} (${b.distinct.all} distinct)` +
-            (b.bestTrialZ
-              ? `; even the best particle is ${Object.entries(b.bestTrialZ)
-                  .map(([id, z]) => `${Number.isFinite(z) ? Math.abs(z).toFixed(1) : 'n/a'} sd from ${id}`)
-                  .join(', ')}`
-              : '') +
+            (b.bestTrialZ ? `; even the best particle is ${zText()}` : '') +
             '. No parameter set the mouse evidence allows reproduces the trials, so the all-evidence column ' +
             'names the least wrong particle, not a posterior.',
+        )
+      : null,
+    narrow
+      ? p(
+          strong('The trials single out a narrow region of the mouse posterior: '),
+          `weighted by the trials' kernel, its particles leave an effective sample size of ` +
+            `${b.ess.all.toFixed(1)} (${b.distinct.all} distinct particles); the best is ${zText()}. ` +
+            'The all-evidence column rests on these few particles: `cscsim reproduce --full` (more particles, ' +
+            'more draws of the trial assumptions) gives a posterior that can carry it.',
         )
       : null,
     p(
@@ -139,6 +162,14 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
       c.trials.length
         ? `Out of sample (mouse posterior only), the model predicts ${c.trials
             .map((t) => `${t.id} HR ${hr(t.predicted_mouse)} against published ${hr(t.published)}`)
+            .join('; ')}. `
+        : '',
+      c.trial_parameters?.length
+        ? `Given all evidence, ${c.trial_parameters
+            .map(
+              (t) =>
+                `${t.id} (${t.variant}) ${t.median.toPrecision(2)} (${t.lower.toPrecision(2)}-${t.upper.toPrecision(2)})`,
+            )
             .join('; ')}. `
         : '',
       topExp && !silent ? `The most informative next experiment: ${topExp.description}.` : '',
@@ -169,6 +200,10 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
           ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
             'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +
             `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
+            (b.trialDraws && b.trialDraws > 1
+              ? `each particle of a variant with trial assumptions split into ${b.trialDraws} copies, ` +
+                'those assumptions drawn afresh from their priors, their mouse-posterior marginal; '
+              : '') +
             `effective sample size ${b.ess.all.toFixed(1)}, ${b.distinct.all} distinct particles); `
           : b.trialStep === 'temper'
             ? "the trials were tempered in: the same target as a Gaussian kernel on the trials' " +
@@ -179,7 +214,9 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
             : `the all-evidence step ran ${b.generations.all} generations to ${b.finalEpsilon.all.toPrecision(3)} ` +
               `(${b.evaluations.all} candidates); `) +
         `${b.draws} posterior ` +
-        `draws for the predictive, ${b.trialPatients} virtual patients per trial evaluation; ${b.seconds.toFixed(0)} s. ` +
+        `draws for the predictive, ${b.trialPatients} virtual patients per trial evaluation (the model's ` +
+        'expected HR: every patient simulated under both arms, since the published CI holds the real ' +
+        `trial's sampling error); ${b.seconds.toFixed(0)} s. ` +
         'The distance is the Euclidean norm of the standardised discrepancies of the evidence file ' +
         '(src/paper/evidence/evidence.json: each observation with its sd and source, written before the run).',
     ),

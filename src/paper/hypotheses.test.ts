@@ -20,6 +20,7 @@ test('every variant builds and compiles for every line and site, with what it ad
   assert.deepEqual(ids('patient-fc'), []);
   assert.deepEqual(ids('plasticity'), ['omega']);
   assert.deepEqual(ids('aldh-signalling').sort(), ['KALDH', 'aldhHER2', 'kALDH']);
+  assert.deepEqual(ids('aldh-signalling-fc'), ids('aldh-signalling'));
   assert.deepEqual(ids('dormancy'), ['dormAdcc']);
   assert.deepEqual(
     hypothesis('patient-fc')!.trialParams.map((s) => s.id),
@@ -44,6 +45,7 @@ test('statistics differ between variants where their mechanisms act', () => {
   const aldh = stat('aldh-signalling');
   assert.ok(aldh[1]! < 0.7 && base[1]! > 0.7, `C2 ${aldh[1]} vs ${base[1]}`);
   close(aldh.slice(2), base.slice(2));
+  assert.deepEqual(stat('aldh-signalling-fc'), aldh);
   // Dedifferentiation refills the CSC pool: adjuvant blockade no longer stops growth (C4).
   const plastic = stat('plasticity');
   assert.ok(plastic[3]! > 10 * base[3]!, `C4 ${plastic[3]} vs ${base[3]}`);

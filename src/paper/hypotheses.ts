@@ -9,7 +9,13 @@ import { type AssumptionSpec, assumptionSpecs } from '../trial/index.js';
 import { claimStatistics } from './claims/statistics.js';
 import type { ModelOptions, ParamSet } from './claims/types.js';
 
-export type HypothesisId = 'hierarchy' | 'plasticity' | 'aldh-signalling' | 'patient-fc' | 'dormancy';
+export type HypothesisId =
+  | 'hierarchy'
+  | 'plasticity'
+  | 'aldh-signalling'
+  | 'patient-fc'
+  | 'aldh-signalling-fc'
+  | 'dormancy';
 
 export interface Hypothesis {
   readonly id: HypothesisId;
@@ -73,6 +79,23 @@ export const hypotheses: readonly Hypothesis[] = [
       'over [0, 1] instead of 1 (the 48-point grid found only 0 reconciles the mouse model with B-47).',
     citation: 'Clynes et al., Nat Med 2000;6:443; Albanesi et al., Blood 2013;122:3160',
     model: {},
+    trialParams: [assumptionSpecs.effectors],
+  },
+  {
+    id: 'aldh-signalling-fc',
+    title: "ALDH+ state maintained by HER2 signalling, patients' Fc-receptor activity unknown",
+    rationale:
+      'The two refinements together, since they act on different evidence: the ALDH+ state kept on by HER2 ' +
+      'signalling (the mouse step of the calibration chose it for C2, posterior probability 1.00 among the ' +
+      "five variants before it) and the patients' Fc-receptor effector activity relative to a nude mouse free " +
+      'over [0, 1] (what the trials leave open: a mouse-sized activity gives B-47 an HR near 0.3, where 0.98 ' +
+      'was published). Mouse side identical to aldh-signalling. Declared on 2026-12-03 after that mouse step ' +
+      'and before any calibration of this variant against the trials; its effector range is the one patient-fc ' +
+      'already had, not fitted.',
+    citation:
+      'Korkaya et al., Oncogene 2008;27:6120 [recall]; Clynes et al., Nat Med 2000;6:443; Albanesi et al., ' +
+      'Blood 2013;122:3160',
+    model: { aldh: 'signalling' },
     trialParams: [assumptionSpecs.effectors],
   },
   {

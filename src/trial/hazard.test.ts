@@ -13,5 +13,10 @@ test("trialHazard gives runTrial's Cox HR exactly, for the same design, patients
     const h = trialHazard(designOf(id), o);
     const r = await runTrial(designOf(id), o);
     assert.deepEqual(h, r.analysis.cox, id);
+    assert.deepEqual(
+      trialHazard(designOf(id), { ...o, statistic: 'expected' }),
+      r.analysis.counterfactual,
+      id,
+    );
   }
 });

@@ -14,6 +14,13 @@ export interface HazardOptions {
   readonly seed: number;
   readonly scenario?: Partial<Record<AssumptionId, number>>;
   readonly modelParams?: Readonly<Record<string, number>>;
+  /**
+   * 'randomised' (default): the Cox HR of the randomised arms, what a real trial of this size reports.
+   * 'expected': the Cox HR over both outcomes of every patient (each simulated under both arms, common
+   * random numbers), the model's own HR with far less sampling noise: what a published HR with its CI is
+   * compared to, since the CI already holds the real trial's sampling error.
+   */
+  readonly statistic?: 'randomised' | 'expected';
 }
 
 /** The Cox HR (95% CI) of trastuzumab vs control; null when there were too few events for one. */
@@ -23,6 +30,7 @@ export function trialHazard(design: TrialDesign, o: HazardOptions): HazardRatio 
     seed: o.seed,
     ...(o.scenario ? { scenario: o.scenario } : {}),
   });
-  const cox = sim.evaluate(o.modelParams ?? {}).hr;
+  const e = sim.evaluate(o.modelParams ?? {});
+  const cox = o.statistic === 'expected' ? e.counterfactual : e.hr;
   return Number.isFinite(cox.hr) && Number.isFinite(cox.lower) && Number.isFinite(cox.upper) ? cox : null;
 }

@@ -21,8 +21,10 @@ import type { Population } from '../abc/types.js';
 import { makePrior } from '../priors.js';
 import { morrisScreen } from '../screen.js';
 import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
-import { evidenceProblem, priorOfRange, rawName, type VariantModel } from './spec.js';
-import { reweight, type StepResult } from './step.js';
+import { simulateAt } from './atParticles.js';
+import { reweight } from './reweight.js';
+import { evidenceProblem, priorOfRange, rawName, type VariantModel, zName } from './spec.js';
+import type { StepResult } from './step.js';
 import { temperTrials } from './temperStep.js';
 
 export interface CandidateExperiment {
@@ -65,6 +67,10 @@ export interface ConfrontOptions {
   readonly screen?: { readonly trajectories: number; readonly threshold: number };
   /** Relative weight below which a particle meets rejection control between trials (reweight; default 1e-3). */
   readonly rejectionControl?: number;
+  /** Reweight: copies of each particle with trial-only parameters, drawn afresh from their priors (default 1). */
+  readonly trialDraws?: number;
+  /** Reweight: trial observation ids in the order to weight by them (default: the most precise first). */
+  readonly trialOrder?: readonly string[];
   /** Called with each SMC step's state after every generation (to write a checkpoint). */
   readonly checkpoint?: (step: 'mouse' | 'all', state: AbcState) => void;
   /** Continue a step from such a state: its problem (screen included) and settings, the same bits. */
@@ -92,7 +98,24 @@ export interface Confrontation {
   /** Per claim with a criterion: weighted share of posterior particles where it holds, after each step. */
   readonly claims: readonly { readonly id: string; readonly mouse: number; readonly all: number }[];
   readonly experiments: readonly (CandidateExperiment & { readonly score: number })[];
+  /**
+   * Per variant with trial-only parameters and weight after the trials: each one's weighted median and 95%
+   * interval under the all-evidence posterior (what the trials say about, e.g., patients' effector activity).
+   */
+  readonly trialParameters: readonly (Interval & { readonly variant: string; readonly id: string })[];
   readonly seconds: number;
+}
+
+/** Weighted quantile q of values xs (weights w, not necessarily normalised). */
+function weightedQuantile(xs: readonly number[], w: readonly number[], q: number): number {
+  const idx = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
+  const total = w.reduce((s, x) => s + x, 0);
+  let c = 0;
+  for (const i of idx) {
+    c += w[i]!;
+    if (c >= q * total) return xs[i]!;
+  }
+  return xs[idx[idx.length - 1]!] ?? Number.NaN;
 }
 
 /** Indices of `draws` particles drawn by weight (systematic resampling, one uniform from the stream). */
@@ -223,48 +246,60 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
           ...(o.onProgress ? { onProgress: o.onProgress } : {}),
         })
       : o.trialStep === 'reweight'
-        ? reweight(
-            mouse,
-            trialObs,
-            (v, opts) => simulatorFor(v, opts),
-            o.seed,
-            o.rejectionControl ?? 1e-3,
-            o.onProgress,
-          )
+        ? await reweight(mouse, {
+            variants: o.variants,
+            trials: trialObs,
+            lookup,
+            seed: o.seed,
+            rejectionControl: o.rejectionControl ?? 1e-3,
+            ...(o.trialDraws !== undefined ? { trialDraws: o.trialDraws } : {}),
+            ...(o.trialOrder ? { order: o.trialOrder } : {}),
+            workers: o.workers ?? 1,
+            custom: o.simulators !== undefined,
+            ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+          })
         : await run('all', all, o.seed + 1);
   const draws = o.draws ?? 200;
-  /** Statistic k of simulator (v, options) at each drawn particle of a step's population. */
-  const atDraws = (step: StepResult, options: Record<string, unknown>, k: number, salt: number) => {
+  /** Statistic `name` of the variants' simulators with `options` at each drawn particle of a step. */
+  const atDraws = async (
+    step: StepResult,
+    options: Record<string, unknown>,
+    observed: Record<string, number>,
+    name: string,
+    salt: number,
+  ) => {
     const pop = step.abc.population;
     if (!pop) return { label: [] as number[], value: [] as number[] };
-    const idx = resample(pop, draws, o.seed * 1000 + salt);
-    const label: number[] = [];
-    const value: number[] = [];
-    idx.forEach((i, d) => {
-      const v = pop.model[i]!;
-      const sim = simulatorFor(v, options);
-      const theta = pop.theta.subarray(i * pop.dim, i * pop.dim + o.variants[v]!.parameters.length);
-      const out = new Float64Array(sim.statistics.length);
-      sim.simulate(Float64Array.from(theta), stream(o.seed * 1000 + salt, d + 1), out);
-      label.push(v);
-      value.push(out[k]!);
+    const idx = Array.from(resample(pop, draws, o.seed * 1000 + salt));
+    const at = await simulateAt(pop, idx, {
+      variants: o.variants,
+      options,
+      observed,
+      lookup,
+      seed: o.seed * 1000 + salt,
+      key: 0,
+      workers: o.workers ?? 1,
+      custom: o.simulators !== undefined,
     });
-    return { label, value };
+    const k = at.statistics.indexOf(name);
+    const w = at.statistics.length;
+    return { label: idx.map((i) => pop.model[i]!), value: idx.map((_, d) => at.stats[d * w + k]!) };
   };
   const interval = (xs: number[]): Interval => {
     const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
     return { median: quantile(s, 0.5), lower: quantile(s, 0.025), upper: quantile(s, 0.975) };
   };
-  const trials = trialObs.map((obs, t) => {
+  const trials: Confrontation['trials'][number][] = [];
+  for (const [t, obs] of trialObs.entries()) {
     const options = { observations: [obs.id] };
-    const raw = 1; // [z, raw] for one observation
+    const observed = { [zName(obs)]: 0, [rawName(obs)]: 0 };
     o.onProgress?.(`predictive: ${obs.target}`);
-    return {
+    trials.push({
       observation: obs,
-      mouse: interval(atDraws(mouse, options, raw, 10 + t).value),
-      all: interval(atDraws(every, options, raw, 100 + t).value),
-    };
-  });
+      mouse: interval((await atDraws(mouse, options, observed, rawName(obs), 10 + t)).value),
+      all: interval((await atDraws(every, options, observed, rawName(obs), 100 + t)).value),
+    });
+  }
   const share = (step: StepResult, obs: Observation, holds: (x: number) => boolean): number => {
     const pop = step.abc.population;
     const k = step.abc.statistics.indexOf(rawName(obs));
@@ -280,12 +315,40 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       mouse: share(mouse, obs, o.criteria![obs.target]!),
       all: share(every, obs, o.criteria![obs.target]!),
     }));
-  const experiments = (o.experiments ?? [])
-    .map((e, j) => {
-      o.onProgress?.(`next experiments: ${e.id}`);
-      const { label, value } = atDraws(every, { experiment: e.id }, 0, 1000 + j);
-      return { ...e, score: mutualInformation(label, new Float64Array(label.length).fill(1), value, e.sd) };
-    })
-    .sort((a, b) => (b.score || 0) - (a.score || 0));
-  return { mouse, all: every, trials, claims, experiments, seconds: (performance.now() - t0) / 1000 };
+  const scored: (CandidateExperiment & { readonly score: number })[] = [];
+  for (const [j, e] of (o.experiments ?? []).entries()) {
+    o.onProgress?.(`next experiments: ${e.id}`);
+    const { label, value } = await atDraws(every, { experiment: e.id }, { outcome: 0 }, 'outcome', 1000 + j);
+    scored.push({
+      ...e,
+      score: mutualInformation(label, new Float64Array(label.length).fill(1), value, e.sd),
+    });
+  }
+  const experiments = scored.sort((a, b) => (b.score || 0) - (a.score || 0));
+  const final = every.abc.population;
+  const trialParameters = o.variants.flatMap((v, m) =>
+    (v.trialOnly ?? []).flatMap((id) => {
+      const a = v.parameters.indexOf(id);
+      if (!final || a < 0) return [];
+      const xs: number[] = [];
+      const w: number[] = [];
+      for (let i = 0; i < final.n; i++)
+        if (final.model[i] === m && final.weight[i]! > 0) {
+          xs.push(final.theta[i * final.dim + a]!);
+          w.push(final.weight[i]!);
+        }
+      if (xs.length === 0) return [];
+      const at = (q: number) => weightedQuantile(xs, w, q);
+      return [{ variant: v.id, id, median: at(0.5), lower: at(0.025), upper: at(0.975) }];
+    }),
+  );
+  return {
+    mouse,
+    all: every,
+    trials,
+    claims,
+    experiments,
+    trialParameters,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

@@ -22,6 +22,11 @@ export interface Her2Budget {
   readonly draws: number;
   /** Virtual patients per trial evaluation. */
   readonly trialPatients: number;
+  /**
+   * Reweighting: copies of each particle of a variant with trial assumptions (patients' effector activity,
+   * dormancy), those drawn afresh from their priors (src/fit/hypotheses/reweight.ts).
+   */
+  readonly trialDraws: number;
   /** Stop a step once a generation accepts fewer than this share of its candidates. */
   readonly minAcceptance: number;
   /**
@@ -32,8 +37,8 @@ export interface Her2Budget {
   readonly moves: number;
   /**
    * How the trials are added to the mouse posterior (confront.ts): a new SMC run, reweighting (one
-   * importance weight: degenerate where the trials contradict the mouse posterior), or tempering with MCMC
-   * moves (the same target, non-degenerate, at about 0.25 s of CPU per move: minutes per temperature).
+   * importance weight per particle, trial assumptions redrawn trialDraws times), or tempering with MCMC
+   * moves (the same target, at 0.2-7 s of CPU per move: minutes to hours per temperature).
    */
   readonly trialStep: 'abc' | 'reweight' | 'temper';
   /**
@@ -50,6 +55,7 @@ export const REDUCED_BUDGET: Her2Budget = {
   maxGenerations: 12,
   draws: 50,
   trialPatients: 400,
+  trialDraws: 6,
   minAcceptance: 0.02,
   moves: 5,
   trialStep: 'reweight',
@@ -60,11 +66,13 @@ export const FULL_BUDGET: Her2Budget = {
   maxGenerations: 30,
   draws: 400,
   trialPatients: 1000,
+  trialDraws: 20,
   minAcceptance: 0.01,
   moves: 10,
-  // A second SMC run from the prior would pay a trial simulation (0.3-1.4 s) for every move of every
-  // generation; tempering starts from the mouse posterior and pays it only where the trials are added.
-  trialStep: 'temper',
+  // Reweighting with 20 draws of the trial assumptions per particle: tempering (trialStep 'temper') pays
+  // a trial simulation (0.2-7 s) for every move at every temperature and did not mix at 200 particles
+  // (52 min, 3 distinct particles at beta 1, 2026-12-03).
+  trialStep: 'reweight',
   screen: { trajectories: 20, threshold: 0.1 },
 };
 
@@ -84,6 +92,7 @@ export async function confrontHer2(o: {
       simulator: her2Evidence.name,
       options,
       parameters: her2Evidence.parameters(options, `variants.${h.id}`).map((p) => p.id),
+      trialOnly: h.trialParams.map((a) => a.id),
     };
   });
   const criteria = Object.fromEntries(claims.map((c) => [c.id, (x: number) => c.accepts(x)]));
@@ -97,6 +106,11 @@ export async function confrontHer2(o: {
     moves: b.moves,
     draws: b.draws,
     trialStep: b.trialStep,
+    trialDraws: b.trialDraws,
+    // B-47's control arm needs the fewest micrometastases (5-y DFS 89%): its trial costs 0.2-0.4 s of CPU
+    // at 400 patients where the HER2-positive one (3-y DFS 75%, ~6 per patient) costs 3-7 s; weighted
+    // first, it spares the dear trials the particles it rules out (most with a mouse-sized Fc activity).
+    trialOrder: ['trial:b47', 'trial:b31n9831', 'trial:b31-central-negative', 'trial:n9831-central-normal'],
     screen: b.screen,
     criteria,
     experiments,

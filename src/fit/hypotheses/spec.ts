@@ -21,6 +21,11 @@ export interface VariantModel {
   readonly parameters: readonly string[];
   /** Parameters drawn from their priors in every generation (ParameterSpec.refresh; e.g. from a screen). */
   readonly refresh?: readonly string[];
+  /**
+   * Parameters no mouse-step observation depends on (a variant's trial assumptions): their mouse-posterior
+   * marginal is their prior, so the trials' reweighting may draw them afresh (reweight.ts).
+   */
+  readonly trialOnly?: readonly string[];
 }
 
 export const zName = (o: Pick<Observation, 'id'>): string => `z:${o.id}`;

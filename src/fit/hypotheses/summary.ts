@@ -18,6 +18,7 @@ export function calibrationSummary(
     readonly draws: number;
     readonly trialPatients: number;
     readonly moves: number;
+    readonly trialDraws?: number;
     readonly screen?: { readonly trajectories: number; readonly threshold: number };
   },
 ): CalibrationSummary {
@@ -65,5 +66,6 @@ export function calibrationSummary(
     }),
     claims: c.claims.map((x) => ({ id: x.id, posterior: x.mouse, posterior_all: x.all })),
     next_experiments: c.experiments.map((e) => ({ id: e.id, description: e.description, score: e.score })),
+    trial_parameters: c.trialParameters.map((t) => ({ ...t })),
   };
 }

@@ -2,8 +2,11 @@
  * `her2-evidence`: the HER2-CSC model under one hypothesis variant (src/paper/hypotheses.ts) against the
  * evidence file (src/paper/evidence). Statistics, per observation asked for: the standardised discrepancy
  * z:ID and the raw statistic raw:ID (src/fit/hypotheses/spec.ts). Claims C1-C8 are the claims' cheap
- * statistics (mean model, src/paper/claims/statistics.ts) under the variant's model; a trial is one virtual
- * trial of `trialPatients` patients (src/trial/hazard.ts) drawn from the candidate's stream.
+ * statistics (mean model, src/paper/claims/statistics.ts) under the variant's model; a trial is the model's
+ * expected HR (src/trial/hazard.ts, statistic 'expected': every one of `trialPatients` patients, drawn from
+ * the candidate's stream, simulated under both arms), not one randomised trial's HR: the published CI holds
+ * the real trial's sampling error already, and a 400-patient randomised HR would add its own (log-HR sd
+ * ~0.2 at B-47's event rate, above B-47's published 0.13) to every discrepancy.
  * Parameters: every documented mouse-side range as a quantile in [0, 1] (log scale for a decade or more,
  * one quantile for all cell lines: the same unit cube as the Latin-hypercube robustness, so the prior
  * predictive and the posterior are on one footing), plus the trial assumptions the variant frees (their
@@ -166,7 +169,13 @@ export const her2Evidence: SimulatorDefinition = {
             const seed = Math.floor(rng.uniform() * 2 ** 48);
             try {
               raw =
-                trialHazard(designOf(o.target), { patients, seed, scenario, modelParams })?.hr ?? Number.NaN;
+                trialHazard(designOf(o.target), {
+                  patients,
+                  seed,
+                  scenario,
+                  modelParams,
+                  statistic: 'expected',
+                })?.hr ?? Number.NaN;
             } catch (e) {
               // e.g. no micrometastasis count reaches the control arm's DFS at these parameters
               if (!(e instanceof SolverError)) throw e;

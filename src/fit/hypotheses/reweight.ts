@@ -1,0 +1,178 @@
+/**
+ * The trials added to the mouse posterior by importance weights (ConfrontOptions.trialStep 'reweight'): every
+ * particle weighted by the trials' Gaussian kernel exp(-|z|^2 / 2), one trial at a time, the most precise
+ * first, each trial's simulations farmed out to the evaluator (worker threads) as one round of evaluations.
+ *
+ * Trial-only parameters (VariantModel.trialOnly: the trial assumptions a variant frees, which no mouse
+ * observation depends on) have their prior as mouse-posterior marginal, independent of the rest: each such
+ * particle is split into `trialDraws` copies of weight w / K, the first keeping its values and the others
+ * drawing them afresh from their priors. The mixture represents the same mouse posterior, and a narrow region
+ * of effector activity that the trials single out gets K times the particles.
+ *
+ * Between trials, rejection control (Liu, Chen & Wong, JASA 93:1022, 1998) spends the next trials'
+ * simulations on particles that can still matter: a particle whose weight is below c = `rejectionControl` x
+ * the largest survives with probability w / c and then carries weight c, else it is dropped. The weights stay
+ * unbiased; a particle the tight trials already rule out costs one trial simulation instead of all of them.
+ */
+
+import { InputError } from '../../errors.js';
+import type { Observation } from '../../paper/evidence/evidence.js';
+import { stream } from '../../random/rng.js';
+import { effectiveSampleSize } from '../abc/population.js';
+import { distinctRows } from '../abc/replenish.js';
+import type { Population } from '../abc/types.js';
+import { makePrior, type Prior } from '../priors.js';
+import type { SimulatorDefinition } from '../simulators/index.js';
+import { simulateAt } from './atParticles.js';
+import { priorOfRange, rawName, type VariantModel, zName } from './spec.js';
+import type { StepResult } from './step.js';
+
+export interface ReweightOptions {
+  readonly variants: readonly VariantModel[];
+  readonly trials: readonly Observation[];
+  readonly lookup: (simulator: string) => SimulatorDefinition;
+  readonly seed: number;
+  /** Relative weight below which a particle meets rejection control between trials. */
+  readonly rejectionControl: number;
+  /**
+   * Trial observation ids in the order to weight by them (default: the most precise first). The first
+   * trial runs for every particle, the later ones for rejection control's survivors: put a cheap,
+   * discriminating trial first.
+   */
+  readonly order?: readonly string[];
+  /** Copies of each particle with trial-only parameters, K - 1 of them drawn afresh (default 1). */
+  readonly trialDraws?: number;
+  readonly workers: number;
+  /** Simulators outside the registry: the inline evaluator only. */
+  readonly custom: boolean;
+  readonly onProgress?: (line: string) => void;
+}
+
+/** The population with trial-only parameters redrawn: K copies of weight w / K per particle that has them. */
+function split(pop: Population, o: ReweightOptions, priorsOf: (v: number) => (readonly [number, Prior])[]) {
+  const K = Math.max(1, Math.floor(o.trialDraws ?? 1));
+  const copies = Int32Array.from(pop.model, (v) => (K > 1 && priorsOf(v).length > 0 ? K : 1));
+  const n = copies.reduce((s, k) => s + k, 0);
+  const { dim, nStats } = pop;
+  const out: Population = {
+    n,
+    dim,
+    nStats,
+    model: new Int32Array(n),
+    theta: new Float64Array(n * dim),
+    stats: new Float64Array(n * nStats),
+    distance: new Float64Array(n),
+    weight: new Float64Array(n),
+  };
+  let r = 0;
+  for (let i = 0; i < pop.n; i++) {
+    const rng = stream(o.seed * 1000 + 700, i);
+    for (let k = 0; k < copies[i]!; k++, r++) {
+      out.model[r] = pop.model[i]!;
+      out.theta.set(pop.theta.subarray(i * dim, (i + 1) * dim), r * dim);
+      out.stats.set(pop.stats.subarray(i * nStats, (i + 1) * nStats), r * nStats);
+      out.distance[r] = pop.distance[i]!;
+      out.weight[r] = pop.weight[i]! / copies[i]!;
+      if (k > 0) for (const [a, prior] of priorsOf(pop.model[i]!)) out.theta[r * dim + a] = prior.sample(rng);
+    }
+  }
+  return out;
+}
+
+/** Per variant: [slot, prior] of its trial-only parameters (priors of the step's problem, priorOfRange). */
+function priors(
+  variant: VariantModel,
+  v: number,
+  lookup: (simulator: string) => SimulatorDefinition,
+): (readonly [number, Prior])[] {
+  const known = lookup(variant.simulator).parameters(variant.options ?? {}, `variants[${v}].options`);
+  return (variant.trialOnly ?? []).map((id) => {
+    const spec = known.find((q) => q.id === id);
+    const a = variant.parameters.indexOf(id);
+    if (!spec || a < 0)
+      throw new InputError(
+        `variant '${variant.id}': trial-only parameter '${id}' is not one of its parameters`,
+        {
+          path: `variants[${v}].trialOnly`,
+        },
+      );
+    return [a, makePrior(priorOfRange(spec.range))] as const;
+  });
+}
+
+export async function reweight(mouse: StepResult, o: ReweightOptions): Promise<StepResult> {
+  const start = mouse.abc.population;
+  if (!start)
+    return { ...mouse, method: 'reweight', simulations: 0, refreshed: [], screenEvaluations: 0, distinct: 0 };
+  const { trials } = o;
+  const table = o.variants.map((v, i) => priors(v, i, o.lookup));
+  const pop = split(start, o, (v) => table[v]!);
+  const rank = (j: number) => {
+    const k = o.order?.indexOf(trials[j]!.id) ?? -1;
+    return k < 0 ? Number.POSITIVE_INFINITY : k;
+  };
+  const order = trials
+    .map((_, j) => j)
+    .sort((a, b) => rank(a) - rank(b) || trials[a]!.sd - trials[b]!.sd || a - b);
+  const logW = Float64Array.from(pop.weight, (w) => (w > 0 ? Math.log(w) : Number.NEGATIVE_INFINITY));
+  const zs = new Float64Array(pop.n * trials.length).fill(Number.NaN);
+  let simulations = 0;
+  for (const [s, j] of order.entries()) {
+    const t = trials[j]!;
+    const alive: number[] = [];
+    for (let i = 0; i < pop.n; i++) if (logW[i] !== Number.NEGATIVE_INFINITY) alive.push(i);
+    if (alive.length === 0) break;
+    o.onProgress?.(`trials: ${t.target}, ${alive.length} particles`);
+    const at = await simulateAt(pop, alive, {
+      variants: o.variants,
+      options: { observations: [t.id] },
+      observed: { [zName(t)]: 0, [rawName(t)]: 0 },
+      lookup: o.lookup,
+      seed: o.seed * 1000 + 500,
+      key: j,
+      workers: o.workers,
+      custom: o.custom,
+    });
+    const nStats = at.statistics.length;
+    simulations += alive.length;
+    const k = at.statistics.indexOf(zName(t));
+    alive.forEach((i, r) => {
+      const z = at.stats[r * nStats + k]!;
+      zs[i * trials.length + j] = z;
+      // A trial that could not be simulated (NaN) says the particle cannot meet the trials: weight 0.
+      logW[i] = Number.isFinite(z) ? logW[i]! - z ** 2 / 2 : Number.NEGATIVE_INFINITY;
+    });
+    if (s === order.length - 1) break;
+    const c = Math.max(...logW) + Math.log(o.rejectionControl);
+    for (let i = 0; i < pop.n; i++) {
+      if (!(logW[i]! < c)) continue;
+      const keep = Math.log(stream(o.seed * 1000 + 600 + s, i).uniform()) < logW[i]! - c;
+      logW[i] = keep ? c : Number.NEGATIVE_INFINITY;
+    }
+  }
+  const top = Math.max(...logW);
+  const weight = new Float64Array(pop.n);
+  let sum = 0;
+  for (let i = 0; i < pop.n; i++) sum += weight[i] = Number.isFinite(top) ? Math.exp(logW[i]! - top) : 0;
+  const probabilities = mouse.abc.models.map(() => 0);
+  let best = -1;
+  for (let i = 0; i < pop.n; i++) {
+    weight[i] = sum > 0 ? weight[i]! / sum : 0;
+    probabilities[pop.model[i]!]! += weight[i]!;
+    if (weight[i]! > 0 && (best < 0 || weight[i]! > weight[best]!)) best = i;
+  }
+  const population = { ...pop, weight };
+  return {
+    abc: { ...mouse.abc, population, modelProbabilities: probabilities },
+    probabilities,
+    method: 'reweight',
+    ess: sum > 0 ? effectiveSampleSize(weight) : 0,
+    distinct: distinctRows(population),
+    simulations,
+    refreshed: [],
+    screenEvaluations: 0,
+    ...(best >= 0
+      ? { bestTrialZ: Array.from(zs.subarray(best * trials.length, (best + 1) * trials.length)) }
+      : {}),
+  };
+}

@@ -6,7 +6,7 @@
  * expected HR (src/trial/hazard.ts, statistic 'expected': every one of `trialPatients` patients, drawn from
  * the candidate's stream, simulated under both arms), not one randomised trial's HR: the published CI holds
  * the real trial's sampling error already, and a 400-patient randomised HR would add its own (log-HR sd
- * ~0.2 at B-47's event rate, above B-47's published 0.13) to every discrepancy.
+ * ~0.4 at B-47's event rate, above B-47's published 0.13; the expected HR's ~0.1) to every discrepancy.
  * Parameters: every documented mouse-side range as a quantile in [0, 1] (log scale for a decade or more,
  * one quantile for all cell lines: the same unit cube as the Latin-hypercube robustness, so the prior
  * predictive and the posterior are on one footing), plus the trial assumptions the variant frees (their

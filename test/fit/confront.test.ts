@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { discrepancy, parseEvidence } from '../../paper/evidence/evidence.js';
-import type { AbcState } from '../abc/checkpoint.js';
-import type { SimulatorDefinition } from '../simulators/index.js';
-import { confrontHypotheses } from './confront.js';
-import { evidenceStatistics } from './spec.js';
-import { calibrationSummary } from './summary.js';
+import type { AbcState } from '../../src/fit/abc/checkpoint.js';
+import { confrontHypotheses } from '../../src/fit/hypotheses/confront.js';
+import { evidenceStatistics } from '../../src/fit/hypotheses/spec.js';
+import { calibrationSummary } from '../../src/fit/hypotheses/summary.js';
+import type { SimulatorDefinition } from '../../src/fit/simulators/index.js';
+import { discrepancy, parseEvidence } from '../../src/paper/evidence/evidence.js';
+import { toyObservation } from '../helpers/toyEvidence.js';
 
 // Two variants that the mouse observation cannot tell apart (both put m1 = theta) and that predict the trial
 // differently (A: t1 = theta + 2, B: t1 = theta - 2); experiment 'sign' reads +1 under A and -1 under B.
-const observation = (id: string, step: string, value: number, sd: number) => ({
-  id,
-  step,
-  target: id,
-  experiment: 'toy',
-  statistic: 'toy statistic',
-  scale: 'linear',
-  observed: { value },
-  sd,
-  uncertainty: 'assumed for the test',
-  quality: 'derived',
-  source: 'this test file',
-});
+const observation = toyObservation;
 const evidenceWith = (trialSd: number) =>
   parseEvidence({
     version: 1,
@@ -59,6 +48,13 @@ function toy(evidence: ReturnType<typeof evidenceWith>): SimulatorDefinition {
   };
 }
 
+const variants = ['A', 'B'].map((id) => ({
+  id,
+  simulator: 'toy',
+  options: { variant: id },
+  parameters: ['theta'],
+}));
+
 const run = (
   trialSd: number,
   trialStep: 'abc' | 'reweight' | 'temper' = 'abc',
@@ -68,12 +64,7 @@ const run = (
   const evidence = evidenceWith(trialSd);
   return confrontHypotheses({
     evidence,
-    variants: ['A', 'B'].map((id) => ({
-      id,
-      simulator: 'toy',
-      options: { variant: id },
-      parameters: ['theta'],
-    })),
+    variants,
     seed: 3,
     particles: 400,
     maxGenerations: 4,
@@ -199,12 +190,7 @@ test('trials weighted one at a time: rejection control skips ruled-out particles
   });
   const r = await confrontHypotheses({
     evidence,
-    variants: ['A', 'B'].map((id) => ({
-      id,
-      simulator: 'toy',
-      options: { variant: id },
-      parameters: ['theta'],
-    })),
+    variants,
     seed: 5,
     particles: 400,
     maxGenerations: 3,

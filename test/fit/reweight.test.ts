@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { discrepancy, parseEvidence } from '../../paper/evidence/evidence.js';
-import type { SimulatorDefinition } from '../simulators/index.js';
-import { confrontHypotheses } from './confront.js';
-import { evidenceStatistics } from './spec.js';
+import { confrontHypotheses } from '../../src/fit/hypotheses/confront.js';
+import { evidenceStatistics } from '../../src/fit/hypotheses/spec.js';
+import type { SimulatorDefinition } from '../../src/fit/simulators/index.js';
+import { discrepancy, parseEvidence } from '../../src/paper/evidence/evidence.js';
+import { toyObservation } from '../helpers/toyEvidence.js';
 
 // The mouse observation reads theta; the trial reads theta + phi, phi a trial-only parameter over [-3, 3]
 // that the trial pins to a window of width ~0.6: one particle in ten of the mouse posterior is near it.
-const observation = (id: string, step: string, value: number, sd: number) => ({
-  id,
-  step,
-  target: id,
-  experiment: 'toy',
-  statistic: 'toy statistic',
-  scale: 'linear',
-  observed: { value },
-  sd,
-  uncertainty: 'assumed for the test',
-  quality: 'derived',
-  source: 'this test file',
-});
+const observation = toyObservation;
 const evidence = parseEvidence({
   version: 1,
   description: 'toy evidence with a trial-only parameter',

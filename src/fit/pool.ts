@@ -10,8 +10,9 @@
 import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { fromWire, type PoolReply, type PoolRequest, servePool, startWorker } from '../parallel/workers.js';
 import { CandidateWorker } from './abc/candidate.js';
+import { inlineEvaluator } from './abc/inline.js';
 import type { BatchResult, Evaluator, GenerationContext } from './abc/types.js';
-import { type ProblemSpec, resolveProblem } from './problem.js';
+import { type ProblemSpec, type ResolvedProblem, resolveProblem } from './problem.js';
 
 type Item =
   | { readonly kind: 'begin'; readonly ctx: GenerationContext }
@@ -25,8 +26,21 @@ interface Data {
   readonly flag: Int32Array;
 }
 
+/**
+ * The calling thread for one worker or for simulators outside the registry (`inlineOnly`: workers could not
+ * resolve them), else a pool of `workers` threads.
+ */
+export function localEvaluator(
+  spec: ProblemSpec,
+  problem: ResolvedProblem,
+  workers: number,
+  inlineOnly = false,
+): Evaluator {
+  return inlineOnly || workers <= 1 ? inlineEvaluator(problem) : threadEvaluator(spec, workers);
+}
+
 /** A pool of `workers` threads evaluating candidates of `spec` (simulators by registry name). */
-export function threadEvaluator(spec: ProblemSpec, workers: number): Evaluator {
+function threadEvaluator(spec: ProblemSpec, workers: number): Evaluator {
   const flag = new Int32Array(new SharedArrayBuffer(8));
   flag[1] = NO_LIMIT;
   const data: Data = { fitWorker: true, spec, flag };

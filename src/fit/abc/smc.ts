@@ -13,12 +13,11 @@
  */
 import { InputError } from '../../errors.js';
 import type { IndexedMap } from '../../parallel/map.js';
-import { threadEvaluator } from '../pool.js';
+import { localEvaluator } from '../pool.js';
 import { type ProblemSpec, type ResolvedProblem, resolveProblem } from '../problem.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { type AbcSettings, type AbcState, type GenerationStats, SETTING_KEYS } from './checkpoint.js';
 import { runGeneration } from './generation.js';
-import { inlineEvaluator } from './inline.js';
 import { mapEvaluator } from './mapEvaluator.js';
 import {
   contextOf,
@@ -153,9 +152,7 @@ export async function abcSmc(spec: ProblemSpec, options: AbcOptions = {}): Promi
   let state = options.resume ?? initialState(theSpec, settings, problem);
   const ev: Evaluator = options.map
     ? mapEvaluator(theSpec, options.map, options.workers ?? 4)
-    : workers > 1
-      ? threadEvaluator(theSpec, workers)
-      : inlineEvaluator(problem);
+    : localEvaluator(theSpec, problem, workers);
   const dim = Math.max(...problem.models.map((m) => m.parameters.length));
   const nStats = problem.statistics.length;
   const started = Date.now();

@@ -5,10 +5,9 @@
  * on one thread they took most of the calibration's time. Particle c draws from stream(seed, key x ROUNDS x
  * CANDIDATES_PER_GENERATION + c), whatever the worker count.
  */
-import { inlineEvaluator } from '../abc/inline.js';
 import { moveRounds } from '../abc/replenish.js';
 import type { Population } from '../abc/types.js';
-import { threadEvaluator } from '../pool.js';
+import { localEvaluator } from '../pool.js';
 import { resolveProblem } from '../problem.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { evidenceProblem, type VariantModel } from './spec.js';
@@ -56,7 +55,7 @@ export async function simulateAt(
   rows.forEach((i, r) => {
     sub.theta.set(pop.theta.subarray(i * pop.dim, (i + 1) * pop.dim), r * pop.dim);
   });
-  const ev = o.custom || o.workers === 1 ? inlineEvaluator(problem) : threadEvaluator(spec, o.workers);
+  const ev = localEvaluator(spec, problem, o.workers, o.custom);
   try {
     const r = await moveRounds(ev, problem, sub, {
       key: o.key,

@@ -17,10 +17,11 @@ import type { AbcState } from '../abc/checkpoint.js';
 import { effectiveSampleSize } from '../abc/population.js';
 import { distinctRows, systematic } from '../abc/replenish.js';
 import { abcSmc } from '../abc/smc.js';
+import { summarise } from '../abc/summary.js';
 import type { Population } from '../abc/types.js';
 import { makePrior } from '../priors.js';
 import { morrisScreen } from '../screen.js';
-import { getSimulator, type Simulator, type SimulatorDefinition } from '../simulators/index.js';
+import { getSimulator, type SimulatorDefinition } from '../simulators/index.js';
 import { simulateAt } from './atParticles.js';
 import { reweight } from './reweight.js';
 import { evidenceProblem, priorOfRange, rawName, type VariantModel, zName } from './spec.js';
@@ -106,18 +107,6 @@ export interface Confrontation {
   readonly seconds: number;
 }
 
-/** Weighted quantile q of values xs (weights w, not necessarily normalised). */
-function weightedQuantile(xs: readonly number[], w: readonly number[], q: number): number {
-  const idx = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
-  const total = w.reduce((s, x) => s + x, 0);
-  let c = 0;
-  for (const i of idx) {
-    c += w[i]!;
-    if (c >= q * total) return xs[i]!;
-  }
-  return xs[idx[idx.length - 1]!] ?? Number.NaN;
-}
-
 /** Indices of `draws` particles drawn by weight (systematic resampling, one uniform from the stream). */
 function resample(pop: Population, draws: number, seed: number): Int32Array {
   return systematic(pop.weight, draws, stream(seed, 0).uniform());
@@ -171,7 +160,11 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
           ),
         ),
       );
-      const sim = simulatorFor(i, { observations: obs.map((x) => x.id) });
+      const sim = lookup(v.simulator).create(
+        v.parameters,
+        { ...v.options, observations: obs.map((x) => x.id) },
+        'options',
+      );
       const r = morrisScreen(sim, priors, {
         trajectories: o.screen.trajectories,
         seed: seed * 1000 + 300 + i,
@@ -219,18 +212,6 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       refreshed,
       screenEvaluations,
     };
-  };
-  // One simulator per variant and purpose, created once (compile once, evaluate many).
-  const made = new Map<string, Simulator>();
-  const simulatorFor = (v: number, options: Record<string, unknown>): Simulator => {
-    const key = `${v}:${JSON.stringify(options)}`;
-    let s = made.get(key);
-    if (!s) {
-      const variant = o.variants[v]!;
-      s = lookup(variant.simulator).create(variant.parameters, { ...variant.options, ...options }, 'options');
-      made.set(key, s);
-    }
-    return s;
   };
   const mouse = await run('mouse', mouseObs, o.seed);
   const every =
@@ -326,22 +307,14 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
   }
   const experiments = scored.sort((a, b) => (b.score || 0) - (a.score || 0));
   const final = every.abc.population;
-  const trialParameters = o.variants.flatMap((v, m) =>
-    (v.trialOnly ?? []).flatMap((id) => {
-      const a = v.parameters.indexOf(id);
-      if (!final || a < 0) return [];
-      const xs: number[] = [];
-      const w: number[] = [];
-      for (let i = 0; i < final.n; i++)
-        if (final.model[i] === m && final.weight[i]! > 0) {
-          xs.push(final.theta[i * final.dim + a]!);
-          w.push(final.weight[i]!);
-        }
-      if (xs.length === 0) return [];
-      const at = (q: number) => weightedQuantile(xs, w, q);
-      return [{ variant: v.id, id, median: at(0.5), lower: at(0.025), upper: at(0.975) }];
-    }),
-  );
+  const trialParameters = o.variants.flatMap((v, m) => {
+    if (!final || !v.trialOnly?.length || !(every.probabilities[m]! > 0)) return [];
+    const s = summarise(final, m, v.parameters.length);
+    return v.trialOnly.flatMap((id) => {
+      const q = s[v.parameters.indexOf(id)];
+      return q ? [{ variant: v.id, id, median: q.median, lower: q.q025, upper: q.q975 }] : [];
+    });
+  });
   return {
     mouse,
     all: every,

@@ -7,11 +7,10 @@
  * mean model's, a function of theta alone, so re-simulating them at the start does not condition twice.
  */
 import type { Observation } from '../../paper/evidence/evidence.js';
-import { inlineEvaluator } from '../abc/inline.js';
 import { effectiveSampleSize, modelProbabilities } from '../abc/population.js';
 import { distinctRows } from '../abc/replenish.js';
 import { temper } from '../abc/temper.js';
-import { threadEvaluator } from '../pool.js';
+import { localEvaluator } from '../pool.js';
 import { resolveProblem } from '../problem.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { evidenceProblem, type VariantModel, zName } from './spec.js';
@@ -49,7 +48,7 @@ export async function temperTrials(
     Float64Array.from(problem.statistics, (s) =>
       o.observations.some((x) => x.step === step && zName(x) === s) ? 1 : 0,
     );
-  const ev = o.custom || o.workers === 1 ? inlineEvaluator(problem) : threadEvaluator(spec, o.workers);
+  const ev = localEvaluator(spec, problem, o.workers, o.custom);
   const nStats = problem.statistics.length;
   try {
     const r = await temper(ev, problem, {

@@ -68,7 +68,9 @@ export function lowerCondition(
     const sp = species.get(target);
     const ps = problem.paramIndex.get(target);
     const ss = problem.stateIndex.get(target);
-    if (ps === undefined && ss === undefined) {
+    // A parameter given by an initial assignment has no slot of its own (Liu_IFACPapersOnLine2025's u_2):
+    // its condition value reaches the model through that assignment (initials.ts).
+    if (ps === undefined && ss === undefined && !initialTargets.has(target)) {
       throw new InputError(
         `'${target}' is not a parameter, species or compartment of the model (or is set by a rule)`,
         where,

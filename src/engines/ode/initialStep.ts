@@ -1,7 +1,8 @@
 /**
  * Starting step size: Hairer, Norsett & Wanner, Solving ODEs I, Sec. II.4 ("Starting Step Size",
  * HINIT in dopri5.f). Makes an explicit Euler step of size h0 = 0.01 ||y0|| / ||f0|| and bounds the
- * step so that the local error of an order-`order` method stays near 0.01 (in the weighted norm).
+ * step so that a local error of order h^`order` stays near 0.01 (in the weighted norm): 5 for the
+ * embedded pairs of DOPRI5 and Rodas5P, 2 for BDF's order-1 start.
  * Costs one rhs evaluation; `f0` must hold f(t, y).
  */
 import type { StepContext } from './stepper.js';

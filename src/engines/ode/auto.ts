@@ -2,7 +2,7 @@
  * Automatic stiffness switching, in the spirit of LSODA (Petzold 1983, "Automatic selection of methods
  * for solving stiff and nonstiff systems of ODEs", SIAM J. Sci. Stat. Comput. 4:136) and
  * OrdinaryDiffEq's AutoTsit5(Rosenbrock23): start with DOPRI5; when its stiffness test fires,
- * continue from the same point with the stiff method (Rodas5P by default, or BDF); go back when it reports
+ * continue from the same point with the stiff method (BDF by default, or Rodas5P); go back when it reports
  * that h ||J|| stays inside the explicit stability region. Problems with algebraic rows start (and stay)
  * on Rodas5P.
  */

@@ -4,7 +4,7 @@
  * order-4 dense output, Hairer's stiffness test (vol. I, Sec. IV.2: h |lambda| estimated from the last
  * two stages; 10 stiff verdicts without 6 consecutive non-stiff ones => stiff) and, under `auto` with an
  * analytic Jacobian, h rho(J) by power iteration (spectralProbe.ts; 2 verdicts in a row => stiff).
- * Use for non-stiff problems; `auto` hands over to Rodas5P when the stiffness test fires.
+ * Use for non-stiff problems; `auto` hands over to its stiff method when the stiffness test fires.
  */
 import { ModelError } from '../../errors.js';
 import { evalDense } from './dense.js';

@@ -12,9 +12,10 @@ export interface OdeOptions {
   /** Default 'auto': starts explicit, switches to the stiff method when stiffness is detected. */
   readonly method?: OdeMethod;
   /**
-   * The stiff method `auto` switches to; default 'rodas' (BDF is faster on several stiff PEtab models but
-   * does not yet restart well at switches solved at tight tolerance). Problems with algebraic rows always
-   * use 'rodas' (bdf.ts has no mass matrix).
+   * The stiff method `auto` switches to; default 'bdf' (CVODE's method: one Newton solve per step and the
+   * Jacobian kept for many: warm solves of Elowitz_Nature2000 2.3x and Bachmann_MSB2011 2.1x faster than
+   * Rodas5P's, Brannmark_JBC2010 and Weber_BMC2015 10-20% slower; Rodas5P's global error is smaller at the
+   * same tolerance). Problems with algebraic rows always use 'rodas' (bdf.ts has no mass matrix).
    */
   readonly stiff?: StiffMethod;
   /** Relative tolerance, default 1e-6. */

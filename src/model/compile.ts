@@ -203,7 +203,7 @@ export function compile(model: Model): CompiledProblem {
       ...data,
       initialState,
       rhs,
-      ...(jac !== undefined ? { jac } : {}),
+      ...(jc !== null && jac !== undefined ? { jac, jacobianPattern: jc.pattern } : {}),
       parameterJacobian,
       rates,
       rate: (j, t, y, p) => rateFns[j]!(t, y, p),

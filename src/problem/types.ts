@@ -101,6 +101,11 @@ export interface Problem {
    */
   jac?(t: number, y: Float64Array, p: Float64Array, J: Float64Array): void;
   /**
+   * The structural nonzeros of jac, row-major n x n (1 where jac may write a nonzero): lets the implicit
+   * engines order their LU factorisations to keep them sparse (ode/linalg/ordering.ts). Absent with jac.
+   */
+  readonly jacobianPattern?: Uint8Array;
+  /**
    * Analytic d f / d p, row-major n x p.length: D[i * p.length + k] = d f_i / d p_k (forward sensitivities,
    * engines/sensitivity.ts), compiled on the first call and kept; null when some rate is not symbolically
    * differentiable. Same buffer contract as jac. Absent on hand-built problems.

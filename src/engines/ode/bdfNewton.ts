@@ -9,7 +9,7 @@
  * across steps, is below NLS_COEF of the error test. A typical step costs one or two right-hand sides and
  * no factorisation.
  */
-import { factorW, type IterationWork, solveW } from './iteration.js';
+import { factorW, type IterationWork, orderingFor, solveW } from './iteration.js';
 import { jacobian } from './jacobian.js';
 import type { StepContext } from './stepper.js';
 
@@ -50,6 +50,7 @@ export class BdfNewton {
       W: new Float64Array(n * n),
       piv: new Int32Array(n),
       ...(ctx.problem.jacobianBlocks !== undefined ? { blocks: ctx.problem.jacobianBlocks } : {}),
+      ...orderingFor(ctx.problem, n),
     };
     this.f = new Float64Array(n);
     this.dy = new Float64Array(n);

@@ -4,8 +4,18 @@
  * For a forward-sensitivity system (Problem.jacobianBlocks > 1) W is factored and solved blockwise
  * (linalg/blockLu.ts).
  */
+
+import type { Problem } from '../../problem/types.js';
 import { blockFactor, blockSolve } from './linalg/blockLu.js';
-import { luFactor, luSolve } from './linalg/lu.js';
+import {
+  type LuPattern,
+  luFactor,
+  luPattern,
+  luPatternBuffers,
+  luSolve,
+  luSolveSparse,
+} from './linalg/lu.js';
+import { fillReducingOrder } from './linalg/ordering.js';
 
 /** Buffers of a factored iteration matrix, allocated once per solve. */
 export interface IterationWork {
@@ -15,6 +25,24 @@ export interface IterationWork {
   /** Problem.jacobianBlocks (> 1: W is factored and solved blockwise), with the J it was formed from. */
   readonly blocks?: number;
   J?: Float64Array;
+  /** The factors' nonzeros when they are sparse enough to solve with (buffers made at the first factoring). */
+  pattern?: LuPattern;
+  sparse?: boolean;
+  /** Symmetric ordering of W (ordering.ts): row/column k of the factored matrix is state perm[k]. */
+  readonly perm?: Int32Array | null;
+  /** Scratch for a right-hand side in that order. */
+  readonly permuted?: Float64Array;
+}
+
+/** Below this size the dense solve is as fast: nothing to gain from the pattern. */
+const SPARSE_MIN_N = 12;
+
+/** The ordering fields of an IterationWork for `problem`: none without a Jacobian pattern or with blocks. */
+export function orderingFor(problem: Problem, n: number): Pick<IterationWork, 'perm' | 'permuted'> {
+  const pattern = problem.jacobianPattern;
+  if (pattern === undefined || (problem.jacobianBlocks ?? 1) > 1) return {};
+  const perm = fillReducingOrder(pattern, n);
+  return perm === null ? {} : { perm, permuted: new Float64Array(n) };
 }
 
 /** Forms and factors W = M/(h gamma) - J. Returns false when W is singular. */
@@ -33,13 +61,36 @@ export function factorW(
     return blockFactor(J, n, work.blocks, g, W, piv);
   }
   work.J = undefined;
-  for (let i = 0, nn = n * n; i < nn; i++) W[i] = -J[i];
-  for (let i = 0; i < n; i++) W[i * n + i] += mass ? mass[i] * g : g;
-  return luFactor(W, n, piv);
+  const perm = work.perm;
+  if (perm != null) {
+    for (let i = 0; i < n; i++) {
+      const ri = i * n;
+      const rj = perm[i] * n;
+      for (let j = 0; j < n; j++) W[ri + j] = -J[rj + perm[j]];
+      W[ri + i] += mass ? mass[perm[i]] * g : g;
+    }
+  } else {
+    for (let i = 0, nn = n * n; i < nn; i++) W[i] = -J[i];
+    for (let i = 0; i < n; i++) W[i * n + i] += mass ? mass[i] * g : g;
+  }
+  if (!luFactor(W, n, piv)) return false;
+  if (n >= SPARSE_MIN_N) {
+    work.pattern ??= luPatternBuffers(n);
+    work.sparse = luPattern(W, n, work.pattern);
+  }
+  return true;
 }
 
 /** Solves W x = b in place with the factors of factorW. */
 export function solveW(work: IterationWork, n: number, b: Float64Array): void {
-  if (work.J !== undefined) blockSolve(work.W, work.J, n, work.blocks!, work.piv, b);
-  else luSolve(work.W, n, work.piv, b);
+  if (work.J !== undefined) {
+    blockSolve(work.W, work.J, n, work.blocks!, work.piv, b);
+    return;
+  }
+  const perm = work.perm;
+  const x = perm != null ? work.permuted! : b;
+  if (perm != null) for (let i = 0; i < n; i++) x[i] = b[perm[i]];
+  if (work.sparse === true) luSolveSparse(work.pattern!, n, work.piv, x);
+  else luSolve(work.W, n, work.piv, x);
+  if (perm != null) for (let i = 0; i < n; i++) b[perm[i]] = x[i];
 }

@@ -8,7 +8,7 @@
 import { SolverError } from '../../errors.js';
 import { evalDense } from './dense.js';
 import { initialStep } from './initialStep.js';
-import { factorW } from './iteration.js';
+import { factorW, orderingFor } from './iteration.js';
 import { jacobianAndDt, timeDerivative } from './jacobian.js';
 import { errorNorm, worstComponent } from './norm.js';
 import { compileRosenbrock, type RosenbrockWork, rosenbrockDense, rosenbrockStep } from './rosenbrock.js';
@@ -75,6 +75,7 @@ export class Rodas implements OdeStepper {
       u: new Float64Array(n),
       du: new Float64Array(n),
       ...(ctx.problem.jacobianBlocks !== undefined ? { blocks: ctx.problem.jacobianBlocks } : {}),
+      ...orderingFor(ctx.problem, n),
     };
     this.J = new Float64Array(n * n);
     this.dT = new Float64Array(n);

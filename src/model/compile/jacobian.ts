@@ -28,6 +28,8 @@ export interface JacobianCode {
   readonly body: string;
   /** Length of the w array the body needs (work slots plus derivative temporaries). */
   readonly nW: number;
+  /** Structural nonzeros, row-major rows x cols: 1 where the code writes a derivative. */
+  readonly pattern: Uint8Array;
 }
 
 const id = (s: string): Expr => ({ k: 'id', id: s });
@@ -146,7 +148,7 @@ export function jacobianCode(
   const reads: Expr[] = [];
   for (const e of emitted) for (const k of slotsOf(e, '#w')) if (k < nW) reads.push(id(`#w${k}`));
   const body = [fb.prelude(reads), ...lines, zeroing, ...entries].filter((s) => s !== '').join('\n');
-  return { outer, body, nW: nW + nTemp };
+  return { outer, body, nW: nW + nTemp, pattern: nonzero };
 }
 
 /** Work slots the rows reach (through every reference, delay arguments included). */

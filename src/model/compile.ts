@@ -13,6 +13,7 @@ import { jacobianCode } from './compile/jacobian.js';
 import { layout } from './compile/layout.js';
 import { lower } from './compile/lower.js';
 import { makeObserver } from './compile/observe.js';
+import { hoistQuotients } from './compile/quotients.js';
 import { modelUsesRandom } from './compile/random.js';
 import { dependents, reactantTable, rhsRows, stoichiometry, wReads } from './compile/rhs.js';
 import { timeBreaks } from './compile/time-breaks.js';
@@ -57,17 +58,18 @@ export function compile(model: Model): CompiledProblem {
   const n = L.stateIds.length;
   const t0 = 0;
 
-  const wDefs: Expr[] = new Array(L.nW);
-  const wNames: string[] = new Array(L.nW);
+  const ruleDefs: Expr[] = new Array(L.nW);
+  const ruleNames: string[] = new Array(L.nW);
   for (const [v, e] of L.assignRules) {
     const k = L.ruleW.get(v)!;
-    wDefs[k] = lower(L, e);
-    wNames[k] = v;
+    ruleDefs[k] = lower(L, e);
+    ruleNames[k] = v;
   }
   L.rates.forEach((r, j) => {
-    wDefs[L.fluxW[j]!] = lower(L, r);
-    wNames[L.fluxW[j]!] = model.reactions[j]!.id;
+    ruleDefs[L.fluxW[j]!] = lower(L, r);
+    ruleNames[L.fluxW[j]!] = model.reactions[j]!.id;
   });
+  const { wDefs, wNames } = hoistQuotients(ruleDefs, ruleNames, L.stateIds);
 
   const { rows, mass } = rhsRows(L);
   const m = model.reactions.length;

@@ -79,13 +79,16 @@ test('report: the calibration section opens the report; claims.json carries it a
         distinct: { mouse: 90, all: 1 },
         bestTrialZ: { b47: -5.3 },
       },
-      next_experiments: [{ id: 'start-day-14', description: 'trastuzumab from day 14', score: 0 }],
+      next_experiments: [
+        { id: 'start-day-14', description: 'trastuzumab from day 14', score: 0, parameter_score: 0.42 },
+      ],
     };
     writeReport(dir, { ...input, calibration: conflict });
     const text = readFileSync(join(dir, 'index.html'), 'utf8');
     assert.ok(text.includes('The trials contradict the mouse posterior') && text.includes('5.3 sd from b47'));
     assert.ok(!text.includes('posterior is degenerate'));
     assert.ok(text.includes('scores 0 nats') && !text.includes('most informative next experiment'));
+    assert.ok(text.includes('the most informative is trastuzumab from day 14 (0.42 nats)'));
     // Few particles, but the best within 3 sd of every trial: a narrow region, not a conflict; the trial
     // assumptions' posterior stated.
     const narrow = {

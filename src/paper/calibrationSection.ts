@@ -69,7 +69,10 @@ export interface CalibrationSummary {
   readonly next_experiments: readonly {
     readonly id: string;
     readonly description: string;
+    /** I(variant; readout) in nats. */
     readonly score: number;
+    /** I(parameters; readout) in nats over the drawn particles (absent in summaries written before it). */
+    readonly parameter_score?: number;
   }[];
   /** Trial assumptions a variant frees: weighted median and 95% interval after all evidence. */
   readonly trial_parameters?: readonly {
@@ -175,7 +178,11 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
       topExp && !silent ? `The most informative next experiment: ${topExp.description}.` : '',
       silent
         ? `Every candidate experiment scores 0 nats: with ${alive === 1 ? 'one variant' : `${alive} variants`} ` +
-            'left there is nothing for an experiment to tell apart.'
+            'left there is nothing for an experiment to tell apart' +
+            (topExp?.parameter_score !== undefined && topExp.parameter_score > 1e-9
+              ? `; ranked instead by what the readout would teach about that variant's parameters, the most ` +
+                `informative is ${topExp.description} (${topExp.parameter_score.toFixed(2)} nats).`
+              : '.')
         : '',
     ),
     p(
@@ -262,14 +269,22 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
     table({
       caption:
         'Next experiments, ranked by the mutual information (nats) between variant and readout under the ' +
-        'all-evidence posterior, readout noise included',
+        'all-evidence posterior, readout noise included; ties (one variant left) by the information about ' +
+        "the parameters, I(parameters; readout) over the posterior's drawn particles (Lindley 1956)",
       columns: [
         { key: 'rank', label: 'rank' },
         { key: 'id', label: 'experiment' },
         { key: 'description', label: 'description' },
-        { key: 'score', label: 'information (nats)' },
+        { key: 'score', label: 'about the variant (nats)' },
+        { key: 'parameter_score', label: 'about the parameters (nats)' },
       ],
-      rows: c.next_experiments.map((e, i) => ({ rank: i + 1, ...e, score: e.score.toFixed(3) })),
+      rows: c.next_experiments.map((e, i) => ({
+        rank: i + 1,
+        id: e.id,
+        description: e.description,
+        score: e.score.toFixed(3),
+        parameter_score: e.parameter_score !== undefined ? e.parameter_score.toFixed(3) : '',
+      })),
     }),
   );
 }

@@ -146,6 +146,20 @@ test('next experiments: ranked by mutual information under the final posterior',
   assert.ok(theta!.score < 0.1, `theta ${theta!.score}`);
 });
 
+test('next experiments: with one variant left, the information about the parameters tells them apart', async () => {
+  const r = await run(0.5); // the trial picks A
+  const by = new Map(r.experiments.map((e) => [e.id, e]));
+  const theta = by.get('theta')!;
+  const sign = by.get('sign')!;
+  // 'theta' reads the surviving variant's parameter; 'sign' only the variant, which is settled.
+  assert.ok(
+    theta.parameterScore > sign.parameterScore + 0.1,
+    `${theta.parameterScore} vs ${sign.parameterScore}`,
+  );
+  // The particle refines the variant: I(parameters; Y) >= I(variant; Y) (data processing inequality).
+  for (const e of r.experiments) assert.ok(e.parameterScore >= e.score - 1e-9, `${e.id}`);
+});
+
 test('calibration summary: the report shape, probabilities and intervals carried over', async () => {
   const r = await run(0.5);
   const info = ['A', 'B'].map((id) => ({ id, rationale: `variant ${id}`, citation: 'none' }));
@@ -166,6 +180,7 @@ test('calibration summary: the report shape, probabilities and intervals carried
     s.next_experiments.map((e) => e.id),
     r.experiments.map((e) => e.id),
   );
+  assert.equal(s.next_experiments[0]!.parameter_score, r.experiments[0]!.parameterScore);
 });
 
 test('trials added by reweighting the mouse posterior pick A as the second SMC run does', async () => {

@@ -35,6 +35,16 @@ export interface CandidateExperiment {
   readonly sd: number;
 }
 
+/**
+ * A candidate with its scores under the all-evidence posterior, in nats: `score` = I(variant; readout),
+ * `parameterScore` = I(parameters; readout) over the drawn particles (what the experiment would teach about
+ * the surviving variants' parameters, e.g. the patients' effector activity, when one variant is left).
+ */
+export type ScoredExperiment = CandidateExperiment & {
+  readonly score: number;
+  readonly parameterScore: number;
+};
+
 export interface ConfrontOptions {
   readonly evidence: Evidence;
   readonly variants: readonly VariantModel[];
@@ -98,7 +108,7 @@ export interface Confrontation {
   }[];
   /** Per claim with a criterion: weighted share of posterior particles where it holds, after each step. */
   readonly claims: readonly { readonly id: string; readonly mouse: number; readonly all: number }[];
-  readonly experiments: readonly (CandidateExperiment & { readonly score: number })[];
+  readonly experiments: readonly ScoredExperiment[];
   /**
    * Per variant with trial-only parameters and weight after the trials: each one's weighted median and 95%
    * interval under the all-evidence posterior (what the trials say about, e.g., patients' effector activity).
@@ -250,7 +260,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
     salt: number,
   ) => {
     const pop = step.abc.population;
-    if (!pop) return { label: [] as number[], value: [] as number[] };
+    if (!pop) return { label: [] as number[], particle: [] as number[], value: [] as number[] };
     const idx = Array.from(resample(pop, draws, o.seed * 1000 + salt));
     const at = await simulateAt(pop, idx, {
       variants: o.variants,
@@ -264,7 +274,11 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
     });
     const k = at.statistics.indexOf(name);
     const w = at.statistics.length;
-    return { label: idx.map((i) => pop.model[i]!), value: idx.map((_, d) => at.stats[d * w + k]!) };
+    return {
+      label: idx.map((i) => pop.model[i]!),
+      particle: idx,
+      value: idx.map((_, d) => at.stats[d * w + k]!),
+    };
   };
   const interval = (xs: number[]): Interval => {
     const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -296,16 +310,28 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
       mouse: share(mouse, obs, o.criteria![obs.target]!),
       all: share(every, obs, o.criteria![obs.target]!),
     }));
-  const scored: (CandidateExperiment & { readonly score: number })[] = [];
+  const scored: ScoredExperiment[] = [];
   for (const [j, e] of (o.experiments ?? []).entries()) {
     o.onProgress?.(`next experiments: ${e.id}`);
-    const { label, value } = await atDraws(every, { experiment: e.id }, { outcome: 0 }, 'outcome', 1000 + j);
+    const { label, particle, value } = await atDraws(
+      every,
+      { experiment: e.id },
+      { outcome: 0 },
+      'outcome',
+      1000 + j,
+    );
+    const ones = new Float64Array(label.length).fill(1);
     scored.push({
       ...e,
-      score: mutualInformation(label, new Float64Array(label.length).fill(1), value, e.sd),
+      score: mutualInformation(label, ones, value, e.sd),
+      // Each drawn particle as its own label: I(theta; Y), Lindley's expected gain about the parameters.
+      parameterScore: mutualInformation(particle, ones, value, e.sd),
     });
   }
-  const experiments = scored.sort((a, b) => (b.score || 0) - (a.score || 0));
+  // By the variant first; where no readout can tell variants apart (one left), by the parameters.
+  const experiments = scored.sort(
+    (a, b) => (b.score || 0) - (a.score || 0) || (b.parameterScore || 0) - (a.parameterScore || 0),
+  );
   const final = every.abc.population;
   const trialParameters = o.variants.flatMap((v, m) => {
     if (!final || !v.trialOnly?.length || !(every.probabilities[m]! > 0)) return [];

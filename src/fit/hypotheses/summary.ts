@@ -65,7 +65,12 @@ export function calibrationSummary(
       };
     }),
     claims: c.claims.map((x) => ({ id: x.id, posterior: x.mouse, posterior_all: x.all })),
-    next_experiments: c.experiments.map((e) => ({ id: e.id, description: e.description, score: e.score })),
+    next_experiments: c.experiments.map((e) => ({
+      id: e.id,
+      description: e.description,
+      score: e.score,
+      parameter_score: e.parameterScore,
+    })),
     trial_parameters: c.trialParameters.map((t) => ({ ...t })),
   };
 }

@@ -78,13 +78,41 @@ function solveBound(problem: Problem, options: OdeOptions, context: SolveContext
   const sampler = new OutputSampler(observer, p, ids.length, n, times);
 
   const stats: OdeStats = { rhsEvals: 0, jacEvals: 0, luDecomps: 0, accepted: 0, rejected: 0, switches: 0 };
-  const ctx: StepContext = { problem, n, p, rtol, atol, maxStep, stats };
+  const ctx: StepContext = {
+    problem,
+    n,
+    p,
+    rtol,
+    atol,
+    maxStep,
+    stats,
+    firstStepLimit: firstStepLimit(times, tEnd),
+  };
   const stepper = problem.rhsIsZero
     ? new ConstantStepper(method === 'rodas' || method === 'bdf' ? method : 'dopri5', n)
     : STEPPERS[method](ctx, stiffMethod(options.stiff));
   const { yEnd, events } = integrate({ ctx, stepper, sampler, t0, tEnd, y0, h0, maxSteps, uniform, context });
   const out = sampler.result();
   return { status: 'finished', method, t: out.t, ids: [...ids], y: out.y, yEnd, events, stats };
+}
+
+/**
+ * A tenth of the distance from t to the next output time after it, or to tEnd, and at least 100 ulp
+ * (StepContext.firstStepLimit, after CVODE's cvHin).
+ */
+function firstStepLimit(times: Float64Array | null, tEnd: number): (t: number) => number {
+  let k = 0;
+  return (t) => {
+    if (times === null) return tEnd > t ? 0.1 * (tEnd - t) : Number.POSITIVE_INFINITY;
+    // Resets come in time order within a solve: the cursor only moves forward (a restart from t0 rewinds it).
+    if (k > 0 && times[k - 1]! > t) k = 0;
+    while (k < times.length && !(times[k]! > t)) k++;
+    const next = k < times.length ? times[k]! : tEnd;
+    // CVODE's lower bound hlb = 100 ulp: an output a few ulp after an event time must not stall the start.
+    return next > t
+      ? Math.max(0.1 * (next - t), 100 * Number.EPSILON * Math.max(Math.abs(t), Math.abs(next)))
+      : Number.POSITIVE_INFINITY;
+  };
 }
 
 function stiffMethod(stiff: StiffMethod | undefined): StiffMethod {

@@ -68,4 +68,9 @@ export interface StepContext {
   readonly atol: Float64Array;
   readonly maxStep: number;
   readonly stats: OdeStats;
+  /**
+   * Upper bound of an automatic first step at t (initialStep.ts): a tenth of the distance to the next
+   * requested output or the end, as CVODE bounds its first step (cvHin: hub = 0.1 |tout - t|).
+   */
+  readonly firstStepLimit?: (t: number) => number;
 }

@@ -37,7 +37,7 @@ const toy: SimulatorDefinition = {
   },
 };
 
-const run = (trialDraws: number) =>
+const run = (trialDraws: number, trialAdaptive = false) =>
   confrontHypotheses({
     evidence,
     variants: [{ id: 'A', simulator: 'toy-phi', parameters: ['theta', 'phi'], trialOnly: ['phi'] }],
@@ -48,6 +48,7 @@ const run = (trialDraws: number) =>
     simulators: { 'toy-phi': toy },
     trialStep: 'reweight',
     trialDraws,
+    trialAdaptive,
   });
 
 /** E[phi | trial] over the mouse population's theta (phi ~ U(-3, 3)), by quadrature. */
@@ -82,4 +83,27 @@ test('trial-only parameters redrawn K times: K-fold particles, the exact reweigh
   assert.ok(Math.abs(got - want) < 0.15, `E[phi] ${got} vs exact ${want}`);
   assert.ok(eight.all.ess > 4 * one.all.ess, `ESS ${eight.all.ess} vs ${one.all.ess} with one draw`);
   assert.equal(eight.all.simulations, pop.n);
+});
+
+test('adaptive trial draws: the second half from the fitted proposal, the same exact mean, a larger ESS', async () => {
+  const plain = await run(8);
+  const adapted = await run(8, true);
+  const mouse = adapted.mouse.abc.population!;
+  const pop = adapted.all.abc.population!;
+  assert.equal(pop.n, 8 * mouse.n);
+  assert.equal(adapted.all.simulations, plain.all.simulations);
+  // Copies 0-3 of each particle as before (first round); 4-7 redrawn from the proposal around the window.
+  const first = plain.all.abc.population!;
+  for (let i = 0; i < mouse.n; i++)
+    for (let k = 0; k < 4; k++)
+      assert.equal(pop.theta[(8 * i + k) * pop.dim + 1], first.theta[(8 * i + k) * pop.dim + 1]);
+  assert.ok(Math.abs(pop.weight.reduce((s, w) => s + w, 0) - 1) < 1e-12);
+  const want = exactPhiMean(mouse);
+  let got = 0;
+  for (let i = 0; i < pop.n; i++) got += pop.weight[i]! * pop.theta[i * pop.dim + 1]!;
+  assert.ok(Math.abs(got - want) < 0.15, `E[phi] ${got} vs exact ${want}`);
+  assert.ok(
+    adapted.all.ess > 1.3 * plain.all.ess,
+    `ESS ${adapted.all.ess} vs ${plain.all.ess} without adapting`,
+  );
 });

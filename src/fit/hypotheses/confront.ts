@@ -80,6 +80,8 @@ export interface ConfrontOptions {
   readonly rejectionControl?: number;
   /** Reweight: copies of each particle with trial-only parameters, drawn afresh from their priors (default 1). */
   readonly trialDraws?: number;
+  /** Second half of the trial draws from a proposal adapted to the first (reweight.ts; default false). */
+  readonly trialAdaptive?: boolean;
   /** Reweight: trial observation ids in the order to weight by them (default: the most precise first). */
   readonly trialOrder?: readonly string[];
   /** Called with each SMC step's state after every generation (to write a checkpoint). */
@@ -244,6 +246,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
             seed: o.seed,
             rejectionControl: o.rejectionControl ?? 1e-3,
             ...(o.trialDraws !== undefined ? { trialDraws: o.trialDraws } : {}),
+            ...(o.trialAdaptive !== undefined ? { adaptive: o.trialAdaptive } : {}),
             ...(o.trialOrder ? { order: o.trialOrder } : {}),
             workers: o.workers ?? 1,
             custom: o.simulators !== undefined,

@@ -60,8 +60,8 @@ export function luFactor(a: Float64Array, n: number, piv: Int32Array): boolean {
   return true;
 }
 
-/** Solves A x = b in place (b becomes x) with the factors from luFactor. */
-export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64Array): void {
+/** The row interchanges of luFactor applied to b, in order. */
+function permute(piv: Int32Array, n: number, b: Float64Array): void {
   for (let k = 0; k < n; k++) {
     const p = piv[k];
     if (p !== k) {
@@ -70,6 +70,11 @@ export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64
       b[p] = tmp;
     }
   }
+}
+
+/** Solves A x = b in place (b becomes x) with the factors from luFactor. */
+export function luSolve(lu: Float64Array, n: number, piv: Int32Array, b: Float64Array): void {
+  permute(piv, n, b);
   for (let i = 1; i < n; i++) {
     const ri = i * n;
     let s = b[i];
@@ -139,14 +144,7 @@ export function luPattern(lu: Float64Array, n: number, pat: LuPattern): boolean 
 /** luSolve over the nonzeros of `luPattern` (the same operations, zeros skipped). */
 export function luSolveSparse(pat: LuPattern, n: number, piv: Int32Array, b: Float64Array): void {
   const { start, mid, col, val, diag } = pat;
-  for (let k = 0; k < n; k++) {
-    const p = piv[k];
-    if (p !== k) {
-      const tmp = b[k];
-      b[k] = b[p];
-      b[p] = tmp;
-    }
-  }
+  permute(piv, n, b);
   for (let i = 1; i < n; i++) {
     let s = b[i];
     for (let q = start[i], e = mid[i]; q < e; q++) s -= val[q] * b[col[q]];

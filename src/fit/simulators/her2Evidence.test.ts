@@ -45,3 +45,22 @@ test('her2-evidence: bad options are input errors naming the path', () => {
     /trialPatients/,
   );
 });
+
+test('her2-evidence: cohortSeed gives every evaluation the same virtual patients (common random numbers)', () => {
+  const ids = idsOf('aldh-signalling-fc');
+  const theta = new Float64Array(ids.length).fill(0.5);
+  theta[ids.indexOf('effectors')] = 0.05;
+  const run = (options: Record<string, unknown>, key: number) => {
+    const sim = her2Evidence.create(
+      ids,
+      { variant: 'aldh-signalling-fc', observations: ['trial:b47'], trialPatients: 60, ...options },
+      'o',
+    );
+    const out = new Float64Array(2);
+    sim.simulate(theta, stream(5, key), out);
+    return out[1]!;
+  };
+  assert.equal(run({ cohortSeed: 3 }, 1), run({ cohortSeed: 3 }, 2));
+  assert.notEqual(run({}, 1), run({}, 2));
+  assert.throws(() => run({ cohortSeed: 0.5 }, 1), /o\.cohortSeed/);
+});

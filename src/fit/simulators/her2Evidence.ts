@@ -90,7 +90,11 @@ export const her2Evidence: SimulatorDefinition = {
     ];
   },
   create(ids, options, path): Simulator {
-    checkKnownOptions(options, ['variant', 'observations', 'trialPatients', 'experiment', 'mouseGate'], path);
+    checkKnownOptions(
+      options,
+      ['variant', 'observations', 'trialPatients', 'experiment', 'mouseGate', 'cohortSeed'],
+      path,
+    );
     const h = variantOf(options, path);
     const trialIds = new Set(h.trialParams.map((a) => a.id as string));
     const mouseIds = ids.filter((id) => !trialIds.has(id));
@@ -129,6 +133,12 @@ export const her2Evidence: SimulatorDefinition = {
       options.mouseGate === undefined
         ? Number.POSITIVE_INFINITY
         : optionNumber(options, 'mouseGate', path, { positive: true });
+    // With cohortSeed s: every evaluation simulates the same virtual patients per trial (common random numbers,
+    // seeded by s and the trial), so parameter sets are compared on one cohort instead of each on its own.
+    const cohortSeed =
+      options.cohortSeed === undefined
+        ? null
+        : optionNumber(options, 'cohortSeed', path, { integer: true, positive: true });
     const known = trialModel().problem.paramIndex;
     const ps0Default = trialModel().problem.p[known.get('ps0')!]!;
     const psHER2Default = trialModel().problem.p[known.get('psHER2')!]!;
@@ -166,7 +176,10 @@ export const her2Evidence: SimulatorDefinition = {
           else if (gated) raw = Number.NaN;
           else {
             // Each trial of each candidate its own virtual patients (the stream keys its seed).
-            const seed = Math.floor(rng.uniform() * 2 ** 48);
+            const seed =
+              cohortSeed === null
+                ? Math.floor(rng.uniform() * 2 ** 48)
+                : cohortSeed * 1000 + (TRIAL_IDS as readonly string[]).indexOf(o.target);
             try {
               raw =
                 trialHazard(designOf(o.target), {

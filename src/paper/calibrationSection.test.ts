@@ -102,6 +102,16 @@ test('report: the calibration section opens the report; claims.json carries it a
     const text3 = readFileSync(join(dir, 'index.html'), 'utf8');
     assert.ok(text3.includes('single out a narrow region') && text3.includes('1.7 sd from b47'));
     assert.ok(!text3.includes('contradict') && text3.includes('effectors (patient-fc) 0.031 (0.012-0.050)'));
+    assert.ok(!text3.includes('common random numbers'));
+    // The full budget's noise controls are stated.
+    const controlled = {
+      ...narrow,
+      budget: { ...narrow.budget, trialDraws: 20, commonCohorts: true, trialAdaptive: true },
+    };
+    writeReport(dir, { ...input, calibration: controlled });
+    const text4 = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(text4.includes('split into 20 copies') && text4.includes('population Monte Carlo'));
+    assert.ok(text4.includes('same virtual cohort per trial (common random numbers)'));
     // Tempered trials: a healthy final population, no conflict note, the temperatures stated.
     const tempered = {
       ...calibration,

@@ -45,6 +45,10 @@ export interface CalibrationSummary {
     readonly trialPatients: number;
     /** Reweighted step: copies of each particle with trial assumptions, those redrawn from their priors. */
     readonly trialDraws?: number;
+    /** One virtual cohort per trial for every evaluation (common random numbers). */
+    readonly commonCohorts?: boolean;
+    /** The second half of the trial draws from an adapted proposal (population Monte Carlo). */
+    readonly trialAdaptive?: boolean;
     readonly seconds: number;
   };
   readonly variants: readonly {
@@ -209,7 +213,14 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
             `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
             (b.trialDraws && b.trialDraws > 1
               ? `each particle of a variant with trial assumptions split into ${b.trialDraws} copies, ` +
-                'those assumptions drawn afresh from their priors, their mouse-posterior marginal; '
+                'those assumptions drawn afresh from their priors, their mouse-posterior marginal' +
+                (b.trialAdaptive
+                  ? ', the second half from a proposal fitted to the first (population Monte Carlo)'
+                  : '') +
+                '; '
+              : '') +
+            (b.commonCohorts
+              ? 'every evaluation on the same virtual cohort per trial (common random numbers); '
               : '') +
             `effective sample size ${b.ess.all.toFixed(1)}, ${b.distinct.all} distinct particles); `
           : b.trialStep === 'temper'

@@ -149,7 +149,8 @@ async function weighTrials(
       observed: { [zName(t)]: 0, [rawName(t)]: 0 },
       lookup: o.lookup,
       seed: o.seed * 1000 + 500,
-      key: j,
+      // The second round keys its own streams: its rows would otherwise reuse the first round's cohorts.
+      key: j + salt * trials.length,
       workers: o.workers,
       custom: o.custom,
     });

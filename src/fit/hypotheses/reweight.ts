@@ -12,7 +12,7 @@
  * weighted draws (trialProposal.ts: population Monte Carlo with a defensive mixture), every copy then weighted
  * against the mixture of both rounds' proposals. It pays where the trial-only parameters are what the trials
  * pin down (the toy of test/fit/reweight.test.ts: ESS 367 -> 595). On the HER2 evidence (2026-12-03, seed 1) it did
- * not raise the ESS alone (2.7 against 3.9: each trial evaluation's own virtual cohort makes the weights noisy),
+ * not raise the ESS alone (1.9-2.7 against 3.9: each trial evaluation's own virtual cohort makes the weights noisy),
  * but did with common cohorts (her2-evidence cohortSeed): 17.8 against 5.1 with the cohorts alone. Off by default;
  * the full budget turns both on.
  *

@@ -249,20 +249,14 @@ export function runRoadrunnerBench(
 
 /** Median and largest simulate ratio, largest load ratio, over the rows that have both sides. */
 export function roadrunnerSummary(rows: readonly Row[]): string {
-  const r = (prefix: string): number[] =>
+  const r = (prefix: string, except?: string): number[] =>
     rows
-      .filter((x) => x.problem.startsWith(prefix) && x.ratio !== null)
+      .filter(
+        (x) => x.problem.startsWith(prefix) && !(except && x.problem.startsWith(except)) && x.ratio !== null,
+      )
       .map((x) => x.ratio!)
       .sort((a, b) => a - b);
-  const cold = rows
-    .filter(
-      (x) =>
-        x.problem.startsWith('rr simulate ') &&
-        !x.problem.startsWith('rr simulate warm ') &&
-        x.ratio !== null,
-    )
-    .map((x) => x.ratio!)
-    .sort((a, b) => a - b);
+  const cold = r('rr simulate ', 'rr simulate warm ');
   const warm = r('rr simulate warm ');
   const load = r('rr load ');
   if (cold.length === 0) return 'libRoadRunner: no rows';

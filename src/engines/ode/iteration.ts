@@ -14,6 +14,7 @@ import {
   luPatternBuffers,
   luSolve,
   luSolveSparse,
+  SPARSE_MIN_N,
 } from './linalg/lu.js';
 import { fillReducingOrder } from './linalg/ordering.js';
 
@@ -33,9 +34,6 @@ export interface IterationWork {
   /** Scratch for a right-hand side in that order. */
   readonly permuted?: Float64Array;
 }
-
-/** Below this size the dense solve is as fast: nothing to gain from the pattern. */
-const SPARSE_MIN_N = 12;
 
 /** The ordering fields of an IterationWork for `problem`: none without a Jacobian pattern or with blocks. */
 export function orderingFor(problem: Problem, n: number): Pick<IterationWork, 'perm' | 'permuted'> {

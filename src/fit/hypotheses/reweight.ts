@@ -183,6 +183,7 @@ function fitRound(
   round: Uint8Array,
   v: number,
   params: readonly (readonly [number, Prior])[],
+  priorList: readonly Prior[],
 ): Fit {
   if (params.length === 0) return [];
   const values: number[][] = [];
@@ -194,11 +195,7 @@ function fitRound(
     values.push(params.map(([a]) => pop.theta[r * pop.dim + a]!));
     w.push(Number.isFinite(top) ? Math.exp(logW[r]! - top) : 0);
   }
-  return fitProposal(
-    params.map(([, p]) => p),
-    values,
-    w,
-  );
+  return fitProposal(priorList, values, w);
 }
 
 /** The second round's trial-only parameters, from each variant's fitted proposal (streams by copy). */
@@ -206,20 +203,16 @@ function drawRound2(
   pop: Population,
   round: Uint8Array,
   table: readonly (readonly (readonly [number, Prior])[])[],
+  priorLists: readonly (readonly Prior[])[],
   fits: readonly Fit[],
   seed: number,
 ): void {
   const x: number[] = [];
   for (let r = 0; r < pop.n; r++) {
     if (round[r] !== 2) continue;
-    const params = table[pop.model[r]!]!;
-    drawProposal(
-      params.map(([, p]) => p),
-      fits[pop.model[r]!]!,
-      stream(seed * 1000 + 710, r),
-      x,
-    );
-    params.forEach(([a], d) => {
+    const v = pop.model[r]!;
+    drawProposal(priorLists[v]!, fits[v]!, stream(seed * 1000 + 710, r), x);
+    table[v]!.forEach(([a], d) => {
       pop.theta[r * pop.dim + a] = x[d]!;
     });
   }
@@ -250,21 +243,16 @@ export async function reweight(mouse: StepResult, o: ReweightOptions): Promise<S
     for (let k = 0; k < copies[i]!; k++, r++) round[r] = k < k1 ? 1 : 2;
   let simulations = await weighTrials(pop, members(round, 1), logW, zs, order, o, 0);
   if (adaptive) {
-    const fits = table.map((t, v) => fitRound(pop, logW, round, v, t));
-    drawRound2(pop, round, table, fits, o.seed);
+    const priorLists = table.map((t) => t.map(([, p]) => p));
+    const fits = table.map((t, v) => fitRound(pop, logW, round, v, t, priorLists[v]!));
+    drawRound2(pop, round, table, priorLists, fits, o.seed);
     simulations += await weighTrials(pop, members(round, 2), logW, zs, order, o, 1);
     // Every copy of a particle with trial-only parameters against the mixture of both rounds' proposals.
     for (let r = 0; r < pop.n; r++) {
       const v = pop.model[r]!;
       if (table[v]!.length === 0 || logW[r] === Number.NEGATIVE_INFINITY) continue;
       const x = table[v]!.map(([a]) => pop.theta[r * pop.dim + a]!);
-      logW[r]! += logBalance(
-        table[v]!.map(([, p]) => p),
-        fits[v]!,
-        x,
-        k1,
-        K - k1,
-      );
+      logW[r]! += logBalance(priorLists[v]!, fits[v]!, x, k1, K - k1);
     }
   }
   const top = Math.max(...logW);

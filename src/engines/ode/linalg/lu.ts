@@ -7,6 +7,9 @@
  * `luSolveSparse`. Skipping a zero changes no value: x - l * 0 is x (up to the sign of a zero).
  */
 
+/** Below this size dense factors and solves cost next to nothing: no pattern, no ordering. */
+export const SPARSE_MIN_N = 12;
+
 /** Nonzero columns of the current pivot row; grown on demand, shared by every call (one thread each). */
 let pivotCols = new Int32Array(64);
 

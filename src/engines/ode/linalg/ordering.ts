@@ -8,11 +8,10 @@
  * applies inside the ordered matrix: the ordering changes cost and rounding, never which system is solved.
  */
 
+import { SPARSE_MIN_N } from './lu.js';
+
 /** Orderings by pattern, computed once per compiled problem (its pattern array is the key). */
 const cache = new WeakMap<Uint8Array, Int32Array | null>();
-
-/** Below this size a dense factorisation costs next to nothing. */
-const MIN_N = 12;
 
 /**
  * perm[k] = the state eliminated k-th, or null where ordering is not worth it (small or dense systems, or
@@ -21,7 +20,7 @@ const MIN_N = 12;
 export function fillReducingOrder(pattern: Uint8Array, n: number): Int32Array | null {
   let perm = cache.get(pattern);
   if (perm === undefined) {
-    perm = n >= MIN_N && pattern.length === n * n ? minimumDegree(pattern, n) : null;
+    perm = n >= SPARSE_MIN_N && pattern.length === n * n ? minimumDegree(pattern, n) : null;
     cache.set(pattern, perm);
   }
   return perm;

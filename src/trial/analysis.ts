@@ -83,7 +83,7 @@ export const estimableHr = (h: HazardRatio): boolean =>
  * Cox HR of trastuzumab (group 1) against control (group 0) from the event table, as R's
  * coxph(Surv ~ arm); NaN fields unless there are enough events.
  */
-function coxOf(t: EventTable): HazardRatio {
+export function coxOf(t: EventTable): HazardRatio {
   let e0 = 0;
   let e1 = 0;
   for (let j = 0; j < t.time.length; j++) {
@@ -102,7 +102,7 @@ function coxOf(t: EventTable): HazardRatio {
 }
 
 /** Day k in years (the time axis of every curve and table). */
-function years(days: number): Float64Array {
+export function years(days: number): Float64Array {
   const t = new Float64Array(days);
   for (let k = 0; k < days; k++) t[k] = k / YEAR;
   return t;

@@ -23,14 +23,29 @@ export interface HazardOptions {
   readonly statistic?: 'randomised' | 'expected';
 }
 
+export interface TrialHazard extends HazardRatio {
+  /**
+   * Standard error of log(hr) from this cohort's sampling: for 'expected', the Monte Carlo error over the
+   * virtual patients (grouped jackknife, jackknife.ts; the Cox interval's own, which treats the paired arms as
+   * independent, when a group's deletion leaves too few events); for 'randomised', the Cox interval's.
+   */
+  readonly logSe: number;
+}
+
+const Z975 = 1.959963984540054;
+
 /** The Cox HR (95% CI) of trastuzumab vs control; null when there were too few events for one. */
-export function trialHazard(design: TrialDesign, o: HazardOptions): HazardRatio | null {
+export function trialHazard(design: TrialDesign, o: HazardOptions): TrialHazard | null {
   const sim = prepareTrial(design, {
     patients: o.patients,
     seed: o.seed,
     ...(o.scenario ? { scenario: o.scenario } : {}),
   });
   const e = sim.evaluate(o.modelParams ?? {});
-  const cox = o.statistic === 'expected' ? e.counterfactual : e.hr;
-  return Number.isFinite(cox.hr) && Number.isFinite(cox.lower) && Number.isFinite(cox.upper) ? cox : null;
+  const expected = o.statistic === 'expected';
+  const cox = expected ? e.counterfactual : e.hr;
+  if (!(Number.isFinite(cox.hr) && Number.isFinite(cox.lower) && Number.isFinite(cox.upper))) return null;
+  const coxSe = Math.log(cox.upper / cox.lower) / (2 * Z975);
+  const mc = e.counterfactualLogSe;
+  return { ...cox, logSe: expected && Number.isFinite(mc) ? mc : coxSe };
 }

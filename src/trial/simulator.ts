@@ -7,9 +7,10 @@
  * Each evaluation reports its own time split (simulation, analysis, the rest = per-call setup), so that the
  * "no per-call setup above 5% of the trial's time" of issue 12 can be checked wherever it runs.
  */
-import { analyse, type HazardRatio } from './analysis.js';
+import { analyse, estimableHr, type HazardRatio } from './analysis.js';
 import { type Calibration, calibrateMean } from './calibrate.js';
 import type { TrialDesign } from './design.js';
+import { GroupedOutcomes } from './jackknife.js';
 import { drawPatient, type Patient } from './population.js';
 import { checkModelParams, type TrialOptions, trialSetup } from './run.js';
 import { SummaryAccumulator } from './summary.js';
@@ -26,6 +27,8 @@ export interface TrialEvaluation {
   readonly hr: HazardRatio;
   /** Cox HR over both outcomes of every patient (the model's expected HR). */
   readonly counterfactual: HazardRatio;
+  /** Monte Carlo standard error of log(counterfactual HR) over this cohort's patients (jackknife.ts). */
+  readonly counterfactualLogSe: number;
   /** Kaplan-Meier DFS at the design's time point per randomised arm. */
   readonly dfs: { readonly control: number; readonly trastuzumab: number };
   readonly micrometMean: number;
@@ -79,15 +82,23 @@ export function prepareTrial(design?: TrialDesign, options: SimulatorOptions = {
       }
       const s1 = performance.now();
       const acc = new SummaryAccumulator(setup.design.eligibility.strata.map((s) => s.id));
-      for (let i = 0; i < patients; i++) acc.push(trialPatient(c, i, mean, drawn[i]));
+      const groups = new GroupedOutcomes();
+      for (let i = 0; i < patients; i++) {
+        const outcome = trialPatient(c, i, mean, drawn[i]);
+        acc.push(outcome);
+        groups.push(outcome);
+      }
       const a0 = performance.now();
       simulate += a0 - s1;
-      const analysis = analyse(acc.summary(), years);
+      const summary = acc.summary();
+      const analysis = analyse(summary, years);
+      const counterfactualLogSe = estimableHr(analysis.counterfactual) ? groups.logSe(summary) : Number.NaN;
       const end = performance.now();
       const dfsOf = (arm: string) => analysis.arms.find((x) => x.arm === arm)?.dfsAt ?? Number.NaN;
       return {
         hr: analysis.cox,
         counterfactual: analysis.counterfactual,
+        counterfactualLogSe,
         dfs: { control: dfsOf('control'), trastuzumab: dfsOf('trastuzumab') },
         micrometMean: mean,
         calibration,

@@ -49,6 +49,10 @@ export interface CalibrationSummary {
     readonly commonCohorts?: boolean;
     /** The second half of the trial draws from an adapted proposal (population Monte Carlo). */
     readonly trialAdaptive?: boolean;
+    /** 'carry': each trial's kernel widened by its cohort's Monte Carlo error; 'ignore': cohort HR as exact. */
+    readonly trialError?: 'carry' | 'ignore';
+    /** Reweighted step: particles going on to each trial after the first at most, in expectation. */
+    readonly trialSurvivors?: number;
     readonly seconds: number;
   };
   readonly variants: readonly {
@@ -210,7 +214,11 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
         (b.trialStep === 'reweight'
           ? "the trials were added by weighting those particles with a Gaussian kernel on the trials' " +
             'standardised discrepancies (ABC importance sampling, Wilkinson 2013), one trial at a time with ' +
-            `rejection control between trials (Liu, Chen & Wong 1998; ${b.trialSimulations} trial simulations; ` +
+            `rejection control between trials (Liu, Chen & Wong 1998${
+              b.trialSurvivors !== undefined
+                ? `, at most ${b.trialSurvivors} particles in expectation going on to each later trial`
+                : ''
+            }; ${b.trialSimulations} trial simulations; ` +
             (b.trialDraws && b.trialDraws > 1
               ? `each particle of a variant with trial assumptions split into ${b.trialDraws} copies, ` +
                 'those assumptions drawn afresh from their priors, their mouse-posterior marginal' +
@@ -221,6 +229,10 @@ export function calibrationSection(c: CalibrationSummary, robustness: ReadonlyMa
               : '') +
             (b.commonCohorts
               ? 'every evaluation on the same virtual cohort per trial (common random numbers); '
+              : '') +
+            (b.trialError === 'carry'
+              ? "each trial's kernel sd widened to sqrt(sd^2 + se^2), se the cohort's own Monte Carlo error of " +
+                'log HR (a jackknife over its virtual patients), with the Gaussian normaliser; '
               : '') +
             `effective sample size ${b.ess.all.toFixed(1)}, ${b.distinct.all} distinct particles); `
           : b.trialStep === 'temper'

@@ -41,6 +41,8 @@ function toy(evidence: ReturnType<typeof evidenceWith>): SimulatorDefinition {
             const raw = x.id === 'm1' ? theta[0]! : theta[0]! + 2 * sign;
             out[k] = discrepancy(x, raw);
             out[obs.length + k] = raw;
+            out[2 * obs.length + k] = 0;
+            out[2 * obs.length + k] = 0;
           });
         },
       };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { confrontHypotheses } from '../../src/fit/hypotheses/confront.js';
+import { survivorThreshold } from '../../src/fit/hypotheses/reweight.js';
 import { evidenceStatistics } from '../../src/fit/hypotheses/spec.js';
 import type { SimulatorDefinition } from '../../src/fit/simulators/index.js';
 import { discrepancy, parseEvidence } from '../../src/paper/evidence/evidence.js';
@@ -31,6 +32,7 @@ const toy: SimulatorDefinition = {
           const raw = x.id === 'm1' ? theta[0]! : theta[0]! + theta[1]!;
           out[k] = discrepancy(x, raw);
           out[obs.length + k] = raw;
+          out[2 * obs.length + k] = 0;
         });
       },
     };
@@ -106,4 +108,79 @@ test('adaptive trial draws: the second half from the fitted proposal, the same e
     adapted.all.ess > 1.3 * plain.all.ess,
     `ESS ${adapted.all.ess} vs ${plain.all.ess} without adapting`,
   );
+});
+
+// The trial's simulation reports a standard error se (0.4 where phi > 2, 0 elsewhere): z on the scale
+// sqrt(sd^2 + se^2), and the weight is the Gaussian likelihood with its normaliser.
+const noisy: SimulatorDefinition = {
+  ...toy,
+  name: 'toy-se',
+  create(ids, options, path) {
+    const inner = toy.create(ids, options, path);
+    const obs = evidence.observations.filter((x) => (options.observations as string[]).includes(x.id));
+    return {
+      statistics: inner.statistics,
+      simulate(theta, rng, out) {
+        inner.simulate(theta, rng, out);
+        obs.forEach((x, k) => {
+          if (x.id !== 't1') return;
+          const se = theta[1]! > 2 ? 0.4 : 0;
+          out[k] = discrepancy(x, out[obs.length + k]!, se);
+          out[2 * obs.length + k] = se;
+        });
+      },
+    };
+  },
+};
+
+test('a trial statistic with its own standard error: weights are the likelihood with sd^2 + se^2 and its normaliser', async () => {
+  const r = await confrontHypotheses({
+    evidence,
+    variants: [{ id: 'A', simulator: 'toy-se', parameters: ['theta', 'phi'], trialOnly: ['phi'] }],
+    seed: 11,
+    particles: 300,
+    maxGenerations: 3,
+    draws: 20,
+    simulators: { 'toy-se': noisy },
+    trialStep: 'reweight',
+    trialDraws: 16,
+  });
+  const mouse = r.mouse.abc.population!;
+  const pop = r.all.abc.population!;
+  // P(phi > 2 | trial) by quadrature, with and without the normaliser 1 / sqrt(sd^2 + se^2).
+  const share = (normalised: boolean) => {
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < mouse.n; i++)
+      for (let g = 0; g <= 6000; g++) {
+        const phi = -3 + g / 1000;
+        const v = 0.09 + (phi > 2 ? 0.16 : 0);
+        const l =
+          (mouse.weight[i]! * Math.exp(-((mouse.theta[i * mouse.dim]! + phi - 2) ** 2) / (2 * v))) /
+          (normalised ? Math.sqrt(v) : Math.sqrt(0.09));
+        den += l;
+        if (phi > 2) num += l;
+      }
+    return num / den;
+  };
+  let got = 0;
+  for (let i = 0; i < pop.n; i++) if (pop.theta[i * pop.dim + 1]! > 2) got += pop.weight[i]!;
+  const want = share(true);
+  const unnormalised = share(false);
+  assert.ok(Math.abs(want - unnormalised) > 0.08, `the test separates: ${want} vs ${unnormalised}`);
+  assert.ok(Math.abs(got - want) < 0.04, `P(phi > 2) ${got} vs exact ${want} (${unnormalised} unnormalised)`);
+});
+
+test('survivorThreshold: the rejection-control level that keeps the asked number in expectation', () => {
+  const logW = Float64Array.from({ length: 500 }, (_, i) => -((i * 7919) % 500) / 25);
+  logW[3] = Number.NEGATIVE_INFINITY;
+  const subset = Array.from({ length: 500 }, (_, i) => i);
+  for (const target of [1, 10, 80, 400]) {
+    const c = survivorThreshold(subset, logW, target);
+    let kept = 0;
+    for (const i of subset) kept += Math.min(1, Math.exp(logW[i]! - c));
+    assert.ok(Math.abs(kept - target) < 1e-6 * target, `${kept} kept for ${target}`);
+  }
+  assert.equal(survivorThreshold(subset, logW, 499), Number.NEGATIVE_INFINITY);
+  assert.equal(survivorThreshold(subset.slice(0, 20), logW, 50), Number.NEGATIVE_INFINITY);
 });

@@ -24,7 +24,7 @@ import { morrisScreen } from '../screen.js';
 import { getSimulator, type SimulatorDefinition } from '../simulators/index.js';
 import { simulateAt } from './atParticles.js';
 import { reweight } from './reweight.js';
-import { evidenceProblem, priorOfRange, rawName, type VariantModel, zName } from './spec.js';
+import { evidenceProblem, observedOf, priorOfRange, rawName, type VariantModel } from './spec.js';
 import type { StepResult } from './step.js';
 import { temperTrials } from './temperStep.js';
 
@@ -78,6 +78,8 @@ export interface ConfrontOptions {
   readonly screen?: { readonly trajectories: number; readonly threshold: number };
   /** Relative weight below which a particle meets rejection control between trials (reweight; default 1e-3). */
   readonly rejectionControl?: number;
+  /** Reweight: particles going on to each later trial at most, in expectation (reweight.ts; default no cap). */
+  readonly trialSurvivors?: number;
   /** Reweight: copies of each particle with trial-only parameters, drawn afresh from their priors (default 1). */
   readonly trialDraws?: number;
   /** Second half of the trial draws from a proposal adapted to the first (reweight.ts; default false). */
@@ -245,6 +247,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
             lookup,
             seed: o.seed,
             rejectionControl: o.rejectionControl ?? 1e-3,
+            ...(o.trialSurvivors !== undefined ? { survivors: o.trialSurvivors } : {}),
             ...(o.trialDraws !== undefined ? { trialDraws: o.trialDraws } : {}),
             ...(o.trialAdaptive !== undefined ? { adaptive: o.trialAdaptive } : {}),
             ...(o.trialOrder ? { order: o.trialOrder } : {}),
@@ -290,7 +293,7 @@ export async function confrontHypotheses(o: ConfrontOptions): Promise<Confrontat
   const trials: Confrontation['trials'][number][] = [];
   for (const [t, obs] of trialObs.entries()) {
     const options = { observations: [obs.id] };
-    const observed = { [zName(obs)]: 0, [rawName(obs)]: 0 };
+    const observed = observedOf(obs);
     o.onProgress?.(`predictive: ${obs.target}`);
     trials.push({
       observation: obs,

@@ -1,7 +1,8 @@
 /**
  * The trials added to the mouse posterior by importance weights (ConfrontOptions.trialStep 'reweight'): every
- * particle weighted by the trials' Gaussian kernel exp(-|z|^2 / 2), one trial at a time, the most precise
- * first, each trial's simulations farmed out to the evaluator (worker threads) as one round of evaluations.
+ * particle weighted by the trials' Gaussian likelihood exp(-|z|^2 / 2) / sqrt(1 + (se / sd)^2) (z on the
+ * scale sqrt(sd^2 + se^2) where the simulator reports its statistic's standard error se), one trial at a
+ * time, the most precise first, each trial's simulations farmed out to the evaluator (worker threads) as one round of evaluations.
  *
  * Trial-only parameters (VariantModel.trialOnly: the trial assumptions a variant frees, which no mouse
  * observation depends on) have their prior as mouse-posterior marginal, independent of the rest: each such
@@ -20,6 +21,7 @@
  * simulations on particles that can still matter: a particle whose weight is below c = `rejectionControl` x
  * the largest survives with probability w / c and then carries weight c, else it is dropped. The weights stay
  * unbiased; a particle the tight trials already rule out costs one trial simulation instead of all of them.
+ * With `survivors`, c is raised further so that at most that many particles go on in expectation.
  */
 
 import { InputError } from '../../errors.js';
@@ -31,7 +33,7 @@ import type { Population } from '../abc/types.js';
 import { makePrior, type Prior } from '../priors.js';
 import type { SimulatorDefinition } from '../simulators/index.js';
 import { simulateAt } from './atParticles.js';
-import { priorOfRange, rawName, type VariantModel, zName } from './spec.js';
+import { observedOf, priorOfRange, seName, type VariantModel, zName } from './spec.js';
 import type { StepResult } from './step.js';
 import { drawProposal, type Fit, fitProposal, logBalance } from './trialProposal.js';
 
@@ -42,6 +44,12 @@ export interface ReweightOptions {
   readonly seed: number;
   /** Relative weight below which a particle meets rejection control between trials. */
   readonly rejectionControl: number;
+  /**
+   * At most this many particles, in expectation, go on to each later trial: rejection control's threshold is
+   * raised until sum min(1, w / c) is this (survivorThreshold). Unbiased still; it turns the dear trials'
+   * budget into weight variance instead of run time (default: no cap).
+   */
+  readonly survivors?: number;
   /**
    * Trial observation ids in the order to weight by them (default: the most precise first). The first
    * trial runs for every particle, the later ones for rejection control's survivors: put a cheap,
@@ -146,7 +154,7 @@ async function weighTrials(
     const at = await simulateAt(pop, alive, {
       variants: o.variants,
       options: { observations: [t.id] },
-      observed: { [zName(t)]: 0, [rawName(t)]: 0 },
+      observed: observedOf(t),
       lookup: o.lookup,
       seed: o.seed * 1000 + 500,
       // The second round keys its own streams: its rows would otherwise reuse the first round's cohorts.
@@ -157,16 +165,24 @@ async function weighTrials(
     const nStats = at.statistics.length;
     simulations += alive.length;
     const k = at.statistics.indexOf(zName(t));
+    const ks = at.statistics.indexOf(seName(t));
     alive.forEach((i, r) => {
       const z = at.stats[r * nStats + k]!;
+      // z is on the scale sqrt(sd^2 + se^2) (spec.ts): the Gaussian's normaliser sd / sqrt(sd^2 + se^2) goes in
+      // too, else a particle whose cohort is noisier would gain weight from its flatter kernel.
+      const se = ks < 0 ? 0 : at.stats[r * nStats + ks]!;
+      const norm = se > 0 ? 0.5 * Math.log1p((se / t.sd) ** 2) : 0;
       zs[i * trials.length + j] = z;
       // A trial that could not be simulated (NaN) says the particle cannot meet the trials: weight 0.
-      logW[i] = Number.isFinite(z) ? logW[i]! - z ** 2 / 2 : Number.NEGATIVE_INFINITY;
+      logW[i] = Number.isFinite(z) ? logW[i]! - z ** 2 / 2 - norm : Number.NEGATIVE_INFINITY;
     });
     if (s === order.length - 1) break;
     let top = Number.NEGATIVE_INFINITY;
     for (const i of subset) top = Math.max(top, logW[i]!);
-    const c = top + Math.log(o.rejectionControl);
+    const c = Math.max(
+      top + Math.log(o.rejectionControl),
+      o.survivors === undefined ? Number.NEGATIVE_INFINITY : survivorThreshold(subset, logW, o.survivors),
+    );
     for (const i of subset) {
       if (!(logW[i]! < c)) continue;
       const keep = Math.log(stream(o.seed * 1000 + 600 + s + 100 * salt, i).uniform()) < logW[i]! - c;
@@ -174,6 +190,37 @@ async function weighTrials(
     }
   }
   return simulations;
+}
+
+/**
+ * The log threshold c at which rejection control keeps `target` of the subset's particles in expectation,
+ * sum min(1, exp(logW - c)) = target (bisection; that sum falls as c rises); -Infinity when no more than
+ * `target` have positive weight.
+ */
+export function survivorThreshold(subset: readonly number[], logW: Float64Array, target: number): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let alive = 0;
+  for (const i of subset)
+    if (logW[i]! > Number.NEGATIVE_INFINITY) {
+      alive++;
+      lo = Math.min(lo, logW[i]!);
+      hi = Math.max(hi, logW[i]!);
+    }
+  if (alive <= target) return Number.NEGATIVE_INFINITY;
+  const kept = (c: number) => {
+    let k = 0;
+    for (const i of subset) k += Math.min(1, Math.exp(logW[i]! - c));
+    return k;
+  };
+  // kept(lo) = alive > target; above the largest weight kept falls as exp(-c), so hi grows until it is below.
+  while (kept(hi) > target) hi += Math.log(kept(hi) / target) + 1e-9;
+  for (let it = 0; it < 100 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); it++) {
+    const mid = (lo + hi) / 2;
+    if (kept(mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** The proposal of variant v's trial-only parameters fitted to its first-round copies' weights. */

@@ -3,8 +3,10 @@
  * is part of the particle, Toni & Stumpf 2010), every observation of the evidence file is a statistic.
  * A simulator of this kind writes, per observation, the standardised discrepancy `z:ID` (discrepancy() of
  * src/paper/evidence: the observation's own sd is its scale, so a fixed Euclidean distance of weight 1 on
- * these is the distance) and the raw statistic `raw:ID` (weight 0: carried with the particle, for posterior
- * predictive checks, never part of the distance).
+ * these is the distance), the raw statistic `raw:ID` (weight 0: carried with the particle, for posterior
+ * predictive checks, never part of the distance) and `se:ID`, the simulation's own standard error of the raw
+ * statistic on the observation's scale (weight 0; 0 for a deterministic statistic): z then divides by
+ * sqrt(sd^2 + se^2), and the trials' reweighting adds the Gaussian's normaliser (reweight.ts).
  */
 import { InputError } from '../../errors.js';
 import type { Observation } from '../../paper/evidence/evidence.js';
@@ -30,11 +32,19 @@ export interface VariantModel {
 
 export const zName = (o: Pick<Observation, 'id'>): string => `z:${o.id}`;
 export const rawName = (o: Pick<Observation, 'id'>): string => `raw:${o.id}`;
+export const seName = (o: Pick<Observation, 'id'>): string => `se:${o.id}`;
 
-/** Statistic names a simulator of the observations must write, in order: all z, then all raw. */
+/** Statistic names a simulator of the observations must write, in order: all z, then all raw, then all se. */
 export function evidenceStatistics(observations: readonly Observation[]): string[] {
-  return [...observations.map(zName), ...observations.map(rawName)];
+  return [...observations.map(zName), ...observations.map(rawName), ...observations.map(seName)];
 }
+
+/** The (unused) observed values of one observation's statistics, for evaluations without acceptance. */
+export const observedOf = (o: Pick<Observation, 'id'>): Record<string, number> => ({
+  [zName(o)]: 0,
+  [rawName(o)]: 0,
+  [seName(o)]: 0,
+});
 
 /**
  * Prior over a documented range: log-uniform when it spans a decade or more (rates, densities and
@@ -54,9 +64,9 @@ export function evidenceProblem(
   const observed: Record<string, number> = {};
   const weights: Record<string, number> = {};
   for (const o of observations) {
-    observed[zName(o)] = 0;
-    observed[rawName(o)] = 0;
+    Object.assign(observed, observedOf(o));
     weights[rawName(o)] = 0;
+    weights[seName(o)] = 0;
   }
   const models: ModelSpec[] = variants.map((v, i) => {
     const known = lookup(v.simulator).parameters(v.options ?? {}, `models[${i}].options`);

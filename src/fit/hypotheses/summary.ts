@@ -20,6 +20,8 @@ export function calibrationSummary(
     readonly moves: number;
     readonly trialDraws?: number;
     readonly screen?: { readonly trajectories: number; readonly threshold: number };
+    readonly trialError?: 'carry' | 'ignore';
+    readonly trialSurvivors?: number;
   },
 ): CalibrationSummary {
   const last = (s: Confrontation['mouse']) => s.abc.generations[s.abc.generations.length - 1];

@@ -1,12 +1,14 @@
 /**
  * `her2-evidence`: the HER2-CSC model under one hypothesis variant (src/paper/hypotheses.ts) against the
  * evidence file (src/paper/evidence). Statistics, per observation asked for: the standardised discrepancy
- * z:ID and the raw statistic raw:ID (src/fit/hypotheses/spec.ts). Claims C1-C8 are the claims' cheap
+ * z:ID, the raw statistic raw:ID and its simulation standard error se:ID (src/fit/hypotheses/spec.ts). Claims C1-C8 are the claims' cheap
  * statistics (mean model, src/paper/claims/statistics.ts) under the variant's model; a trial is the model's
  * expected HR (src/trial/hazard.ts, statistic 'expected': every one of `trialPatients` patients, drawn from
  * the candidate's stream, simulated under both arms), not one randomised trial's HR: the published CI holds
  * the real trial's sampling error already, and a 400-patient randomised HR would add its own (log-HR sd
  * ~0.4 at B-47's event rate, above B-47's published 0.13; the expected HR's ~0.1) to every discrepancy.
+ * The expected HR's own Monte Carlo error (se, by a jackknife over the cohort's patients) widens the trial's
+ * z (option trialError, default 'carry'): a candidate is not ruled in or out by its cohort's luck alone.
  * Parameters: every documented mouse-side range as a quantile in [0, 1] (log scale for a decade or more,
  * one quantile for all cell lines: the same unit cube as the Latin-hypercube robustness, so the prior
  * predictive and the posterior are on one footing), plus the trial assumptions the variant frees (their
@@ -77,7 +79,7 @@ function observationsOf(options: Readonly<Record<string, unknown>>, path: string
 export const her2Evidence: SimulatorDefinition = {
   name: 'her2-evidence',
   description:
-    'HER2-CSC model under a hypothesis variant against the evidence file: z and raw statistics per observation (options variant, observations, trialPatients, experiment)',
+    'HER2-CSC model under a hypothesis variant against the evidence file: z, raw and se statistics per observation (options variant, observations, trialPatients, experiment, mouseGate, cohortSeed, trialError)',
   parameters(options, path): SimulatorParameter[] {
     const h = variantOf(options, path);
     return [
@@ -92,7 +94,7 @@ export const her2Evidence: SimulatorDefinition = {
   create(ids, options, path): Simulator {
     checkKnownOptions(
       options,
-      ['variant', 'observations', 'trialPatients', 'experiment', 'mouseGate', 'cohortSeed'],
+      ['variant', 'observations', 'trialPatients', 'experiment', 'mouseGate', 'cohortSeed', 'trialError'],
       path,
     );
     const h = variantOf(options, path);
@@ -139,6 +141,14 @@ export const her2Evidence: SimulatorDefinition = {
       options.cohortSeed === undefined
         ? null
         : optionNumber(options, 'cohortSeed', path, { integer: true, positive: true });
+    // trialError 'carry' (default): a trial's z divides by sqrt(sd^2 + se^2), se the cohort's Monte Carlo error of
+    // log HR (jackknife over its patients), and se is written as a statistic; 'ignore': se = 0 (the cohort's HR
+    // as if exact, what runs before 2026-12-03 did).
+    const trialError = options.trialError ?? 'carry';
+    if (trialError !== 'carry' && trialError !== 'ignore')
+      throw new InputError(`expected 'carry' or 'ignore', got ${JSON.stringify(trialError)}`, {
+        path: `${path}.trialError`,
+      });
     const known = trialModel().problem.paramIndex;
     const ps0Default = trialModel().problem.p[known.get('ps0')!]!;
     const psHER2Default = trialModel().problem.p[known.get('psHER2')!]!;
@@ -152,7 +162,12 @@ export const her2Evidence: SimulatorDefinition = {
     const stats = new Float64Array(claims.length);
     const n = obs.length;
     return {
-      statistics: [...obs.map((o) => `z:${o.id}`), ...obs.map((o) => `raw:${o.id}`)],
+      // The layout of src/fit/hypotheses/spec.ts evidenceStatistics (which imports this layer, not this it).
+      statistics: [
+        ...obs.map((o) => `z:${o.id}`),
+        ...obs.map((o) => `raw:${o.id}`),
+        ...obs.map((o) => `se:${o.id}`),
+      ],
       simulate(theta, rng, out) {
         const set = setAt(theta);
         if (needsClaims) claimStatistics(set, h.model, stats);
@@ -172,6 +187,7 @@ export const her2Evidence: SimulatorDefinition = {
         for (let i = 0; i < n; i++) {
           const o = obs[i]!;
           let raw: number;
+          let se = 0;
           if (claimIndex[i]! >= 0) raw = stats[claimIndex[i]!]!;
           else if (gated) raw = Number.NaN;
           else {
@@ -181,22 +197,24 @@ export const her2Evidence: SimulatorDefinition = {
                 ? Math.floor(rng.uniform() * 2 ** 48)
                 : cohortSeed * 1000 + (TRIAL_IDS as readonly string[]).indexOf(o.target);
             try {
-              raw =
-                trialHazard(designOf(o.target), {
-                  patients,
-                  seed,
-                  scenario,
-                  modelParams,
-                  statistic: 'expected',
-                })?.hr ?? Number.NaN;
+              const h = trialHazard(designOf(o.target), {
+                patients,
+                seed,
+                scenario,
+                modelParams,
+                statistic: 'expected',
+              });
+              raw = h?.hr ?? Number.NaN;
+              if (h && trialError === 'carry') se = h.logSe;
             } catch (e) {
               // e.g. no micrometastasis count reaches the control arm's DFS at these parameters
               if (!(e instanceof SolverError)) throw e;
               raw = Number.NaN;
             }
           }
-          out[i] = discrepancy(o, raw);
+          out[i] = discrepancy(o, raw, se);
           out[n + i] = raw;
+          out[2 * n + i] = se;
         }
       },
     };

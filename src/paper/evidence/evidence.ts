@@ -158,14 +158,18 @@ export const evidence: Evidence = parseEvidence(data, 'src/paper/evidence/eviden
 /**
  * Standardised discrepancy of a simulated statistic x from an observation: (x - value) / sd on the
  * observation's scale, or the distance to the violated bound (0 inside the bounds). NaN, or x <= 0 on a
- * log scale, gives NaN: a failed simulation is never close to the data.
+ * log scale, gives NaN: a failed simulation is never close to the data. With `se`, the simulated statistic's own
+ * standard error on that scale (a Monte Carlo estimate's), the scale is sqrt(sd^2 + se^2): the likelihood of the
+ * observation when the model's value is known only to within se (the emulator-uncertainty term of Kennedy &
+ * O'Hagan 2001; Wood 2010's synthetic likelihood with a plug-in variance).
  */
-export function discrepancy(obs: Observation, x: number): number {
+export function discrepancy(obs: Observation, x: number, se = 0): number {
   if (!Number.isFinite(x) || (obs.scale === 'log' && !(x > 0))) return Number.NaN;
   const f = obs.scale === 'log' ? Math.log : (y: number) => y;
   const o = obs.observed;
-  if ('value' in o) return (f(x) - f(o.value)) / obs.sd;
-  if (o.lower !== undefined && x < o.lower) return (f(x) - f(o.lower)) / obs.sd;
-  if (o.upper !== undefined && x > o.upper) return (f(x) - f(o.upper)) / obs.sd;
+  const sd = se > 0 ? Math.hypot(obs.sd, se) : obs.sd;
+  if ('value' in o) return (f(x) - f(o.value)) / sd;
+  if (o.lower !== undefined && x < o.lower) return (f(x) - f(o.lower)) / sd;
+  if (o.upper !== undefined && x > o.upper) return (f(x) - f(o.upper)) / sd;
   return 0;
 }

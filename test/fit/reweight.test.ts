@@ -39,15 +39,15 @@ const toy: SimulatorDefinition = {
   },
 };
 
-const run = (trialDraws: number, trialAdaptive = false) =>
+const run = (trialDraws: number, trialAdaptive = false, sim: SimulatorDefinition = toy) =>
   confrontHypotheses({
     evidence,
-    variants: [{ id: 'A', simulator: 'toy-phi', parameters: ['theta', 'phi'], trialOnly: ['phi'] }],
+    variants: [{ id: 'A', simulator: sim.name, parameters: ['theta', 'phi'], trialOnly: ['phi'] }],
     seed: 11,
     particles: 300,
     maxGenerations: 3,
     draws: 20,
-    simulators: { 'toy-phi': toy },
+    simulators: { [sim.name]: sim },
     trialStep: 'reweight',
     trialDraws,
     trialAdaptive,
@@ -134,17 +134,7 @@ const noisy: SimulatorDefinition = {
 };
 
 test('a trial statistic with its own standard error: weights are the likelihood with sd^2 + se^2 and its normaliser', async () => {
-  const r = await confrontHypotheses({
-    evidence,
-    variants: [{ id: 'A', simulator: 'toy-se', parameters: ['theta', 'phi'], trialOnly: ['phi'] }],
-    seed: 11,
-    particles: 300,
-    maxGenerations: 3,
-    draws: 20,
-    simulators: { 'toy-se': noisy },
-    trialStep: 'reweight',
-    trialDraws: 16,
-  });
+  const r = await run(16, false, noisy);
   const mouse = r.mouse.abc.population!;
   const pop = r.all.abc.population!;
   // P(phi > 2 | trial) by quadrature, with and without the normaliser 1 / sqrt(sd^2 + se^2).

@@ -50,9 +50,10 @@ export interface Her2Budget {
   /**
    * The trial step's noise controls: every evaluation on the same virtual cohort per trial (her2-evidence's
    * cohortSeed, common random numbers) and the second half of the trial draws from an adapted proposal
-   * (reweight.ts `adaptive`). From the reduced run's mouse checkpoint (seed 1) the trial step's ESS was 3.9
-   * with neither, 5.1 with the common cohort, 17.8 with both (61 mouse particles weighted, against 17), at 3x
-   * the trial step's time (more particles reach the dear trials): beyond the reduced budget's 10 minutes.
+   * (reweight.ts `adaptive`). From the reduced run's mouse checkpoint (seed 1, before trialError) the trial
+   * step's ESS was 3.9 with neither, 5.1 with the common cohort, 17.8 with both (61 mouse particles weighted,
+   * against 17), at 3x the trial step's time (more particles reach the dear trials): beyond the reduced
+   * budget's 10 minutes.
    */
   readonly commonCohorts?: boolean;
   readonly trialAdaptive?: boolean;

@@ -162,7 +162,7 @@ export const her2Evidence: SimulatorDefinition = {
     const stats = new Float64Array(claims.length);
     const n = obs.length;
     return {
-      // The layout of src/fit/hypotheses/spec.ts evidenceStatistics (which imports this layer, not this it).
+      // The layout of src/fit/hypotheses/spec.ts evidenceStatistics, written out: that module imports this one.
       statistics: [
         ...obs.map((o) => `z:${o.id}`),
         ...obs.map((o) => `raw:${o.id}`),

@@ -8,6 +8,7 @@ import type { HazardRatio } from './analysis.js';
 import type { AssumptionId } from './assumptions.js';
 import type { TrialDesign } from './design.js';
 import { prepareTrial } from './simulator.js';
+import { zForLevel } from './survival/pvalue.js';
 
 export interface HazardOptions {
   readonly patients: number;
@@ -32,8 +33,6 @@ export interface TrialHazard extends HazardRatio {
   readonly logSe: number;
 }
 
-const Z975 = 1.959963984540054;
-
 /** The Cox HR (95% CI) of trastuzumab vs control; null when there were too few events for one. */
 export function trialHazard(design: TrialDesign, o: HazardOptions): TrialHazard | null {
   const sim = prepareTrial(design, {
@@ -45,7 +44,8 @@ export function trialHazard(design: TrialDesign, o: HazardOptions): TrialHazard 
   const expected = o.statistic === 'expected';
   const cox = expected ? e.counterfactual : e.hr;
   if (!(Number.isFinite(cox.hr) && Number.isFinite(cox.lower) && Number.isFinite(cox.upper))) return null;
-  const coxSe = Math.log(cox.upper / cox.lower) / (2 * Z975);
+  // The Cox interval is at 0.95 (coxOfTable's default level).
+  const coxSe = Math.log(cox.upper / cox.lower) / (2 * zForLevel(0.95));
   const mc = e.counterfactualLogSe;
   return { ...cox, logSe: expected && Number.isFinite(mc) ? mc : coxSe };
 }

@@ -8,8 +8,7 @@
  * each patient under both arms it is several times too wide for the cohort's own noise.
  */
 import { coxOf, years } from './analysis.js';
-import type { PatientOutcome } from './outcome.js';
-import { observed } from './outcome.js';
+import { observed, type PatientOutcome } from './outcome.js';
 import { ARMS } from './population.js';
 import type { OutcomeSummary } from './summary.js';
 import { eventTableOfCounts } from './survival/index.js';

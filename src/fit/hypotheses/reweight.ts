@@ -1,8 +1,8 @@
 /**
  * The trials added to the mouse posterior by importance weights (ConfrontOptions.trialStep 'reweight'): every
  * particle weighted by the trials' Gaussian likelihood exp(-|z|^2 / 2) / sqrt(1 + (se / sd)^2) (z on the
- * scale sqrt(sd^2 + se^2) where the simulator reports its statistic's standard error se), one trial at a
- * time, the most precise first, each trial's simulations farmed out to the evaluator (worker threads) as one round of evaluations.
+ * scale sqrt(sd^2 + se^2), se the simulated statistic's own standard error), one trial at a time, the most
+ * precise first, each trial's simulations farmed out to the evaluator (worker threads) as one round.
  *
  * Trial-only parameters (VariantModel.trialOnly: the trial assumptions a variant frees, which no mouse
  * observation depends on) have their prior as mouse-posterior marginal, independent of the rest: each such
@@ -170,7 +170,7 @@ async function weighTrials(
       const z = at.stats[r * nStats + k]!;
       // z is on the scale sqrt(sd^2 + se^2) (spec.ts): the Gaussian's normaliser sd / sqrt(sd^2 + se^2) goes in
       // too, else a particle whose cohort is noisier would gain weight from its flatter kernel.
-      const se = ks < 0 ? 0 : at.stats[r * nStats + ks]!;
+      const se = at.stats[r * nStats + ks]!;
       const norm = se > 0 ? 0.5 * Math.log1p((se / t.sd) ** 2) : 0;
       zs[i * trials.length + j] = z;
       // A trial that could not be simulated (NaN) says the particle cannot meet the trials: weight 0.
@@ -213,8 +213,9 @@ export function survivorThreshold(subset: readonly number[], logW: Float64Array,
     for (const i of subset) k += Math.min(1, Math.exp(logW[i]! - c));
     return k;
   };
-  // kept(lo) = alive > target; above the largest weight kept falls as exp(-c), so hi grows until it is below.
-  while (kept(hi) > target) hi += Math.log(kept(hi) / target) + 1e-9;
+  // Above the largest weight kept(c) = kept(top) exp(top - c): the level in closed form when it lies there.
+  const atTop = kept(hi);
+  if (atTop >= target) return hi + Math.log(atTop / target);
   for (let it = 0; it < 100 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); it++) {
     const mid = (lo + hi) / 2;
     if (kept(mid) > target) lo = mid;
